@@ -1,0 +1,647 @@
+//! `shop.toml` → [`Config`] (SPEC §2): defaults, durations, business hours,
+//! catalogue and rule overrides. Every bad value is a diagnostic at its place.
+
+use crate::error::{Diagnostic, Error, Result, EXIT_INVALID};
+use crate::text::{did_you_mean, line_col, plain_serde_message};
+use crate::time::{parse_clock, parse_duration, weekday_from_str, Dur, Hours};
+use jiff::civil::{Date, Weekday};
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Id,
+    En,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    pub response_target: Dur,
+    pub resolve_target: Dur,
+    pub inactive_after: Dur,
+    pub expire_after: Dur,
+    pub high_value: i64,
+    pub medium_value: i64,
+}
+
+impl Default for Service {
+    fn default() -> Self {
+        Service {
+            response_target: Dur::minutes(5),
+            resolve_target: Dur::hours(24),
+            inactive_after: Dur::days(60),
+            expire_after: Dur::days(14),
+            high_value: 1_000_000,
+            medium_value: 300_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub repeat_after: Option<Dur>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Product {
+    pub name: String,
+    pub category: String,
+    pub price: i64,
+    pub guide: Option<String>,
+}
+
+/// Field-by-field override of a built-in rule (`[rules.NAME]`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleOverride {
+    pub wait: Option<Dur>,
+    pub window: Option<Dur>,
+    pub label: Option<String>,
+    pub enabled: Option<bool>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Path of shop.toml as shown to the user.
+    pub path: PathBuf,
+    pub name: String,
+    pub timezone: TimeZone,
+    pub timezone_name: String,
+    pub language: Lang,
+    pub currency: String,
+    pub admins: Vec<String>,
+    pub community: Option<String>,
+    pub sources: Vec<String>,
+    pub hours: Option<Hours>,
+    pub service: Service,
+    pub categories: BTreeMap<String, Category>,
+    pub products: BTreeMap<String, Product>,
+    pub rules: BTreeMap<String, RuleOverride>,
+    pub mask_contacts: bool,
+}
+
+impl Config {
+    /// A minimal config, for tests.
+    pub fn for_tests(timezone: &str) -> Config {
+        Config {
+            path: PathBuf::from("shop.toml"),
+            name: "Toko".into(),
+            timezone: TimeZone::get(timezone).unwrap_or(TimeZone::UTC),
+            timezone_name: timezone.into(),
+            language: Lang::Id,
+            currency: "IDR".into(),
+            admins: Vec::new(),
+            community: None,
+            sources: Vec::new(),
+            hours: None,
+            service: Service::default(),
+            categories: BTreeMap::new(),
+            products: BTreeMap::new(),
+            rules: BTreeMap::new(),
+            mask_contacts: true,
+        }
+    }
+
+    pub fn rule(&self, name: &str) -> Option<&RuleOverride> {
+        self.rules.get(name)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    shop: Option<RawShop>,
+    hours: Option<RawHours>,
+    service: Option<RawService>,
+    #[serde(default)]
+    categories: BTreeMap<Spanned<String>, RawCategory>,
+    #[serde(default)]
+    products: BTreeMap<Spanned<String>, RawProduct>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, RawRule>,
+    report: Option<RawReport>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShop {
+    name: Option<Spanned<String>>,
+    timezone: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    currency: Option<Spanned<String>>,
+    admins: Option<Vec<Spanned<String>>>,
+    community: Option<Spanned<String>>,
+    sources: Option<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHours {
+    days: Option<Vec<Spanned<String>>>,
+    open: Option<Spanned<String>>,
+    close: Option<Spanned<String>>,
+    holidays: Option<Vec<Spanned<HolidayValue>>>,
+}
+
+/// TOML lets people write a holiday as a bare date or a string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum HolidayValue {
+    Date(toml::value::Datetime),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawService {
+    response_target: Option<Spanned<String>>,
+    resolve_target: Option<Spanned<String>>,
+    inactive_after: Option<Spanned<String>>,
+    expire_after: Option<Spanned<String>>,
+    high_value: Option<Spanned<i64>>,
+    medium_value: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    repeat_after: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProduct {
+    name: Option<Spanned<String>>,
+    category: Option<Spanned<String>>,
+    price: Option<Spanned<i64>>,
+    guide: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    wait: Option<Spanned<String>>,
+    window: Option<Spanned<String>>,
+    label: Option<String>,
+    enabled: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    mask_contacts: Option<bool>,
+}
+
+const LANGUAGES: [&str; 2] = ["id", "en"];
+
+pub fn is_slug(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+}
+
+struct Ctx<'a> {
+    path: &'a Path,
+    text: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn err<T>(&mut self, s: &Spanned<T>, msg: impl Into<String>) {
+        let (line, col) = line_col(self.text, s.span().start);
+        self.diags
+            .push(Diagnostic::error(self.path, line, col, msg));
+    }
+
+    fn duration(&mut self, s: &Option<Spanned<String>>, default: Dur) -> Dur {
+        match s {
+            None => default,
+            Some(v) => match parse_duration(v.get_ref()) {
+                Ok(d) => d,
+                Err(m) => {
+                    self.err(v, m);
+                    default
+                }
+            },
+        }
+    }
+}
+
+/// Reads and validates shop.toml. `shown` is the path as printed in messages.
+pub fn load(path: &Path, shown: &Path) -> Result<Config> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(shown, &e))?;
+    parse(&text, shown).map_err(|diags| {
+        Error::with_diagnostics(
+            EXIT_INVALID,
+            format!("{} has errors", shown.display()),
+            diags,
+        )
+    })
+}
+
+pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawConfig = match toml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            let msg = plain_serde_message(e.message());
+            return Err(vec![Diagnostic::error(path, line, col, msg)]);
+        }
+    };
+    let mut cx = Ctx {
+        path,
+        text,
+        diags: Vec::new(),
+    };
+    let mut cfg = Config::for_tests("Asia/Jakarta");
+    cfg.path = path.to_path_buf();
+
+    match raw.shop {
+        None => cx.diags.push(Diagnostic::error(
+            path,
+            1,
+            1,
+            "missing the [shop] section (it needs at least `name`)",
+        )),
+        Some(shop) => {
+            if let Some(n) = shop.name {
+                cfg.name = n.into_inner();
+            }
+            if let Some(tz) = &shop.timezone {
+                match TimeZone::get(tz.get_ref()) {
+                    Ok(z) => {
+                        cfg.timezone = z;
+                        cfg.timezone_name = tz.get_ref().clone();
+                    }
+                    Err(_) => cx.err(
+                        tz,
+                        format!(
+                            "unknown time zone `{}`; use an IANA name like `Asia/Jakarta`, `Asia/Makassar` or `Asia/Jayapura`",
+                            tz.get_ref()
+                        ),
+                    ),
+                }
+            }
+            if let Some(lang) = &shop.language {
+                match lang.get_ref().as_str() {
+                    "id" => cfg.language = Lang::Id,
+                    "en" => cfg.language = Lang::En,
+                    other => {
+                        let hint = did_you_mean(other, LANGUAGES);
+                        cx.err(
+                            lang,
+                            format!("language must be `id` or `en`, not `{other}`{hint}"),
+                        );
+                    }
+                }
+            }
+            if let Some(c) = shop.currency {
+                cfg.currency = c.into_inner();
+            }
+            for a in shop.admins.unwrap_or_default() {
+                if !is_slug(a.get_ref()) {
+                    cx.err(
+                        &a,
+                        format!(
+                            "admin `{}` must be a short lowercase name like `dewi`",
+                            a.get_ref()
+                        ),
+                    );
+                } else if cfg.admins.contains(a.get_ref()) {
+                    cx.err(&a, format!("admin `{}` is listed twice", a.get_ref()));
+                } else {
+                    cfg.admins.push(a.into_inner());
+                }
+            }
+            cfg.community = shop.community.map(Spanned::into_inner);
+            for s in shop.sources.unwrap_or_default() {
+                if cfg.sources.contains(s.get_ref()) {
+                    cx.err(&s, format!("source `{}` is listed twice", s.get_ref()));
+                } else {
+                    cfg.sources.push(s.into_inner());
+                }
+            }
+        }
+    }
+
+    if let Some(h) = raw.hours {
+        let mut hours = Hours {
+            days: Vec::new(),
+            open: parse_clock("08:00").unwrap_or(jiff::civil::Time::midnight()),
+            close: parse_clock("21:00").unwrap_or(jiff::civil::Time::midnight()),
+            holidays: BTreeSet::new(),
+        };
+        match h.days {
+            None => {
+                hours.days = vec![
+                    Weekday::Monday,
+                    Weekday::Tuesday,
+                    Weekday::Wednesday,
+                    Weekday::Thursday,
+                    Weekday::Friday,
+                    Weekday::Saturday,
+                ]
+            }
+            Some(days) => {
+                for d in &days {
+                    match weekday_from_str(d.get_ref()) {
+                        Some(w) if !hours.days.contains(&w) => hours.days.push(w),
+                        Some(_) => {}
+                        None => cx.err(
+                            d,
+                            format!(
+                                "`{}` is not a weekday; use mon, tue, wed, thu, fri, sat, sun",
+                                d.get_ref()
+                            ),
+                        ),
+                    }
+                }
+                if days.is_empty() {
+                    cx.diags.push(Diagnostic::error(
+                        path,
+                        0,
+                        0,
+                        "[hours] days is empty: the shop would never be open",
+                    ));
+                }
+            }
+        }
+        for (slot, target) in [(&h.open, &mut hours.open), (&h.close, &mut hours.close)] {
+            if let Some(v) = slot {
+                match parse_clock(v.get_ref()) {
+                    Ok(t) => *target = t,
+                    Err(m) => cx.err(v, m),
+                }
+            }
+        }
+        if hours.open >= hours.close {
+            if let Some(c) = &h.close {
+                cx.err(c, "closing time must be after opening time");
+            } else {
+                cx.diags.push(Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    "[hours] close must be after open",
+                ));
+            }
+        }
+        for hol in h.holidays.unwrap_or_default() {
+            let date = match hol.get_ref() {
+                HolidayValue::Date(d) => d
+                    .date
+                    .and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok()),
+                HolidayValue::Text(s) => s.parse::<Date>().ok().filter(|_| s.len() == 10),
+            };
+            match date {
+                Some(d) => {
+                    hours.holidays.insert(d);
+                }
+                None => cx.err(&hol, "a holiday must be a date like `2026-12-25`"),
+            }
+        }
+        cfg.hours = Some(hours);
+    }
+
+    if let Some(s) = raw.service {
+        let d = Service::default();
+        cfg.service.response_target = cx.duration(&s.response_target, d.response_target);
+        cfg.service.resolve_target = cx.duration(&s.resolve_target, d.resolve_target);
+        cfg.service.inactive_after = cx.duration(&s.inactive_after, d.inactive_after);
+        cfg.service.expire_after = cx.duration(&s.expire_after, d.expire_after);
+        for (v, target) in [
+            (&s.high_value, &mut cfg.service.high_value),
+            (&s.medium_value, &mut cfg.service.medium_value),
+        ] {
+            if let Some(v) = v {
+                if *v.get_ref() < 0 {
+                    let (line, col) = line_col(text, v.span().start);
+                    cx.diags.push(Diagnostic::error(
+                        path,
+                        line,
+                        col,
+                        "an amount cannot be negative",
+                    ));
+                } else {
+                    *target = *v.get_ref();
+                }
+            }
+        }
+        if cfg.service.inactive_after == Dur::ZERO {
+            if let Some(v) = &s.inactive_after {
+                cx.err(v, "inactive_after must be longer than zero");
+            }
+        }
+    }
+
+    for (name, cat) in raw.categories {
+        if !is_slug(name.get_ref()) {
+            cx.err(
+                &name,
+                format!("category `{}` must be a lowercase slug", name.get_ref()),
+            );
+        }
+        let repeat_after = match &cat.repeat_after {
+            None => None,
+            Some(v) => match parse_duration(v.get_ref()) {
+                Ok(d) if d > Dur::ZERO => Some(d),
+                Ok(_) => {
+                    cx.err(v, "repeat_after must be longer than zero");
+                    None
+                }
+                Err(m) => {
+                    cx.err(v, m);
+                    None
+                }
+            },
+        };
+        cfg.categories
+            .insert(name.into_inner(), Category { repeat_after });
+    }
+
+    for (id, p) in raw.products {
+        if !is_slug(id.get_ref()) {
+            cx.err(
+                &id,
+                format!(
+                    "product id `{}` must be a lowercase slug like `serum-vit-c`",
+                    id.get_ref()
+                ),
+            );
+        }
+        let category = match &p.category {
+            None => {
+                cx.err(
+                    &id,
+                    format!("product `{}` needs a `category`", id.get_ref()),
+                );
+                String::new()
+            }
+            Some(c) => {
+                if !cfg.categories.contains_key(c.get_ref()) {
+                    let hint = did_you_mean(c.get_ref(), cfg.categories.keys().map(String::as_str));
+                    cx.err(
+                        c,
+                        format!(
+                            "unknown category `{}`{hint}; add [categories.{}] to shop.toml",
+                            c.get_ref(),
+                            c.get_ref()
+                        ),
+                    );
+                }
+                c.get_ref().clone()
+            }
+        };
+        let price = match &p.price {
+            None => {
+                cx.err(&id, format!("product `{}` needs a `price`", id.get_ref()));
+                0
+            }
+            Some(v) if *v.get_ref() < 0 => {
+                cx.err(v, "a price cannot be negative");
+                0
+            }
+            Some(v) => *v.get_ref(),
+        };
+        let name = p
+            .name
+            .map(Spanned::into_inner)
+            .unwrap_or_else(|| id.get_ref().clone());
+        cfg.products.insert(
+            id.into_inner(),
+            Product {
+                name,
+                category,
+                price,
+                guide: p.guide,
+            },
+        );
+    }
+
+    for (name, r) in raw.rules {
+        if !crate::rules::RULE_NAMES.contains(&name.get_ref().as_str()) {
+            let hint = did_you_mean(name.get_ref(), crate::rules::RULE_NAMES);
+            cx.err(
+                &name,
+                format!(
+                    "unknown rule `{}`{hint}; rules are {}",
+                    name.get_ref(),
+                    crate::rules::RULE_NAMES.join(", ")
+                ),
+            );
+            continue;
+        }
+        let mut o = RuleOverride {
+            label: r.label,
+            enabled: r.enabled,
+            ..RuleOverride::default()
+        };
+        for (src, dst) in [(&r.wait, &mut o.wait), (&r.window, &mut o.window)] {
+            if let Some(v) = src {
+                match parse_duration(v.get_ref()) {
+                    Ok(d) => *dst = Some(d),
+                    Err(m) => cx.err(v, m),
+                }
+            }
+        }
+        cfg.rules.insert(name.into_inner(), o);
+    }
+
+    if let Some(rep) = raw.report {
+        if let Some(m) = rep.mask_contacts {
+            cfg.mask_contacts = m;
+        }
+    }
+
+    if cx.diags.is_empty() {
+        Ok(cfg)
+    } else {
+        cx.diags.sort();
+        Err(cx.diags)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> std::result::Result<Config, Vec<Diagnostic>> {
+        parse(text, Path::new("shop.toml"))
+    }
+
+    #[test]
+    fn defaults() {
+        let c = p("[shop]\nname = \"Toko\"\n").expect("valid");
+        assert_eq!(c.service, Service::default());
+        assert_eq!(c.timezone_name, "Asia/Jakarta");
+        assert_eq!(c.language, Lang::Id);
+        assert!(c.hours.is_none());
+        assert!(c.mask_contacts);
+        let c = p("[shop]\nname = \"T\"\n[hours]\n").expect("valid");
+        let h = c.hours.expect("hours");
+        assert_eq!(h.days.len(), 6);
+        assert_eq!(h.open.to_string(), "08:00:00");
+        assert_eq!(h.close.to_string(), "21:00:00");
+    }
+
+    #[test]
+    fn full() {
+        let c = p(r#"
+[shop]
+name = "Glow"
+timezone = "Asia/Makassar"
+language = "en"
+admins = ["dewi", "rudi"]
+[hours]
+days = ["mon", "tue"]
+open = "09:00"
+close = "17:00"
+holidays = ["2026-12-25", 2026-08-17]
+[service]
+response_target = "10m"
+inactive_after = "6w"
+[categories.skincare]
+repeat_after = "1d12h"
+[products.serum]
+name = "Serum"
+category = "skincare"
+price = 85000
+[rules.lead-2]
+wait = "48h"
+enabled = false
+[report]
+mask_contacts = false
+"#)
+        .expect("valid");
+        assert_eq!(c.language, Lang::En);
+        assert_eq!(c.service.inactive_after, Dur::days(42));
+        assert_eq!(c.categories["skincare"].repeat_after, Some(Dur::hours(36)));
+        assert_eq!(c.hours.as_ref().map(|h| h.holidays.len()), Some(2));
+        assert_eq!(c.rules["lead-2"].wait, Some(Dur::hours(48)));
+        assert!(!c.mask_contacts);
+    }
+
+    #[test]
+    fn errors_point_at_values() {
+        let e = p("[shop]\nname = \"T\"\ntimezon = \"Asia/Jakarta\"\n").expect_err("bad");
+        assert_eq!((e[0].line, e[0].col), (3, 1));
+        assert!(
+            e[0].message.contains("did you mean `timezone`"),
+            "{}",
+            e[0].message
+        );
+        let e = p("[shop]\nname = \"T\"\n[service]\nresolve_target = \"24\"\n").expect_err("bad");
+        assert_eq!((e[0].line, e[0].col), (4, 18));
+        let e = p("[shop]\nname = \"T\"\n[products.x]\ncategory = \"skin\"\nprice = 1\n")
+            .expect_err("bad");
+        assert_eq!(e[0].line, 4);
+        let e = p("[shop]\nname = \"T\"\n[rules.lead-4]\nwait = \"1h\"\n").expect_err("bad");
+        assert!(e[0].message.contains("did you mean `lead-1`") || e[0].message.contains("lead-"));
+        let e = p("[shop]\ntimezone = \"Asia/Jakartaa\"\n").expect_err("bad");
+        assert_eq!(e[0].line, 2);
+    }
+}

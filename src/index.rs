@@ -1,0 +1,430 @@
+//! The loaded shop: walk the record folders, parse in parallel, check the
+//! invariants that span files, and keep an owned in-memory index.
+
+use crate::config::{self, is_slug, Config};
+use crate::error::{Diagnostic, Error, Result};
+use crate::record::{self, Complaint, Customer};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub const CUSTOMERS_DIR: &str = "customers";
+pub const COMPLAINTS_DIR: &str = "complaints";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Customer,
+    Complaint,
+}
+
+/// A shop on disk: where it is and how to show its paths.
+#[derive(Debug, Clone)]
+pub struct ShopDir {
+    pub root: PathBuf,
+    /// Prefix for paths shown to the user (empty when the shop is the working directory).
+    pub shown_root: PathBuf,
+}
+
+impl ShopDir {
+    /// `--shop DIR`, else the nearest folder holding shop.toml from the working directory up.
+    pub fn locate(explicit: Option<&Path>) -> Result<ShopDir> {
+        if let Some(dir) = explicit {
+            if !dir.join("shop.toml").is_file() {
+                return Err(Error::usage(format!(
+                    "{}: no shop.toml here; create a shop with `langgan init {}`",
+                    dir.display(),
+                    dir.display()
+                )));
+            }
+            let shown = if dir == Path::new(".") {
+                PathBuf::new()
+            } else {
+                dir.to_path_buf()
+            };
+            return Ok(ShopDir {
+                root: dir.to_path_buf(),
+                shown_root: shown,
+            });
+        }
+        let cwd = std::env::current_dir()
+            .map_err(|e| Error::usage(format!("cannot read the working directory: {e}")))?;
+        let mut dir = cwd.as_path();
+        let mut ups = PathBuf::new();
+        loop {
+            if dir.join("shop.toml").is_file() {
+                return Ok(ShopDir {
+                    root: dir.to_path_buf(),
+                    shown_root: ups,
+                });
+            }
+            match dir.parent() {
+                Some(p) => {
+                    dir = p;
+                    ups.push("..");
+                }
+                None => {
+                    return Err(Error::usage(
+                        "no shop.toml in this folder or any above it; use --shop DIR or create one with `langgan init`",
+                    ))
+                }
+            }
+        }
+    }
+
+    /// The path as shown in messages for a path relative to the shop.
+    pub fn shown(&self, rel: &Path) -> PathBuf {
+        self.shown_root.join(rel)
+    }
+}
+
+/// One record file found by the walk.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub kind: RecordKind,
+    /// Relative to the shop root.
+    pub rel: PathBuf,
+}
+
+/// Is this a record file name? An allowlist: `*.yaml`/`*.yml`, not a dot-file.
+pub fn is_record_name(name: &str) -> bool {
+    !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
+}
+
+/// Walks the record folders. Problems with paths become diagnostics.
+pub fn walk(dir: &ShopDir) -> (Vec<Found>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut diags = Vec::new();
+    for (sub, kind) in [
+        (CUSTOMERS_DIR, RecordKind::Customer),
+        (COMPLAINTS_DIR, RecordKind::Complaint),
+    ] {
+        let base = dir.root.join(sub);
+        if !base.is_dir() {
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(&base)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let rel = e
+                        .path()
+                        .and_then(|p| p.strip_prefix(&dir.root).ok())
+                        .map_or_else(|| PathBuf::from(sub), Path::to_path_buf);
+                    diags.push(Diagnostic::error(
+                        &dir.shown(&rel),
+                        0,
+                        0,
+                        format!("cannot read: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let rel = entry
+                .path()
+                .strip_prefix(&dir.root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
+            let Some(name) = entry.file_name().to_str() else {
+                diags.push(Diagnostic::error(
+                    &dir.shown(&rel),
+                    0,
+                    0,
+                    "file name is not valid UTF-8; rename it with plain letters and digits",
+                ));
+                continue;
+            };
+            if !is_record_name(name) {
+                continue;
+            }
+            if entry.path_is_symlink() {
+                diags.push(Diagnostic::error(
+                    &dir.shown(&rel),
+                    0,
+                    0,
+                    "symbolic links are not followed; put the record file itself here",
+                ));
+                continue;
+            }
+            if entry.file_type().is_file() {
+                found.push(Found { kind, rel });
+            }
+        }
+    }
+    (found, diags)
+}
+
+/// The id of a record: its file stem.
+pub fn record_id(rel: &Path) -> Option<&str> {
+    rel.file_stem().and_then(|s| s.to_str())
+}
+
+/// The loaded shop.
+#[derive(Debug, Clone)]
+pub struct Shop {
+    pub dir: ShopDir,
+    pub config: Config,
+    /// Sorted by id.
+    pub customers: Vec<Customer>,
+    /// Sorted by id.
+    pub complaints: Vec<Complaint>,
+    pub customer_index: HashMap<String, usize>,
+    /// Complaint positions by customer index.
+    pub complaints_by_customer: Vec<Vec<usize>>,
+    /// Every problem found, sorted by path then position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The result of parsing one file.
+pub enum Parsed {
+    Customer(Box<Customer>),
+    Complaint(Box<Complaint>),
+    Broken,
+}
+
+pub fn parse_file(dir: &ShopDir, cfg: &Config, f: &Found) -> (Parsed, Vec<Diagnostic>) {
+    let shown = dir.shown(&f.rel);
+    let id = record_id(&f.rel).unwrap_or_default();
+    if !is_slug(id) {
+        return (
+            Parsed::Broken,
+            vec![Diagnostic::error(
+                &shown,
+                0,
+                0,
+                format!(
+                    "`{id}` is not a valid id: file names must be lowercase letters, digits, `.`, `_` or `-` (like `siti-rahma.yaml`)"
+                ),
+            )],
+        );
+    }
+    let bytes = match std::fs::read(dir.root.join(&f.rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                Parsed::Broken,
+                vec![Diagnostic::error(
+                    &shown,
+                    0,
+                    0,
+                    format!("cannot read: {}", crate::error::describe_io(&e)),
+                )],
+            )
+        }
+    };
+    let text = match record::decode(&shown, &bytes) {
+        Ok(t) => t,
+        Err(d) => return (Parsed::Broken, vec![d]),
+    };
+    parse_text(f, &shown, &text, cfg)
+}
+
+pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed, Vec<Diagnostic>) {
+    let id = record_id(&f.rel).unwrap_or_default();
+    match f.kind {
+        RecordKind::Customer => {
+            let (c, d) = record::parse_customer(id, shown, text, cfg);
+            match c {
+                Some(mut c) => {
+                    c.path = f.rel.clone();
+                    (Parsed::Customer(Box::new(c)), d)
+                }
+                None => (Parsed::Broken, d),
+            }
+        }
+        RecordKind::Complaint => {
+            let (c, d) = record::parse_complaint(id, shown, text, cfg);
+            match c {
+                Some(mut c) => {
+                    c.path = f.rel.clone();
+                    (Parsed::Complaint(Box::new(c)), d)
+                }
+                None => (Parsed::Broken, d),
+            }
+        }
+    }
+}
+
+/// Loads shop.toml; its problems end the command (nothing else can be read without it).
+pub fn load_config(dir: &ShopDir) -> Result<Config> {
+    let shown = dir.shown(Path::new("shop.toml"));
+    config::load(&dir.root.join("shop.toml"), &shown)
+}
+
+/// Loads the whole shop: config, then every record in parallel.
+pub fn load(dir: &ShopDir) -> Result<Shop> {
+    let config = load_config(dir)?;
+    let (found, mut diags) = walk(dir);
+    let parsed: Vec<(Parsed, Vec<Diagnostic>)> = found
+        .par_iter()
+        .map(|f| parse_file(dir, &config, f))
+        .collect();
+    let mut entries = Vec::with_capacity(found.len());
+    for (f, (p, d)) in found.into_iter().zip(parsed) {
+        diags.extend(d);
+        entries.push((f, p));
+    }
+    Ok(assemble(dir.clone(), config, entries, diags))
+}
+
+/// Builds the index from parsed files and checks cross-file invariants.
+pub fn assemble(
+    dir: ShopDir,
+    config: Config,
+    entries: Vec<(Found, Parsed)>,
+    mut diags: Vec<Diagnostic>,
+) -> Shop {
+    // Ids seen per kind, valid or not, so one broken file does not cascade.
+    let mut seen: [HashMap<String, PathBuf>; 2] = [HashMap::new(), HashMap::new()];
+    let mut customers = Vec::new();
+    let mut complaints = Vec::new();
+    let mut sorted = entries;
+    sorted.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
+    for (f, p) in sorted {
+        let id = record_id(&f.rel).unwrap_or_default().to_string();
+        let slot = &mut seen[f.kind as usize];
+        if let Some(first) = slot.get(&id) {
+            let what = match f.kind {
+                RecordKind::Customer => "customer",
+                RecordKind::Complaint => "complaint",
+            };
+            diags.push(Diagnostic::error(
+                &dir.shown(&f.rel),
+                0,
+                0,
+                format!(
+                    "duplicate {what} id `{id}`: {} has the same file name; rename one of them",
+                    dir.shown(first).display()
+                ),
+            ));
+            continue;
+        }
+        slot.insert(id, f.rel.clone());
+        match p {
+            Parsed::Customer(c) => customers.push(*c),
+            Parsed::Complaint(c) => complaints.push(*c),
+            Parsed::Broken => {}
+        }
+    }
+    let known_customers = std::mem::take(&mut seen[RecordKind::Customer as usize]);
+    customers.sort_by(|a, b| a.id.cmp(&b.id));
+    let customer_index: HashMap<String, usize> = customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+
+    // Two customers with one phone: likely the same person twice.
+    let mut phones: HashMap<&str, &Customer> = HashMap::new();
+    for c in &customers {
+        if let Some(p) = c.phone.as_deref() {
+            if let Some(other) = phones.get(p) {
+                diags.push(Diagnostic::warning(
+                    &dir.shown(&c.path),
+                    c.phone_line,
+                    0,
+                    format!(
+                        "same phone as customer `{}` ({}); is this the same person?",
+                        other.id,
+                        dir.shown(&other.path).display()
+                    ),
+                ));
+            } else {
+                phones.insert(p, c);
+            }
+        }
+    }
+
+    complaints.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut kept = Vec::with_capacity(complaints.len());
+    for c in complaints {
+        let shown = dir.shown(&c.path);
+        let (line, col) = c.customer_at;
+        match customer_index.get(&c.customer) {
+            Some(&i) => {
+                let fc = customers[i].first_contact.t;
+                if c.opened.t < fc {
+                    let tz = &config.timezone;
+                    diags.push(Diagnostic::error(
+                        &shown,
+                        c.opened.line,
+                        0,
+                        format!(
+                            "complaint opened {} before customer `{}` first contacted the shop ({})",
+                            crate::time::short(c.opened.t, tz),
+                            c.customer,
+                            crate::time::short(fc, tz)
+                        ),
+                    ));
+                    continue;
+                }
+                kept.push(c);
+            }
+            None if known_customers.contains_key(&c.customer) => {
+                // The customer's file has errors of its own; those are reported there.
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    col,
+                    format!(
+                        "customer `{}` cannot be loaded because its file has errors",
+                        c.customer
+                    ),
+                ));
+            }
+            None => {
+                let hint = crate::text::did_you_mean(
+                    &c.customer,
+                    known_customers.keys().map(String::as_str),
+                );
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    col,
+                    format!(
+                        "unknown customer `{}`{hint}; there is no customers/{}.yaml",
+                        c.customer, c.customer
+                    ),
+                ));
+            }
+        }
+    }
+    let complaints = kept;
+    let mut complaints_by_customer = vec![Vec::new(); customers.len()];
+    for (i, c) in complaints.iter().enumerate() {
+        if let Some(&ci) = customer_index.get(&c.customer) {
+            complaints_by_customer[ci].push(i);
+        }
+    }
+    diags.sort();
+    Shop {
+        dir,
+        config,
+        customers,
+        complaints,
+        customer_index,
+        complaints_by_customer,
+        diagnostics: diags,
+    }
+}
+
+impl Shop {
+    pub fn customer(&self, id: &str) -> Option<&Customer> {
+        self.customer_index.get(id).map(|&i| &self.customers[i])
+    }
+
+    pub fn complaint(&self, id: &str) -> Option<&Complaint> {
+        self.complaints
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.complaints[i])
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}

@@ -1,0 +1,18 @@
+//! langgan: git-friendly plaintext customer records for small online shops.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod explain;
+pub mod fmt;
+pub mod i18n;
+pub mod index;
+pub mod messages;
+pub mod metrics;
+pub mod record;
+pub mod rules;
+pub mod table;
+pub mod text;
+pub mod time;
+pub mod write;

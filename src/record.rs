@@ -1,0 +1,828 @@
+//! Customers and complaints (SPEC §3): parsing with spans and validation into
+//! [`Diagnostic`]s pointing at the offending value.
+
+use crate::config::Config;
+use crate::error::Diagnostic;
+use crate::text::{did_you_mean, plain_serde_message};
+use crate::time::parse_time;
+use jiff::Timestamp;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::path::{Path, PathBuf};
+
+/// An event time and the line it was written on (for `explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ev {
+    pub t: Timestamp,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Inbound,
+    Followup,
+    Payment,
+    Shipping,
+    Aftercare,
+    Repeat,
+    Survey,
+    Note,
+}
+
+pub const KIND_NAMES: [&str; 8] = [
+    "inbound",
+    "followup",
+    "payment",
+    "shipping",
+    "aftercare",
+    "repeat",
+    "survey",
+    "note",
+];
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Inbound,
+        Kind::Followup,
+        Kind::Payment,
+        Kind::Shipping,
+        Kind::Aftercare,
+        Kind::Repeat,
+        Kind::Survey,
+        Kind::Note,
+    ];
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        KIND_NAMES
+            .iter()
+            .position(|k| *k == s)
+            .map(|i| Kind::ALL[i])
+    }
+
+    pub fn as_str(self) -> &'static str {
+        KIND_NAMES[self as usize]
+    }
+
+    /// Outbound kinds: the ones that complete tasks (SPEC §3, §5 `followups_done`).
+    pub fn is_outbound(self) -> bool {
+        !matches!(self, Kind::Inbound | Kind::Note)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub product: String,
+    pub qty: i64,
+    pub price: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Order {
+    /// Line of the list item.
+    pub line: u32,
+    pub at: Ev,
+    pub items: Vec<Item>,
+    pub paid: Option<Ev>,
+    pub shipped: Option<Ev>,
+    pub delivered: Option<Ev>,
+    pub cancelled: Option<Ev>,
+}
+
+impl Order {
+    pub fn total(&self) -> i64 {
+        self.items.iter().map(|i| i.qty * i.price).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interaction {
+    pub line: u32,
+    pub at: Ev,
+    pub kind: Kind,
+    pub by: Option<String>,
+    pub channel: Option<String>,
+    pub note: Option<String>,
+    pub replied: Option<Ev>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feedback {
+    pub line: u32,
+    pub at: Ev,
+    pub rating: Option<i64>,
+    pub nps: Option<i64>,
+    pub text: Option<String>,
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Customer {
+    pub id: String,
+    /// Path relative to the shop folder.
+    pub path: PathBuf,
+    pub name: String,
+    /// E.164, e.g. `+6281234567890`.
+    pub phone: Option<String>,
+    pub phone_line: u32,
+    pub email: Option<String>,
+    pub city: Option<String>,
+    pub source: Option<String>,
+    pub admin: Option<String>,
+    pub first_contact: Ev,
+    pub tags: Vec<String>,
+    pub interested: Vec<String>,
+    pub note: Option<String>,
+    pub orders: Vec<Order>,
+    pub interactions: Vec<Interaction>,
+    pub feedback: Vec<Feedback>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Complaint {
+    pub id: String,
+    pub path: PathBuf,
+    pub customer: String,
+    /// (line, column) of the `customer:` value, for cross-record diagnostics.
+    pub customer_at: (u32, u32),
+    pub opened: Ev,
+    pub summary: String,
+    pub category: Option<String>,
+    pub channel: Option<String>,
+    pub admin: Option<String>,
+    pub first_response: Option<Ev>,
+    pub root_cause: Option<String>,
+    pub solution: Option<String>,
+    pub resolved: Option<Ev>,
+    pub contacts: Option<i64>,
+    pub csat: Option<i64>,
+}
+
+type S<T> = Spanned<T>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCustomer {
+    name: S<String>,
+    phone: Option<S<String>>,
+    email: Option<S<String>>,
+    city: Option<String>,
+    source: Option<S<String>>,
+    admin: Option<S<String>>,
+    first_contact: S<String>,
+    tags: Option<Vec<String>>,
+    interested: Option<Vec<S<String>>>,
+    note: Option<String>,
+    orders: Option<Vec<S<RawOrder>>>,
+    interactions: Option<Vec<S<RawInteraction>>>,
+    feedback: Option<Vec<S<RawFeedback>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOrder {
+    at: S<String>,
+    items: S<Vec<S<RawItem>>>,
+    paid: Option<S<String>>,
+    shipped: Option<S<String>>,
+    delivered: Option<S<String>>,
+    cancelled: Option<S<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    product: S<String>,
+    qty: Option<S<i64>>,
+    price: Option<S<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInteraction {
+    at: S<String>,
+    kind: S<String>,
+    by: Option<S<String>>,
+    channel: Option<String>,
+    note: Option<String>,
+    replied: Option<S<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeedback {
+    at: S<String>,
+    rating: Option<S<i64>>,
+    nps: Option<S<i64>>,
+    text: Option<String>,
+    public: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComplaint {
+    customer: S<String>,
+    opened: S<String>,
+    summary: S<String>,
+    category: Option<String>,
+    channel: Option<String>,
+    admin: Option<S<String>>,
+    first_response: Option<S<String>>,
+    root_cause: Option<String>,
+    solution: Option<String>,
+    resolved: Option<S<String>>,
+    contacts: Option<S<i64>>,
+    csat: Option<S<i64>>,
+}
+
+/// Records larger than this are refused: no hand-kept record is that big.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+fn yaml_options() -> serde_saphyr::Options {
+    let mut o = serde_saphyr::Options::default();
+    o.strict_booleans = true;
+    o
+}
+
+/// Collects diagnostics for one file.
+pub struct Checker<'a> {
+    pub path: &'a Path,
+    pub cfg: &'a Config,
+    pub diags: Vec<Diagnostic>,
+}
+
+fn line_of<T>(s: &S<T>) -> u32 {
+    s.referenced.line() as u32
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(path: &'a Path, cfg: &'a Config) -> Self {
+        Checker {
+            path,
+            cfg,
+            diags: Vec::new(),
+        }
+    }
+
+    fn err<T>(&mut self, at: &S<T>, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::error(
+            self.path,
+            at.referenced.line() as u32,
+            at.referenced.column() as u32,
+            msg,
+        ));
+    }
+
+    fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+
+    fn time(&mut self, field: &str, s: &S<String>) -> Option<Ev> {
+        match parse_time(&s.value, &self.cfg.timezone) {
+            Ok(t) => Some(Ev {
+                t,
+                line: line_of(s),
+            }),
+            Err(m) => {
+                self.err(s, format!("`{field}`: {m}"));
+                None
+            }
+        }
+    }
+
+    fn opt_time(&mut self, field: &str, s: &Option<S<String>>) -> Option<Ev> {
+        s.as_ref().and_then(|s| self.time(field, s))
+    }
+
+    /// `later` must not be before `earlier`.
+    fn order_check(
+        &mut self,
+        later_name: &str,
+        later: Option<Ev>,
+        later_span: &Option<S<String>>,
+        earlier_name: &str,
+        earlier: Option<Ev>,
+    ) {
+        if let (Some(l), Some(e), Some(span)) = (later, earlier, later_span) {
+            if l.t < e.t {
+                let tz = &self.cfg.timezone;
+                self.err(
+                    span,
+                    format!(
+                        "`{later_name}` ({}) is before {earlier_name} ({})",
+                        crate::time::short(l.t, tz),
+                        crate::time::short(e.t, tz)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn admin(&mut self, field: &str, a: &Option<S<String>>) -> Option<String> {
+        let a = a.as_ref()?;
+        if !self.cfg.admins.is_empty() && !self.cfg.admins.contains(&a.value) {
+            let hint = did_you_mean(&a.value, self.cfg.admins.iter().map(String::as_str));
+            self.err(
+                a,
+                format!(
+                    "`{field}`: unknown admin `{}`{hint}; admins in shop.toml: {}",
+                    a.value,
+                    self.cfg.admins.join(", ")
+                ),
+            );
+        }
+        Some(a.value.clone())
+    }
+
+    fn product(&mut self, p: &S<String>) {
+        if !self.cfg.products.contains_key(&p.value) {
+            let hint = did_you_mean(&p.value, self.cfg.products.keys().map(String::as_str));
+            self.err(
+                p,
+                format!(
+                    "unknown product `{}`{hint}; products are listed in shop.toml",
+                    p.value
+                ),
+            );
+        }
+    }
+
+    fn ranged(&mut self, field: &str, v: &Option<S<i64>>, lo: i64, hi: i64) -> Option<i64> {
+        let v = v.as_ref()?;
+        if v.value < lo || v.value > hi {
+            self.err(
+                v,
+                format!("`{field}` must be from {lo} to {hi}, not {}", v.value),
+            );
+        }
+        Some(v.value)
+    }
+}
+
+/// The first problem serde met, as a diagnostic at its place.
+fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Diagnostic {
+    let (line, col) = e
+        .location()
+        .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+    let rendered = e
+        .without_snippet()
+        .render_with_options(serde_saphyr::render_options! {
+            snippets: serde_saphyr::SnippetMode::Off,
+        });
+    let first = rendered.lines().next().unwrap_or("").trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    // "line 3 column 7: message" → "message"
+    let msg = match first.split_once(": ") {
+        Some((head, rest)) if head.starts_with("line ") => rest,
+        _ => first,
+    };
+    // A plain render may also end with " at line X column Y".
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    let mut msg = plain_serde_message(msg);
+    if msg.is_empty() {
+        msg = "this file is not valid YAML".into();
+    }
+    Diagnostic::error(path, line, col, msg)
+}
+
+/// Decodes file bytes: UTF-8 with an optional BOM; anything else is refused.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "file is too large ({} MiB); a record must stay under {} MiB",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) if s.contains('\0') => Err(Diagnostic::error(
+            path,
+            0,
+            0,
+            "file contains binary data, not text",
+        )),
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let (line, col) = crate::text::line_col(
+                &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+                e.valid_up_to(),
+            );
+            Err(Diagnostic::error(
+                path,
+                line,
+                col,
+                "file is not UTF-8 text (save it as UTF-8 in your editor)",
+            ))
+        }
+    }
+}
+
+fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(path, 0, 0, "file is empty"));
+    }
+    serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| yaml_error(path, &e))
+}
+
+/// Validates an email loosely: one `@`, something before it, a dotted domain.
+pub fn valid_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// Indonesian phone numbers to E.164: `0812-3456-7890`, `62812…`, `+62 812 …`.
+pub fn normalize_phone(raw: &str) -> Result<String, String> {
+    let trimmed = raw.trim();
+    let mut digits = String::new();
+    for (i, c) in trimmed.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => {}
+            ' ' | '-' | '.' | '(' | ')' => {}
+            _ => {
+                return Err(format!(
+                    "`{trimmed}` is not a phone number (only digits, spaces, dashes and dots)"
+                ))
+            }
+        }
+    }
+    let national = if let Some(rest) = digits.strip_prefix("62") {
+        rest.to_string()
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        rest.to_string()
+    } else if digits.starts_with('8') && !trimmed.starts_with('+') {
+        digits.clone()
+    } else {
+        return Err(format!(
+            "`{trimmed}` is not an Indonesian number; write it like `0812-3456-7890` or `+62 812 3456 7890`"
+        ));
+    };
+    let national = national.trim_start_matches('0');
+    if !(8..=12).contains(&national.len()) {
+        return Err(format!(
+            "`{trimmed}` has {} digits after the country code; an Indonesian number has 8 to 12",
+            national.len()
+        ));
+    }
+    Ok(format!("+62{national}"))
+}
+
+pub fn parse_customer(
+    id: &str,
+    path: &Path,
+    text: &str,
+    cfg: &Config,
+) -> (Option<Customer>, Vec<Diagnostic>) {
+    let raw: RawCustomer = match parse_yaml(path, text) {
+        Ok(r) => r,
+        Err(d) => return (None, vec![d]),
+    };
+    let mut ck = Checker::new(path, cfg);
+    let name = raw.name.value.trim().to_string();
+    if name.is_empty() {
+        ck.err(&raw.name, "`name` is empty");
+    }
+    let phone = raw
+        .phone
+        .as_ref()
+        .and_then(|p| match normalize_phone(&p.value) {
+            Ok(n) => Some(n),
+            Err(m) => {
+                ck.err(p, m);
+                None
+            }
+        });
+    let phone_line = raw.phone.as_ref().map_or(0, line_of);
+    if let Some(e) = &raw.email {
+        if !valid_email(e.value.trim()) {
+            ck.err(e, format!("`{}` is not an email address", e.value));
+        }
+    }
+    if let Some(s) = &raw.source {
+        if !cfg.sources.is_empty() && !cfg.sources.contains(&s.value) {
+            let hint = did_you_mean(&s.value, cfg.sources.iter().map(String::as_str));
+            ck.err(
+                s,
+                format!(
+                    "unknown source `{}`{hint}; sources in shop.toml: {}",
+                    s.value,
+                    cfg.sources.join(", ")
+                ),
+            );
+        }
+    }
+    let admin = ck.admin("admin", &raw.admin);
+    let first_contact = ck.time("first_contact", &raw.first_contact);
+    let mut interested = Vec::new();
+    for p in raw.interested.unwrap_or_default() {
+        ck.product(&p);
+        interested.push(p.value);
+    }
+
+    let mut orders = Vec::new();
+    for o in raw.orders.unwrap_or_default() {
+        let line = line_of(&o);
+        let o = o.value;
+        let at = ck.time("at", &o.at);
+        if let (Some(at), Some(fc)) = (at, first_contact) {
+            if at.t < fc.t {
+                let tz = &cfg.timezone;
+                ck.err(
+                    &o.at,
+                    format!(
+                        "order at {} is before the customer's first_contact ({})",
+                        crate::time::short(at.t, tz),
+                        crate::time::short(fc.t, tz)
+                    ),
+                );
+            }
+        }
+        if o.items.value.is_empty() {
+            ck.err(&o.items, "an order needs at least one item");
+        }
+        let mut items = Vec::new();
+        for it in &o.items.value {
+            let it = &it.value;
+            ck.product(&it.product);
+            let qty = match &it.qty {
+                Some(q) if q.value < 1 => {
+                    ck.err(q, format!("`qty` must be at least 1, not {}", q.value));
+                    1
+                }
+                Some(q) => q.value,
+                None => 1,
+            };
+            let price = match &it.price {
+                Some(p) if p.value < 0 => {
+                    ck.err(p, "a price cannot be negative");
+                    0
+                }
+                Some(p) => p.value,
+                None => cfg.products.get(&it.product.value).map_or(0, |p| p.price),
+            };
+            items.push(Item {
+                product: it.product.value.clone(),
+                qty,
+                price,
+            });
+        }
+        let paid = ck.opt_time("paid", &o.paid);
+        let shipped = ck.opt_time("shipped", &o.shipped);
+        let delivered = ck.opt_time("delivered", &o.delivered);
+        let cancelled = ck.opt_time("cancelled", &o.cancelled);
+        ck.order_check("paid", paid, &o.paid, "the order time", at);
+        ck.order_check("shipped", shipped, &o.shipped, "the order time", at);
+        if shipped.is_some() {
+            ck.order_check("delivered", delivered, &o.delivered, "`shipped`", shipped);
+        } else {
+            ck.order_check("delivered", delivered, &o.delivered, "the order time", at);
+        }
+        if let Some(at) = at {
+            orders.push(Order {
+                line,
+                at,
+                items,
+                paid,
+                shipped,
+                delivered,
+                cancelled,
+            });
+        }
+    }
+
+    let mut interactions = Vec::new();
+    for i in raw.interactions.unwrap_or_default() {
+        let line = line_of(&i);
+        let i = i.value;
+        let at = ck.time("at", &i.at);
+        let kind = Kind::parse(&i.kind.value);
+        if kind.is_none() {
+            let hint = did_you_mean(&i.kind.value, KIND_NAMES);
+            ck.err(
+                &i.kind,
+                format!(
+                    "unknown interaction kind `{}`{hint}; use one of: {}",
+                    i.kind.value,
+                    KIND_NAMES.join(", ")
+                ),
+            );
+        }
+        let by = ck.admin("by", &i.by);
+        let replied = ck.opt_time("replied", &i.replied);
+        if let (Some(r), Some(k)) = (&i.replied, kind) {
+            if k != Kind::Inbound {
+                ck.err(r, "`replied` belongs only to `inbound` interactions");
+            }
+        }
+        ck.order_check("replied", replied, &i.replied, "the message (`at`)", at);
+        if let (Some(at), Some(kind)) = (at, kind) {
+            interactions.push(Interaction {
+                line,
+                at,
+                kind,
+                by,
+                channel: i.channel,
+                note: i.note,
+                replied,
+            });
+        }
+    }
+
+    let mut feedback = Vec::new();
+    for f in raw.feedback.unwrap_or_default() {
+        let line = line_of(&f);
+        let f = f.value;
+        let at = ck.time("at", &f.at);
+        let rating = ck.ranged("rating", &f.rating, 1, 5);
+        let nps = ck.ranged("nps", &f.nps, 0, 10);
+        if let Some(at) = at {
+            feedback.push(Feedback {
+                line,
+                at,
+                rating,
+                nps,
+                text: f.text,
+                public: f.public.unwrap_or(false),
+            });
+        }
+    }
+
+    if ck.has_errors() {
+        return (None, ck.diags);
+    }
+    let Some(first_contact) = first_contact else {
+        return (None, ck.diags);
+    };
+    let customer = Customer {
+        id: id.to_string(),
+        path: path.to_path_buf(),
+        name,
+        phone,
+        phone_line,
+        email: raw.email.map(|e| e.value.trim().to_string()),
+        city: raw.city,
+        source: raw.source.map(|s| s.value),
+        admin,
+        first_contact,
+        tags: raw.tags.unwrap_or_default(),
+        interested,
+        note: raw.note,
+        orders,
+        interactions,
+        feedback,
+    };
+    (Some(customer), ck.diags)
+}
+
+pub fn parse_complaint(
+    id: &str,
+    path: &Path,
+    text: &str,
+    cfg: &Config,
+) -> (Option<Complaint>, Vec<Diagnostic>) {
+    let raw: RawComplaint = match parse_yaml(path, text) {
+        Ok(r) => r,
+        Err(d) => return (None, vec![d]),
+    };
+    let mut ck = Checker::new(path, cfg);
+    if raw.summary.value.trim().is_empty() {
+        ck.err(&raw.summary, "`summary` is empty");
+    }
+    let opened = ck.time("opened", &raw.opened);
+    let first_response = ck.opt_time("first_response", &raw.first_response);
+    let resolved = ck.opt_time("resolved", &raw.resolved);
+    ck.order_check(
+        "first_response",
+        first_response,
+        &raw.first_response,
+        "`opened`",
+        opened,
+    );
+    ck.order_check("resolved", resolved, &raw.resolved, "`opened`", opened);
+    let admin = ck.admin("admin", &raw.admin);
+    let contacts = match &raw.contacts {
+        Some(c) if c.value < 1 => {
+            ck.err(c, format!("`contacts` must be at least 1, not {}", c.value));
+            None
+        }
+        c => c.as_ref().map(|c| c.value),
+    };
+    let csat = ck.ranged("csat", &raw.csat, 1, 5);
+    if ck.has_errors() {
+        return (None, ck.diags);
+    }
+    let Some(opened) = opened else {
+        return (None, ck.diags);
+    };
+    let c = Complaint {
+        id: id.to_string(),
+        path: path.to_path_buf(),
+        customer: raw.customer.value.clone(),
+        customer_at: (
+            line_of(&raw.customer),
+            raw.customer.referenced.column() as u32,
+        ),
+        opened,
+        summary: raw.summary.value.trim().to_string(),
+        category: raw.category,
+        channel: raw.channel,
+        admin,
+        first_response,
+        root_cause: raw.root_cause,
+        solution: raw.solution,
+        resolved,
+        contacts,
+        csat,
+    };
+    (Some(c), ck.diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones() {
+        for raw in [
+            "0812-3456-7890",
+            "081234567890",
+            "6281234567890",
+            "+62 812 3456 7890",
+            "+62-812-3456-7890",
+            "0812.3456.7890",
+            "(0812) 3456 7890",
+        ] {
+            assert_eq!(
+                normalize_phone(raw).as_deref(),
+                Ok("+6281234567890"),
+                "{raw}"
+            );
+        }
+        assert!(normalize_phone("12345").is_err());
+        assert!(normalize_phone("0812-34").is_err());
+        assert!(normalize_phone("+1 415 555 0100").is_err());
+        assert!(normalize_phone("0812 abc").is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert!(valid_email("siti.rahma@example.com"));
+        assert!(!valid_email("siti"));
+        assert!(!valid_email("siti@example"));
+        assert!(!valid_email("si ti@example.com"));
+        assert!(!valid_email("@example.com"));
+    }
+
+    fn cfg() -> Config {
+        let mut c = Config::for_tests("Asia/Jakarta");
+        c.products.insert(
+            "serum".into(),
+            crate::config::Product {
+                name: "Serum".into(),
+                category: "skincare".into(),
+                price: 85000,
+                guide: None,
+            },
+        );
+        c
+    }
+
+    #[test]
+    fn tricky_values_parse() {
+        let text = "\u{1F600}name: Yes\nphone: 081234567890\ncity: No\nnote: 08:30\nfirst_contact: 2026-11-02\nemail:\ntags: ~\n";
+        let text = text.replacen('\u{1F600}', "", 1);
+        let (c, d) = parse_customer("x", Path::new("x.yaml"), &text, &cfg());
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.expect("customer");
+        assert_eq!(c.name, "Yes");
+        assert_eq!(c.city.as_deref(), Some("No"));
+        assert_eq!(c.note.as_deref(), Some("08:30"));
+        assert_eq!(c.phone.as_deref(), Some("+6281234567890"));
+        assert_eq!(c.email, None);
+    }
+
+    #[test]
+    fn errors_at_values() {
+        let text = "name: A\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n    items:\n      - product: serun\n        qty: 0\n";
+        let (c, d) = parse_customer("x", Path::new("x.yaml"), text, &cfg());
+        assert!(c.is_none());
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!((d[0].line, d[0].col), (6, 18));
+        assert!(d[0].message.contains("did you mean `serum`"));
+        assert_eq!((d[1].line, d[1].col), (7, 14));
+    }
+}

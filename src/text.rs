@@ -1,0 +1,150 @@
+//! Small text helpers shared by the parsers: positions, suggestions and
+//! plain-language rewrites of serde's messages.
+
+/// 1-based (line, column) of a byte offset; the column counts characters.
+pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line as u32, col as u32)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest candidate, when it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len().max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// ` (did you mean `x`?)` or nothing.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    suggest(word, candidates)
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
+}
+
+/// Rewrites serde's messages (from YAML or TOML) into plain words.
+pub fn plain_serde_message(msg: &str) -> String {
+    let msg = msg.trim();
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        if let Some((field, tail)) = rest.split_once('`') {
+            let expected: Vec<&str> = tail
+                .split_once("expected one of ")
+                .or_else(|| tail.split_once("expected "))
+                .map(|(_, list)| {
+                    list.split(", ")
+                        .map(|s| s.trim_matches(|c| c == '`' || c == ' '))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let hint = did_you_mean(field, expected.iter().copied());
+            let list = if expected.is_empty() {
+                String::new()
+            } else {
+                format!("; known fields here: {}", expected.join(", "))
+            };
+            return format!("unknown field `{field}`{hint}{list}");
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        if let Some((value, tail)) = rest.split_once('`') {
+            let expected: Vec<&str> = tail
+                .split_once("expected one of ")
+                .or_else(|| tail.split_once("expected "))
+                .map(|(_, list)| {
+                    list.split(", ")
+                        .map(|s| s.trim_matches(|c| c == '`' || c == ' '))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let hint = did_you_mean(value, expected.iter().copied());
+            return format!(
+                "`{value}` is not allowed here{hint}; use one of: {}",
+                expected.join(", ")
+            );
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        if let Some((field, _)) = rest.split_once('`') {
+            return format!("required field `{field}` is missing");
+        }
+    }
+    if msg.starts_with("invalid i64")
+        || msg.starts_with("invalid u")
+        || msg.starts_with("invalid i")
+    {
+        return "expected a whole number here".to_string();
+    }
+    if msg.starts_with("invalid boolean") {
+        return "expected `true` or `false` here".to_string();
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!(
+                "expected {} here, found {}",
+                plain_expected(expected),
+                found
+            );
+        }
+    }
+    msg.to_string()
+}
+
+fn plain_expected(e: &str) -> &str {
+    match e {
+        "a string" | "string" => "text",
+        "a sequence" | "sequence" => "a list",
+        "i64" | "u32" | "u8" | "i32" | "u64" => "a whole number",
+        "a boolean" => "`true` or `false`",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions() {
+        let t = "ab\ncdé\nx";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, t.find('x').unwrap_or(0)), (3, 1));
+        assert_eq!(line_col(t, 999), (3, 2));
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("nmae", ["name", "phone"]), Some("name"));
+        assert_eq!(suggest("timezon", ["timezone", "name"]), Some("timezone"));
+        assert_eq!(suggest("zzzzzz", ["name", "phone"]), None);
+        assert_eq!(
+            plain_serde_message("unknown field `nmae`, expected one of name, phone"),
+            "unknown field `nmae` (did you mean `name`?); known fields here: name, phone"
+        );
+        assert_eq!(
+            plain_serde_message("missing field `name`"),
+            "required field `name` is missing"
+        );
+    }
+}
