@@ -17,9 +17,6 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process;
-use std::sync::mpsc::{self, Receiver, SyncSender};
-use std::sync::Mutex;
-use std::thread;
 use std::time::Instant;
 
 const USAGE: &str = "\
@@ -666,47 +663,25 @@ struct Complaint {
 
 // ---------------------------------------------------------------- output
 
-struct Stats {
+/// Writes whole files from one reusable in-memory buffer: each record is
+/// rendered into the buffer and reaches the disk in a single `write`.
+struct Output {
+    buf: Vec<u8>,
     files: u64,
     bytes: u64,
 }
 
-/// A finished file for the writer threads: its path and its whole content.
-type Job = (PathBuf, Vec<u8>);
-
-/// Render one file into an in-memory buffer (so it reaches the disk in a single
-/// `write`) and queue it for the writer threads.
-fn emit(
-    tx: &SyncSender<Job>,
-    stats: &mut Stats,
-    path: PathBuf,
-    body: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
-) {
-    let mut buf = Vec::with_capacity(2048);
-    if let Err(e) = body(&mut buf) {
-        io_fail(&path, e);
-    }
-    stats.files += 1;
-    stats.bytes += buf.len() as u64;
-    if tx.send((path, buf)).is_err() {
-        // Writers only stop early by exiting the process on an I/O error.
-        eprintln!("genshop: writer threads stopped");
-        process::exit(2);
-    }
-}
-
-/// Creating many small files is kernel-bound; a few threads doing it overlap well.
-/// Generation stays on the main thread, so the output does not depend on them.
-fn writer_loop(rx: &Mutex<Receiver<Job>>) {
-    loop {
-        let job = match rx.lock() {
-            Ok(guard) => guard.recv(),
-            Err(_) => return,
-        };
-        let Ok((path, data)) = job else { return };
-        if let Err(e) = File::create(&path).and_then(|mut f| f.write_all(&data)) {
-            io_fail(&path, e);
+impl Output {
+    fn file(&mut self, path: &Path, body: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) {
+        self.buf.clear();
+        let result = body(&mut self.buf)
+            .and_then(|()| File::create(path))
+            .and_then(|mut f| f.write_all(&self.buf));
+        if let Err(e) = result {
+            io_fail(path, e);
         }
+        self.files += 1;
+        self.bytes += self.buf.len() as u64;
     }
 }
 
@@ -1211,16 +1186,21 @@ impl Gen {
         let mut first_response = None;
         let mut resolved = None;
         if self.rng.chance(92) {
-            let fr = opened
-                + match self.rng.weighted(&[60, 30, 10]) {
-                    0 => self.rng.range(1, 10),
-                    1 => self.rng.range(11, 2 * HOUR),
-                    _ => self.rng.range(2 * HOUR, 20 * HOUR),
-                };
+            let delay = match self.rng.weighted(&[60, 30, 10]) {
+                0 => self.rng.range(1, 10),
+                1 => self.rng.range(11, 2 * HOUR),
+                _ => self.rng.range(2 * HOUR, 20 * HOUR),
+            };
+            // Quick answers come any time; slower ones wait for shop hours.
+            let fr = if delay > 10 {
+                in_hours(opened + delay, &mut self.rng)
+            } else {
+                opened + delay
+            };
             if fr <= end {
                 first_response = Some(fr);
                 if self.rng.chance(85) {
-                    let r = fr + self.rng.range(30, 3 * DAY);
+                    let r = in_hours(fr + self.rng.range(30, 3 * DAY), &mut self.rng);
                     resolved = (r <= end).then_some(r);
                 }
             }
@@ -1311,70 +1291,58 @@ fn main() {
     create_dir(&cust_root);
     create_dir(&comp_root);
 
-    let mut stats = Stats { files: 0, bytes: 0 };
-    let (tx, rx) = mpsc::sync_channel::<Job>(4096);
-    let rx = Mutex::new(rx);
-    let workers = thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(2, 8)
-        * 2;
-    thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| writer_loop(&rx));
+    let mut out = Output {
+        buf: Vec::with_capacity(16 * 1024),
+        files: 0,
+        bytes: 0,
+    };
+    out.file(&args.out.join("shop.toml"), write_shop_toml);
+
+    let mut gen = Gen {
+        rng: Rng::new(args.seed),
+        end: end_time(),
+        id_width: args.customers.saturating_sub(1).to_string().len().max(6),
+    };
+
+    let mut refs: Vec<CustomerRef> = Vec::with_capacity(args.customers as usize);
+    let mut dir = PathBuf::new();
+    for index in 0..args.customers {
+        if index.is_multiple_of(FILES_PER_BUCKET) {
+            dir = bucket_dir(&cust_root, index);
+            create_dir(&dir);
         }
-        emit(&tx, &mut stats, args.out.join("shop.toml"), |w| {
-            write_shop_toml(w)
+        // The file is named by the id, so draw the name before generating the rest.
+        let first = gen.rng.below(FIRST_NAMES.len() as u64) as u8;
+        let last = gen.rng.below(LAST_NAMES.len() as u64) as u8;
+        let id = gen.id(first, last, index);
+        let path = dir.join(format!("{id}.yaml"));
+        let mut made = None;
+        out.file(&path, |w| {
+            made = Some(gen.customer(index, first, last, w)?);
+            Ok(())
         });
-
-        let mut gen = Gen {
-            rng: Rng::new(args.seed),
-            end: end_time(),
-            id_width: args.customers.saturating_sub(1).to_string().len().max(6),
-        };
-
-        let mut refs: Vec<CustomerRef> = Vec::with_capacity(args.customers as usize);
-        let mut dir = PathBuf::new();
-        for index in 0..args.customers {
-            if index.is_multiple_of(FILES_PER_BUCKET) {
-                dir = bucket_dir(&cust_root, index);
-                create_dir(&dir);
-            }
-            // The file is named by the id, so draw the name before generating the rest.
-            let first = gen.rng.below(FIRST_NAMES.len() as u64) as u8;
-            let last = gen.rng.below(LAST_NAMES.len() as u64) as u8;
-            let id = gen.id(first, last, index);
-            let path = dir.join(format!("{id}.yaml"));
-            let mut out = None;
-            emit(&tx, &mut stats, path, |w| {
-                out = Some(gen.customer(index, first, last, w)?);
-                Ok(())
-            });
-            if let Some(r) = out {
-                refs.push(r);
-            }
+        if let Some(r) = made {
+            refs.push(r);
         }
+    }
 
-        // Complaints, numbered in the order they were opened; the id's year is the opening year.
-        let mut complaints: Vec<Complaint> =
-            (0..args.complaints).map(|_| gen.complaint(&refs)).collect();
-        complaints.sort_by_key(|c| (c.opened, c.customer));
-        let seq_width = args.complaints.to_string().len().max(6);
-        for (index, c) in complaints.iter().enumerate() {
-            let index = index as u64;
-            if index.is_multiple_of(FILES_PER_BUCKET) {
-                dir = bucket_dir(&comp_root, index);
-                create_dir(&dir);
-            }
-            let id = format!("{}-{:0seq_width$}", year_of(c.opened), index + 1);
-            let r = &refs[c.customer as usize];
-            let customer_id = gen.id(r.first, r.last, u64::from(c.customer));
-            let path = dir.join(format!("{id}.yaml"));
-            emit(&tx, &mut stats, path, |w| {
-                write_complaint(w, &customer_id, c)
-            });
+    // Complaints, numbered in the order they were opened; the id's year is the opening year.
+    let mut complaints: Vec<Complaint> =
+        (0..args.complaints).map(|_| gen.complaint(&refs)).collect();
+    complaints.sort_by_key(|c| (c.opened, c.customer));
+    let seq_width = args.complaints.to_string().len().max(6);
+    for (index, c) in complaints.iter().enumerate() {
+        let index = index as u64;
+        if index.is_multiple_of(FILES_PER_BUCKET) {
+            dir = bucket_dir(&comp_root, index);
+            create_dir(&dir);
         }
-        drop(tx);
-    });
+        let id = format!("{}-{:0seq_width$}", year_of(c.opened), index + 1);
+        let r = &refs[c.customer as usize];
+        let customer_id = gen.id(r.first, r.last, u64::from(c.customer));
+        let path = dir.join(format!("{id}.yaml"));
+        out.file(&path, |w| write_complaint(w, &customer_id, c));
+    }
 
     let secs = started.elapsed().as_secs_f64();
     println!(
@@ -1382,9 +1350,9 @@ fn main() {
         args.customers,
         args.complaints,
         args.out.display(),
-        stats.files,
-        stats.bytes,
-        stats.bytes as f64 / (1024.0 * 1024.0),
+        out.files,
+        out.bytes,
+        out.bytes as f64 / (1024.0 * 1024.0),
         secs
     );
 }

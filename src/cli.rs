@@ -75,6 +75,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
+    /// Render the static report site (default: <shop>/public)
+    Report {
+        /// Output folder
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Weekly service metrics
     Stats {
         /// ISO week, e.g. 2026-W47 (default: the week holding now)
@@ -111,6 +117,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 Command::Stats { week, format } => {
                     crate::commands::stats(&ctx, week.as_deref(), format)
                 }
+                Command::Report { out } => crate::commands::report(&ctx, out.as_deref()),
             }
         }
     }

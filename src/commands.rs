@@ -671,3 +671,34 @@ pub fn stats_table(
     }
     s
 }
+
+/// `report`: render the site and say where to open it.
+pub fn report(ctx: &Ctx, out: Option<&Path>) -> Result<i32> {
+    let shop = &ctx.shop;
+    let out = out.map_or_else(|| shop.dir.root.join("public"), Path::to_path_buf);
+    ctx.warn_left_out();
+    let start = std::time::Instant::now();
+    let summary = crate::report::build(shop, ctx.now, &out, Vec::new())?;
+    let ms = start.elapsed().as_millis();
+    let index = out.join("index.html");
+    eprintln!(
+        "{}",
+        match ctx.lang() {
+            Lang::Id => format!(
+                "{} halaman ({} diperbarui, {} dihapus) dalam {ms} ms · buka {}",
+                summary.pages,
+                summary.written,
+                summary.removed,
+                index.display()
+            ),
+            Lang::En => format!(
+                "{} pages ({} updated, {} removed) in {ms} ms · open {}",
+                summary.pages,
+                summary.written,
+                summary.removed,
+                index.display()
+            ),
+        }
+    );
+    Ok(0)
+}

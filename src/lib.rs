@@ -11,6 +11,7 @@ pub mod index;
 pub mod messages;
 pub mod metrics;
 pub mod record;
+pub mod report;
 pub mod rules;
 pub mod table;
 pub mod text;

@@ -1,0 +1,1527 @@
+//! The static report site (SPEC §7): a page model computed in Rust, rendered
+//! by tera templates compiled into the binary (a shop's `templates/report/`
+//! overrides them file by file), written deterministically.
+
+mod labels;
+pub mod svg;
+
+use crate::config::{Config, Lang};
+use crate::error::{Error, Result};
+use crate::fmt::{long_date, long_datetime, mask_email, mask_phone, money, short_name};
+use crate::i18n::{self, metric_help, metric_label, pick};
+use crate::index::Shop;
+use crate::messages::{tera_error, Messages};
+use crate::metrics::{change, period_metrics, scalar, show, Metrics, KEYS};
+use crate::record::{Customer, Kind};
+use crate::rules::{self, evaluate, Segments, Status, Task};
+use crate::time::{between, sub, Dur, Week};
+use jiff::civil::Date;
+use jiff::Timestamp;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+macro_rules! templates {
+    ($($name:literal),*) => {
+        [$(($name, include_str!(concat!("../../templates/report/", $name)))),*]
+    };
+}
+
+const TEMPLATES: [(&str, &str); 13] = templates!(
+    "base.html",
+    "task.html",
+    "dashboard.html",
+    "week.html",
+    "month.html",
+    "hours.html",
+    "testimonials.html",
+    "customers.html",
+    "customer.html",
+    "complaints.html",
+    "complaint.html",
+    "metrics_table.html",
+    "style.css"
+);
+
+/// The manifest of files a build wrote, so the next build removes stale ones
+/// and never touches anything else in the output folder.
+pub const MANIFEST: &str = ".langgan-site";
+
+/// Loads the report templates, shop overrides first.
+pub fn load_templates(shop: &Shop) -> Result<tera::Tera> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on([".html"]);
+    let dir = shop.dir.root.join("templates").join("report");
+    let mut sources = Vec::new();
+    for (name, builtin) in TEMPLATES {
+        let custom = dir.join(name);
+        if custom.is_file() {
+            let shown = shop.dir.shown(&Path::new("templates/report").join(name));
+            let text = std::fs::read_to_string(&custom).map_err(|e| Error::io(&shown, &e))?;
+            sources.push((name, text, shown.display().to_string()));
+        } else {
+            sources.push((name, builtin.to_string(), format!("built-in {name}")));
+        }
+    }
+    // Added together: templates include and extend each other.
+    tera.add_raw_templates(sources.iter().map(|(name, text, _)| (*name, text.as_str())))
+        .map_err(|e| {
+            let overridden: Vec<&str> = sources
+                .iter()
+                .filter(|(_, _, origin)| !origin.starts_with("built-in"))
+                .map(|(_, _, origin)| origin.as_str())
+                .collect();
+            let hint = if overridden.is_empty() {
+                String::new()
+            } else {
+                format!(" (shop templates: {})", overridden.join(", "))
+            };
+            Error::invalid(format!("report template error: {}{hint}", tera_error(&e)))
+        })?;
+    Ok(tera)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i16,
+    pub month: i8,
+}
+
+impl Month {
+    pub fn containing(t: Timestamp, cfg: &Config) -> Month {
+        let d = cfg.timezone.to_datetime(t).date();
+        Month {
+            year: d.year(),
+            month: d.month(),
+        }
+    }
+    fn first_day(self) -> Date {
+        Date::new(self.year, self.month, 1).unwrap_or(Date::ZERO)
+    }
+    pub fn prev(self) -> Month {
+        if self.month == 1 {
+            Month { year: self.year - 1, month: 12 }
+        } else {
+            Month { year: self.year, month: self.month - 1 }
+        }
+    }
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month { year: self.year + 1, month: 1 }
+        } else {
+            Month { year: self.year, month: self.month + 1 }
+        }
+    }
+    pub fn bounds(self, cfg: &Config) -> (Timestamp, Timestamp) {
+        let at = |d: Date| {
+            cfg.timezone
+                .to_ambiguous_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                .compatible()
+                .unwrap_or(Timestamp::MIN)
+        };
+        (at(self.first_day()), at(self.next().first_day()))
+    }
+    pub fn slug(self) -> String {
+        format!("{}-{:02}", self.year, self.month)
+    }
+    pub fn title(self, lang: Lang) -> String {
+        format!("{} {}", crate::fmt::month_long(self.month, lang), self.year)
+    }
+}
+
+/// A rendered page: path relative to the output folder, and its bytes.
+pub struct Page {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything the pages are built from, computed once.
+pub struct Site<'a> {
+    pub shop: &'a Shop,
+    pub now: Timestamp,
+    pub tasks: Vec<Task>,
+    pub segments: Vec<Segments>,
+    pub weeks: Vec<Week>,
+    pub months: Vec<Month>,
+    pub week_metrics: HashMap<Week, Metrics>,
+    pub month_metrics: HashMap<Month, Metrics>,
+    pub current_week: Week,
+    pub msgs: Messages,
+    pub labels: BTreeMap<&'static str, &'static str>,
+    /// Problems to show in a banner (the watcher keeps last good records).
+    pub problems: Vec<String>,
+}
+
+fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
+    std::iter::once(c.first_contact.t)
+        .chain(c.orders.iter().flat_map(|o| {
+            [Some(o.at), o.paid, o.shipped, o.delivered, o.cancelled]
+                .into_iter()
+                .flatten()
+                .map(|e| e.t)
+        }))
+        .chain(c.interactions.iter().map(|i| i.at.t))
+        .chain(c.feedback.iter().map(|f| f.at.t))
+}
+
+impl<'a> Site<'a> {
+    pub fn new(shop: &'a Shop, now: Timestamp, problems: Vec<String>) -> Result<Site<'a>> {
+        let cfg = &shop.config;
+        let tz = &cfg.timezone;
+        let tasks = evaluate(shop, now);
+        let segments: Vec<Segments> = shop
+            .customers
+            .par_iter()
+            .map(|c| rules::segments(cfg, c, now))
+            .collect();
+        let mut weeks = BTreeSet::new();
+        let mut months = BTreeSet::new();
+        let mut note = |t: Timestamp| {
+            if t <= now {
+                weeks.insert(Week::containing(t, tz));
+                months.insert(Month::containing(t, cfg));
+            }
+        };
+        for c in &shop.customers {
+            event_times(c).for_each(&mut note);
+        }
+        for k in &shop.complaints {
+            note(k.opened.t);
+            if let Some(r) = k.resolved {
+                note(r.t);
+            }
+        }
+        let current_week = Week::containing(now, tz);
+        let mut needed: BTreeSet<Week> = BTreeSet::new();
+        for w in &weeks {
+            needed.insert(*w);
+            needed.insert(w.prev());
+        }
+        let mut w = current_week;
+        for _ in 0..12 {
+            needed.insert(w);
+            w = w.prev();
+        }
+        needed.insert(w);
+        let week_metrics: HashMap<Week, Metrics> = needed
+            .into_par_iter()
+            .map(|w| {
+                let (a, b) = w.bounds(tz);
+                (w, period_metrics(shop, a, b, now))
+            })
+            .collect();
+        let mut needed_months: BTreeSet<Month> = BTreeSet::new();
+        for m in &months {
+            needed_months.insert(*m);
+            needed_months.insert(m.prev());
+        }
+        let month_metrics: HashMap<Month, Metrics> = needed_months
+            .into_par_iter()
+            .map(|m| {
+                let (a, b) = m.bounds(cfg);
+                (m, period_metrics(shop, a, b, now))
+            })
+            .collect();
+        Ok(Site {
+            shop,
+            now,
+            tasks,
+            segments,
+            weeks: weeks.into_iter().collect(),
+            months: months.into_iter().collect(),
+            week_metrics,
+            month_metrics,
+            current_week,
+            msgs: Messages::load(shop)?,
+            labels: labels::labels(cfg.language),
+            problems,
+        })
+    }
+
+    fn cfg(&self) -> &Config {
+        &self.shop.config
+    }
+
+    fn lang(&self) -> Lang {
+        self.cfg().language
+    }
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    href: String,
+    label: &'static str,
+    active: bool,
+}
+
+#[derive(Serialize)]
+struct Common<'s> {
+    shop: &'s str,
+    lang: &'static str,
+    root: &'static str,
+    title: String,
+    generated: String,
+    nav: Vec<NavItem>,
+    problems: &'s [String],
+}
+
+fn common<'s>(site: &'s Site, root: &'static str, title: String, active: &str) -> Common<'s> {
+    let t = &site.labels;
+    let current = site.current_week.to_string();
+    let items = [
+        ("index.html".to_string(), "dashboard"),
+        (format!("weeks/{current}.html"), "weeks"),
+        (
+            format!("months/{}.html", Month::containing(site.now, site.cfg()).slug()),
+            "months",
+        ),
+        ("hours.html".to_string(), "hours"),
+        ("testimonials.html".to_string(), "testimonials"),
+        ("customers.html".to_string(), "customers"),
+        ("complaints.html".to_string(), "complaints"),
+    ];
+    Common {
+        shop: &site.cfg().name,
+        lang: if site.lang() == Lang::Id { "id" } else { "en" },
+        root,
+        title,
+        generated: long_datetime(site.now, &site.cfg().timezone, site.lang()),
+        nav: items
+            .into_iter()
+            .map(|(href, key)| NavItem {
+                href: format!("{root}{href}"),
+                label: t.get(key).copied().unwrap_or(""),
+                active: key == active,
+            })
+            .collect(),
+        problems: &site.problems,
+    }
+}
+
+#[derive(Serialize)]
+struct MetricRow {
+    key: &'static str,
+    label: &'static str,
+    this: String,
+    prev: String,
+    change: String,
+    direction: &'static str,
+    tone: &'static str,
+    help: &'static str,
+}
+
+fn metric_rows(site: &Site, this: &Metrics, prev: &Metrics, keys: &[&'static str]) -> Vec<MetricRow> {
+    let cfg = site.cfg();
+    let lang = site.lang();
+    keys.iter()
+        .map(|k| {
+            let ch = change(k, this, prev, lang);
+            MetricRow {
+                key: k,
+                label: metric_label(k, lang),
+                this: show(k, this, cfg),
+                prev: show(k, prev, cfg),
+                change: ch.text,
+                direction: ch.direction,
+                tone: ch.tone,
+                help: metric_help(k, lang),
+            }
+        })
+        .collect()
+}
+
+const SCALAR_KEYS: [&str; 19] = [
+    "leads_new",
+    "conversion_rate",
+    "orders",
+    "revenue",
+    "repeat_order_rate",
+    "response_median_minutes",
+    "response_within_target_rate",
+    "followups_done",
+    "followups_overdue",
+    "complaints_opened",
+    "complaints_resolved",
+    "complaints_open",
+    "complaints_overdue",
+    "csat",
+    "nps",
+    "aht_hours",
+    "fcr_rate",
+    "active_customers",
+    "retention_rate",
+];
+
+const CARD_KEYS: [&str; 12] = [
+    "leads_new",
+    "conversion_rate",
+    "orders",
+    "revenue",
+    "repeat_order_rate",
+    "response_median_minutes",
+    "response_within_target_rate",
+    "followups_overdue",
+    "complaints_open",
+    "csat",
+    "nps",
+    "active_customers",
+];
+
+#[derive(Serialize)]
+struct TaskView {
+    status: &'static str,
+    status_label: &'static str,
+    due: String,
+    label: String,
+    customer: String,
+    customer_href: String,
+    detail: String,
+    message: String,
+    whatsapp: Option<String>,
+}
+
+fn task_view(site: &Site, t: &Task, root: &str) -> TaskView {
+    let shop = site.shop;
+    let cfg = site.cfg();
+    let lang = site.lang();
+    let c = &shop.customers[t.customer];
+    let mut detail = Vec::new();
+    if let Some(k) = t.complaint {
+        detail.push(format!("{} {}", pick(lang, "komplain", "complaint"), shop.complaints[k].id));
+    }
+    if let Some(o) = t.order {
+        detail.push(format!("order #{o}"));
+    }
+    if let Some(cat) = &t.category {
+        detail.push(cat.clone());
+    }
+    let message = site.msgs.render(shop, t);
+    TaskView {
+        status: t.status.as_str(),
+        status_label: i18n::status(t.status, lang),
+        due: crate::fmt::short_datetime(t.due, &cfg.timezone, lang),
+        label: rules::label(cfg, t.rule),
+        customer: c.name.clone(),
+        customer_href: format!("{root}customers/{}.html", c.id),
+        detail: detail.join(" · "),
+        whatsapp: if cfg.mask_contacts {
+            None
+        } else {
+            c.phone.as_deref().map(|p| crate::fmt::whatsapp_link(p, &message))
+        },
+        message,
+    }
+}
+
+#[derive(Serialize)]
+struct AdminAgenda {
+    admin: String,
+    overdue: usize,
+    tasks: Vec<TaskView>,
+}
+
+fn agenda(site: &Site, root: &str) -> Vec<AdminAgenda> {
+    let list = rules::agenda(site.shop, &site.tasks, site.now, None);
+    let mut groups: BTreeMap<(bool, String), Vec<&Task>> = BTreeMap::new();
+    for t in list {
+        let key = (t.admin.is_none(), t.admin.clone().unwrap_or_default());
+        groups.entry(key).or_default().push(t);
+    }
+    groups
+        .into_iter()
+        .map(|((_, admin), mut tasks)| {
+            tasks.sort_by_key(|t| (t.status != Status::Overdue, t.due));
+            AdminAgenda {
+                admin: if admin.is_empty() {
+                    pick(site.lang(), "Belum ada admin", "No admin").to_string()
+                } else {
+                    admin
+                },
+                overdue: tasks.iter().filter(|t| t.status == Status::Overdue).count(),
+                tasks: tasks.iter().map(|t| task_view(site, t, root)).collect(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ComplaintRow {
+    id: String,
+    href: String,
+    customer: String,
+    customer_href: String,
+    opened: String,
+    age: String,
+    status: &'static str,
+    overdue: bool,
+    admin: String,
+    category: String,
+    summary: String,
+}
+
+fn age_text(d: Dur, lang: Lang) -> String {
+    let days = d.secs() / 86_400;
+    let hours = (d.secs() % 86_400) / 3600;
+    match (days, lang) {
+        (0, Lang::Id) => format!("{hours} jam"),
+        (0, Lang::En) => format!("{hours} h"),
+        (d, Lang::Id) => format!("{d} hari {hours} jam"),
+        (d, Lang::En) => format!("{d} d {hours} h"),
+    }
+}
+
+fn complaint_rows(site: &Site, root: &str, at: Timestamp, open_only: bool) -> Vec<ComplaintRow> {
+    let shop = site.shop;
+    let cfg = site.cfg();
+    let lang = site.lang();
+    let mut rows: Vec<ComplaintRow> = shop
+        .complaints
+        .iter()
+        .filter(|k| k.opened.t <= at)
+        .filter_map(|k| {
+            let resolved = k.resolved.filter(|r| r.t <= at);
+            if open_only && resolved.is_some() {
+                return None;
+            }
+            let c = shop.customer(&k.customer);
+            let end = resolved.map_or(at, |r| r.t);
+            Some(ComplaintRow {
+                id: k.id.clone(),
+                href: format!("{root}complaints/{}.html", k.id),
+                customer: c.map_or_else(|| k.customer.clone(), |c| c.name.clone()),
+                customer_href: format!("{root}customers/{}.html", k.customer),
+                opened: crate::fmt::short_datetime(k.opened.t, &cfg.timezone, lang),
+                age: age_text(between(k.opened.t, end), lang),
+                status: if resolved.is_some() { "resolved" } else { "open" },
+                overdue: resolved.is_none() && rules::resolve_due(cfg, k) <= at,
+                admin: k
+                    .admin
+                    .clone()
+                    .or_else(|| c.and_then(|c| c.admin.clone()))
+                    .unwrap_or_else(|| "–".into()),
+                category: k.category.clone().unwrap_or_default(),
+                summary: k.summary.clone(),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.id.cmp(&b.id)));
+    rows
+}
+
+#[derive(Serialize)]
+struct Chart {
+    title: &'static str,
+    svg: String,
+}
+
+fn charts(site: &Site) -> Vec<Chart> {
+    let lang = site.lang();
+    let cfg = site.cfg();
+    let mut weeks = Vec::new();
+    let mut w = site.current_week;
+    for _ in 0..12 {
+        weeks.push(w);
+        w = w.prev();
+    }
+    weeks.reverse();
+    let empty = empty_metrics();
+    ["leads_new", "orders", "revenue", "conversion_rate", "csat", "nps", "response_median_minutes"]
+        .iter()
+        .map(|key| {
+            let points: Vec<svg::Point> = weeks
+                .iter()
+                .map(|w| {
+                    let m = site.week_metrics.get(w).unwrap_or(&empty);
+                    let value = scalar(key, m);
+                    let text = match (*key, value) {
+                        (_, None) => "–".to_string(),
+                        ("revenue", Some(v)) => compact_money(v as i64, lang),
+                        _ => show(key, m, cfg).replace(" menit", "").replace(" min", ""),
+                    };
+                    svg::Point {
+                        label: format!("W{:02}", w.week),
+                        value,
+                        text,
+                    }
+                })
+                .collect();
+            let title = metric_label(key, lang);
+            Chart {
+                title,
+                svg: svg::bar_chart(title, &points),
+            }
+        })
+        .collect()
+}
+
+/// `1,2 jt` / `850 rb` for chart labels.
+fn compact_money(v: i64, lang: Lang) -> String {
+    let f = v as f64;
+    if f >= 1_000_000.0 {
+        format!("{} {}", crate::metrics::decimal(f / 1_000_000.0, 1, lang), pick(lang, "jt", "M"))
+    } else if f >= 1_000.0 {
+        format!("{} {}", crate::metrics::decimal(f / 1_000.0, 0, lang), pick(lang, "rb", "k"))
+    } else {
+        v.to_string()
+    }
+}
+
+fn empty_metrics() -> Metrics {
+    Metrics {
+        leads_new: 0,
+        leads_by_source: BTreeMap::new(),
+        conversion_rate: None,
+        closing_rate_by_admin: BTreeMap::new(),
+        orders: 0,
+        revenue: 0,
+        repeat_order_rate: None,
+        top_products: Vec::new(),
+        response_median_minutes: None,
+        response_within_target_rate: None,
+        followups_done: 0,
+        followups_overdue: 0,
+        complaints_opened: 0,
+        complaints_resolved: 0,
+        complaints_open: 0,
+        complaints_overdue: 0,
+        csat: None,
+        nps: None,
+        aht_hours: None,
+        fcr_rate: None,
+        active_customers: 0,
+        retention_rate: None,
+    }
+}
+
+#[derive(Serialize)]
+struct Link {
+    href: String,
+    label: String,
+}
+
+fn week_title(w: Week, cfg: &Config) -> String {
+    let (a, b) = w.bounds(&cfg.timezone);
+    let last = b.checked_sub(jiff::SignedDuration::from_secs(1)).unwrap_or(b);
+    format!(
+        "{} {} · {} – {}",
+        pick(cfg.language, "Minggu", "Week"),
+        w,
+        long_date(a, &cfg.timezone, cfg.language),
+        long_date(last, &cfg.timezone, cfg.language)
+    )
+}
+
+fn render(tera: &tera::Tera, name: &str, ctx: &tera::Context) -> Result<Vec<u8>> {
+    tera.render(name, ctx)
+        .map(String::into_bytes)
+        .map_err(|e| Error::invalid(format!("report template {name}: {}", tera_error(&e))))
+}
+
+fn ctx_with(common: &Common, labels: &BTreeMap<&'static str, &'static str>) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", common);
+    ctx.insert("t", labels);
+    ctx
+}
+
+fn dashboard(site: &Site, tera: &tera::Tera) -> Result<Page> {
+    let empty = empty_metrics();
+    let this = site.week_metrics.get(&site.current_week).unwrap_or(&empty);
+    let prev = site.week_metrics.get(&site.current_week.prev()).unwrap_or(&empty);
+    let title = format!("{} · {}", site.labels["dashboard"], site.cfg().name);
+    let common = common(site, "", title, "dashboard");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("week", &week_title(site.current_week, site.cfg()));
+    ctx.insert("week_href", &format!("weeks/{}.html", site.current_week));
+    ctx.insert("cards", &metric_rows(site, this, prev, &CARD_KEYS));
+    ctx.insert("charts", &charts(site));
+    ctx.insert("agenda", &agenda(site, ""));
+    ctx.insert("complaints", &complaint_rows(site, "", site.now, true));
+    let weeks: Vec<Link> = site
+        .weeks
+        .iter()
+        .rev()
+        .map(|w| Link {
+            href: format!("weeks/{w}.html"),
+            label: w.to_string(),
+        })
+        .collect();
+    let months: Vec<Link> = site
+        .months
+        .iter()
+        .rev()
+        .map(|m| Link {
+            href: format!("months/{}.html", m.slug()),
+            label: m.title(site.lang()),
+        })
+        .collect();
+    ctx.insert("weeks", &weeks);
+    ctx.insert("months", &months);
+    Ok(Page {
+        path: "index.html".into(),
+        bytes: render(tera, "dashboard.html", &ctx)?,
+    })
+}
+
+#[derive(Serialize)]
+struct AdminRow {
+    admin: String,
+    leads: usize,
+    closing: String,
+    followups_done: usize,
+    overdue: usize,
+}
+
+#[derive(Serialize)]
+struct SimpleRow {
+    cells: Vec<String>,
+    href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Testimonial {
+    name: String,
+    stars: String,
+    rating: Option<i64>,
+    text: String,
+    date: String,
+}
+
+fn testimonials(site: &Site, range: Option<(Timestamp, Timestamp)>) -> Vec<Testimonial> {
+    let cfg = site.cfg();
+    let mut v: Vec<(Timestamp, Testimonial)> = Vec::new();
+    for c in &site.shop.customers {
+        for f in &c.feedback {
+            let text = f.text.as_deref().map(str::trim).unwrap_or("");
+            if !f.public || text.is_empty() || f.at.t > site.now {
+                continue;
+            }
+            if let Some((a, b)) = range {
+                if f.at.t < a || f.at.t >= b {
+                    continue;
+                }
+            }
+            v.push((
+                f.at.t,
+                Testimonial {
+                    name: short_name(&c.name),
+                    stars: f.rating.map_or(String::new(), |r| {
+                        "★".repeat(r.clamp(0, 5) as usize) + &"☆".repeat(5 - r.clamp(0, 5) as usize)
+                    }),
+                    rating: f.rating,
+                    text: text.to_string(),
+                    date: long_date(f.at.t, &cfg.timezone, cfg.language),
+                },
+            ));
+        }
+    }
+    v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
+    v.into_iter().map(|(_, t)| t).collect()
+}
+
+fn week_page(site: &Site, tera: &tera::Tera, w: Week) -> Result<Page> {
+    let cfg = site.cfg();
+    let shop = site.shop;
+    let lang = site.lang();
+    let tz = &cfg.timezone;
+    let empty = empty_metrics();
+    let this = site.week_metrics.get(&w).unwrap_or(&empty);
+    let prev = site.week_metrics.get(&w.prev()).unwrap_or(&empty);
+    let (start, end) = w.bounds(tz);
+    let t_at = crate::metrics::as_of(end, site.now);
+    let title = week_title(w, cfg);
+    let common = common(site, "../", title.clone(), "weeks");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("heading", &title);
+    ctx.insert("rows", &metric_rows(site, this, prev, &SCALAR_KEYS));
+    ctx.insert("col_this", site.labels["this_week"]);
+    ctx.insert("col_prev", site.labels["last_week"]);
+    let pos = site.weeks.iter().position(|x| *x == w);
+    let link = |x: Option<&Week>| {
+        x.map(|x| Link {
+            href: format!("{x}.html"),
+            label: x.to_string(),
+        })
+    };
+    ctx.insert("prev_link", &link(pos.and_then(|p| p.checked_sub(1)).and_then(|p| site.weeks.get(p))));
+    ctx.insert("next_link", &link(pos.and_then(|p| site.weeks.get(p + 1))));
+    ctx.insert("sources", &source_rows(this));
+    ctx.insert("products", &product_rows(this, cfg));
+
+    // Work seen at the end of the week (or now, for the current week).
+    let tasks = if t_at == site.now { None } else { Some(evaluate(shop, t_at)) };
+    let tasks: &[Task] = tasks.as_deref().unwrap_or(&site.tasks);
+    let mut admins: BTreeMap<String, AdminRow> = BTreeMap::new();
+    fn row<'m>(admins: &'m mut BTreeMap<String, AdminRow>, a: &str) -> &'m mut AdminRow {
+        admins.entry(a.to_string()).or_insert_with(|| AdminRow {
+            admin: a.to_string(),
+            leads: 0,
+            closing: "–".into(),
+            followups_done: 0,
+            overdue: 0,
+        })
+    }
+    for a in &cfg.admins {
+        row(&mut admins, a);
+    }
+    for (a, rate) in &this.closing_rate_by_admin {
+        let r = row(&mut admins, a);
+        r.closing = format!("{}%", crate::metrics::decimal(rate * 100.0, 0, lang));
+    }
+    let in_w = |t: Timestamp| start <= t && t < end && t <= t_at;
+    let mut not_followed = Vec::new();
+    let mut repeat_orders = Vec::new();
+    for c in &shop.customers {
+        if in_w(c.first_contact.t) {
+            row(&mut admins, c.admin.as_deref().unwrap_or("unassigned")).leads += 1;
+        }
+        for i in &c.interactions {
+            if in_w(i.at.t) && i.kind.is_outbound() {
+                if let Some(by) = &i.by {
+                    row(&mut admins, by).followups_done += 1;
+                }
+            }
+        }
+        let counting: Vec<(usize, &crate::record::Order)> = c
+            .orders
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| rules::order_counts(o, t_at))
+            .collect();
+        let first = counting
+            .iter()
+            .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
+            .map(|x| x.0);
+        for (i, o) in &counting {
+            if in_w(o.at.t) && Some(*i) != first {
+                repeat_orders.push(SimpleRow {
+                    cells: vec![
+                        c.name.clone(),
+                        crate::fmt::short_datetime(o.at.t, tz, lang),
+                        items_text(o, cfg),
+                        money(o.total(), &cfg.currency),
+                    ],
+                    href: Some(format!("../customers/{}.html", c.id)),
+                });
+            }
+        }
+    }
+    for t in tasks {
+        if t.status == Status::Overdue && !t.rule.def().is_complaint {
+            if let Some(a) = &t.admin {
+                row(&mut admins, a).overdue += 1;
+            }
+        }
+        let c = &shop.customers[t.customer];
+        if matches!(t.rule, rules::Rule::Lead1 | rules::Rule::Lead2 | rules::Rule::Lead3)
+            && matches!(t.status, Status::Due | Status::Overdue | Status::Missed)
+            && in_w(c.first_contact.t)
+        {
+            not_followed.push(SimpleRow {
+                cells: vec![
+                    c.name.clone(),
+                    rules::label(cfg, t.rule),
+                    i18n::status(t.status, lang).to_string(),
+                    c.admin.clone().unwrap_or_else(|| "–".into()),
+                ],
+                href: Some(format!("../customers/{}.html", c.id)),
+            });
+        }
+    }
+    ctx.insert("admins", &admins.into_values().collect::<Vec<_>>());
+    ctx.insert("not_followed", &not_followed);
+    ctx.insert("repeat_orders", &repeat_orders);
+    ctx.insert("complaints", &complaint_rows(site, "../", t_at, true));
+    ctx.insert("testimonials", &testimonials(site, Some((start, end))));
+    ctx.insert("definitions", &definitions(lang));
+    Ok(Page {
+        path: format!("weeks/{w}.html"),
+        bytes: render(tera, "week.html", &ctx)?,
+    })
+}
+
+fn items_text(o: &crate::record::Order, cfg: &Config) -> String {
+    o.items
+        .iter()
+        .map(|i| {
+            let name = cfg.products.get(&i.product).map_or(i.product.as_str(), |p| p.name.as_str());
+            format!("{}× {name}", i.qty)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn source_rows(m: &Metrics) -> Vec<SimpleRow> {
+    let mut v: Vec<(&String, &usize)> = m.leads_by_source.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.into_iter()
+        .map(|(s, n)| SimpleRow {
+            cells: vec![s.clone(), n.to_string()],
+            href: None,
+        })
+        .collect()
+}
+
+fn product_rows(m: &Metrics, cfg: &Config) -> Vec<SimpleRow> {
+    m.top_products
+        .iter()
+        .map(|p| SimpleRow {
+            cells: vec![
+                cfg.products.get(&p.product).map_or(p.product.clone(), |x| x.name.clone()),
+                p.units.to_string(),
+                money(p.revenue, &cfg.currency),
+            ],
+            href: None,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Definition {
+    label: &'static str,
+    help: &'static str,
+}
+
+fn definitions(lang: Lang) -> Vec<Definition> {
+    KEYS.iter()
+        .map(|k| Definition {
+            label: metric_label(k, lang),
+            help: metric_help(k, lang),
+        })
+        .collect()
+}
+
+fn month_page(site: &Site, tera: &tera::Tera, m: Month) -> Result<Page> {
+    let cfg = site.cfg();
+    let lang = site.lang();
+    let empty = empty_metrics();
+    let this = site.month_metrics.get(&m).unwrap_or(&empty);
+    let prev = site.month_metrics.get(&m.prev()).unwrap_or(&empty);
+    let title = format!("{} · {}", m.title(lang), cfg.name);
+    let common = common(site, "../", title, "months");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("heading", &m.title(lang));
+    ctx.insert("rows", &metric_rows(site, this, prev, &SCALAR_KEYS));
+    ctx.insert("col_this", site.labels["this_month"]);
+    ctx.insert("col_prev", site.labels["last_month"]);
+    let pos = site.months.iter().position(|x| *x == m);
+    let link = |x: Option<&Month>| {
+        x.map(|x| Link {
+            href: format!("{}.html", x.slug()),
+            label: x.title(lang),
+        })
+    };
+    ctx.insert("prev_link", &link(pos.and_then(|p| p.checked_sub(1)).and_then(|p| site.months.get(p))));
+    ctx.insert("next_link", &link(pos.and_then(|p| site.months.get(p + 1))));
+    ctx.insert("sources", &source_rows(this));
+    ctx.insert("products", &product_rows(this, cfg));
+    ctx.insert("definitions", &definitions(lang));
+    Ok(Page {
+        path: format!("months/{}.html", m.slug()),
+        bytes: render(tera, "month.html", &ctx)?,
+    })
+}
+
+fn hours_page(site: &Site, tera: &tera::Tera) -> Result<Page> {
+    let cfg = site.cfg();
+    let lang = site.lang();
+    let tz = &cfg.timezone;
+    let since = sub(site.now, Dur::days(7 * 12));
+    let mut grid = [[0usize; 24]; 7];
+    let mut total = 0;
+    for c in &site.shop.customers {
+        for i in &c.interactions {
+            if i.kind == Kind::Inbound && i.at.t > since && i.at.t <= site.now {
+                let dt = tz.to_datetime(i.at.t);
+                grid[dt.weekday().to_monday_zero_offset() as usize][dt.hour() as usize] += 1;
+                total += 1;
+            }
+        }
+    }
+    let days = [
+        jiff::civil::Weekday::Monday,
+        jiff::civil::Weekday::Tuesday,
+        jiff::civil::Weekday::Wednesday,
+        jiff::civil::Weekday::Thursday,
+        jiff::civil::Weekday::Friday,
+        jiff::civil::Weekday::Saturday,
+        jiff::civil::Weekday::Sunday,
+    ];
+    let rows: Vec<(String, [usize; 24])> = days
+        .iter()
+        .zip(grid)
+        .map(|(d, r)| (crate::fmt::weekday_short(*d, lang).to_string(), r))
+        .collect();
+    // The three busiest weekday-hour slots, in words.
+    let mut slots: Vec<(usize, usize, usize)> = grid
+        .iter()
+        .enumerate()
+        .flat_map(|(d, r)| r.iter().enumerate().map(move |(h, n)| (*n, d, h)))
+        .filter(|(n, _, _)| *n > 0)
+        .collect();
+    slots.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let busiest: Vec<String> = slots
+        .iter()
+        .take(3)
+        .map(|(n, d, h)| {
+            format!(
+                "{} {h:02}:00–{:02}:00 ({n} {})",
+                crate::fmt::weekday_name(days[*d], lang),
+                h + 1,
+                site.labels["messages"]
+            )
+        })
+        .collect();
+    let title = format!("{} · {}", site.labels["hours"], cfg.name);
+    let common = common(site, "", title, "hours");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("heatmap", &svg::heatmap(site.labels["hours"], &rows));
+    ctx.insert("total", &total);
+    ctx.insert(
+        "period",
+        &format!(
+            "{} – {}",
+            long_date(since, tz, lang),
+            long_date(site.now, tz, lang)
+        ),
+    );
+    ctx.insert("busiest", &busiest);
+    Ok(Page {
+        path: "hours.html".into(),
+        bytes: render(tera, "hours.html", &ctx)?,
+    })
+}
+
+fn testimonials_page(site: &Site, tera: &tera::Tera) -> Result<Page> {
+    let title = format!("{} · {}", site.labels["testimonials"], site.cfg().name);
+    let common = common(site, "", title, "testimonials");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("testimonials", &testimonials(site, None));
+    Ok(Page {
+        path: "testimonials.html".into(),
+        bytes: render(tera, "testimonials.html", &ctx)?,
+    })
+}
+
+#[derive(Serialize)]
+struct CustomerRow {
+    id: String,
+    href: String,
+    name: String,
+    stage: &'static str,
+    lifecycle: &'static str,
+    value: String,
+    unpaid: bool,
+    orders: usize,
+    last_order: String,
+    admin: String,
+    city: String,
+    tags: String,
+    spend: String,
+}
+
+fn customers_page(site: &Site, tera: &tera::Tera) -> Result<Page> {
+    let cfg = site.cfg();
+    let lang = site.lang();
+    let rows: Vec<CustomerRow> = site
+        .shop
+        .customers
+        .iter()
+        .zip(&site.segments)
+        .filter(|(c, _)| c.first_contact.t <= site.now)
+        .map(|(c, s)| CustomerRow {
+            id: c.id.clone(),
+            href: format!("customers/{}.html", c.id),
+            name: c.name.clone(),
+            stage: i18n::lifecycle(s.lifecycle, lang),
+            lifecycle: s.lifecycle.as_str(),
+            value: s.value.map_or("–".into(), |v| i18n::value(v, lang).to_string()),
+            unpaid: s.unpaid,
+            orders: s.orders,
+            last_order: s
+                .last_order
+                .map_or("–".into(), |e| long_date(e.t, &cfg.timezone, lang)),
+            admin: c.admin.clone().unwrap_or_else(|| "–".into()),
+            city: c.city.clone().unwrap_or_default(),
+            tags: c.tags.join(", "),
+            spend: money(s.spend_365d, &cfg.currency),
+        })
+        .collect();
+    let title = format!("{} · {}", site.labels["customers"], cfg.name);
+    let common = common(site, "", title, "customers");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("customers", &rows);
+    Ok(Page {
+        path: "customers.html".into(),
+        bytes: render(tera, "customers.html", &ctx)?,
+    })
+}
+
+#[derive(Serialize)]
+struct TimelineItem {
+    when: String,
+    kind: &'static str,
+    title: String,
+    text: String,
+    href: Option<String>,
+}
+
+fn kind_label(k: Kind, lang: Lang) -> &'static str {
+    match k {
+        Kind::Inbound => pick(lang, "Pesan masuk", "Message in"),
+        Kind::Followup => pick(lang, "Follow-up", "Follow-up"),
+        Kind::Payment => pick(lang, "Tagihan pembayaran", "Payment reminder"),
+        Kind::Shipping => pick(lang, "Info pengiriman", "Shipping update"),
+        Kind::Aftercare => pick(lang, "Aftercare", "Aftercare"),
+        Kind::Repeat => pick(lang, "Tawaran repeat order", "Repeat-order offer"),
+        Kind::Survey => pick(lang, "Survei kepuasan", "Satisfaction survey"),
+        Kind::Note => pick(lang, "Catatan", "Note"),
+    }
+}
+
+fn contact(site: &Site, c: &Customer) -> (String, String) {
+    let cfg = site.cfg();
+    let phone = c.phone.as_deref().map_or(String::new(), |p| {
+        if cfg.mask_contacts {
+            mask_phone(p)
+        } else {
+            crate::fmt::local_phone(p)
+        }
+    });
+    let email = c.email.as_deref().map_or(String::new(), |e| {
+        if cfg.mask_contacts {
+            mask_email(e)
+        } else {
+            e.to_string()
+        }
+    });
+    (phone, email)
+}
+
+fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
+    let shop = site.shop;
+    let cfg = site.cfg();
+    let lang = site.lang();
+    let tz = &cfg.timezone;
+    let now = site.now;
+    let c = &shop.customers[ci];
+    let seg = &site.segments[ci];
+    let mut items: Vec<(Timestamp, u32, TimelineItem)> = Vec::new();
+    let when = |t: Timestamp| long_datetime(t, tz, lang);
+    items.push((
+        c.first_contact.t,
+        c.first_contact.line,
+        TimelineItem {
+            when: when(c.first_contact.t),
+            kind: "contact",
+            title: site.labels["first_contact"].to_string(),
+            text: c.source.clone().map_or(String::new(), |s| format!("{}: {s}", site.labels["source"])),
+            href: None,
+        },
+    ));
+    for (i, o) in c.orders.iter().enumerate() {
+        if o.at.t > now {
+            continue;
+        }
+        let n = i + 1;
+        items.push((
+            o.at.t,
+            o.at.line,
+            TimelineItem {
+                when: when(o.at.t),
+                kind: "order",
+                title: format!("Order #{n} · {}", money(o.total(), &cfg.currency)),
+                text: items_text(o, cfg),
+                href: None,
+            },
+        ));
+        for (ev, id, en) in [
+            (o.paid, "dibayar", "paid"),
+            (o.shipped, "dikirim", "shipped"),
+            (o.delivered, "diterima", "delivered"),
+            (o.cancelled, "dibatalkan", "cancelled"),
+        ] {
+            if let Some(e) = ev.filter(|e| e.t <= now) {
+                items.push((
+                    e.t,
+                    e.line,
+                    TimelineItem {
+                        when: when(e.t),
+                        kind: "order-event",
+                        title: format!("Order #{n} {}", pick(lang, id, en)),
+                        text: String::new(),
+                        href: None,
+                    },
+                ));
+            }
+        }
+    }
+    for i in &c.interactions {
+        if i.at.t > now {
+            continue;
+        }
+        let mut bits = Vec::new();
+        if let Some(b) = &i.by {
+            bits.push(b.clone());
+        }
+        if let Some(ch) = &i.channel {
+            bits.push(ch.clone());
+        }
+        if let Some(r) = i.replied.filter(|r| r.t <= now) {
+            let mins = crate::time::elapsed_open(i.at.t, r.t, cfg.hours.as_ref(), tz).secs() as f64 / 60.0;
+            bits.push(format!(
+                "{} {} {}",
+                pick(lang, "dibalas dalam", "answered in"),
+                crate::metrics::decimal(mins, 0, lang),
+                pick(lang, "menit", "min")
+            ));
+        }
+        let mut text = i.note.clone().unwrap_or_default();
+        if !bits.is_empty() {
+            text = if text.is_empty() {
+                bits.join(" · ")
+            } else {
+                format!("{text} ({})", bits.join(" · "))
+            };
+        }
+        items.push((
+            i.at.t,
+            i.at.line,
+            TimelineItem {
+                when: when(i.at.t),
+                kind: i.kind.as_str(),
+                title: kind_label(i.kind, lang).to_string(),
+                text,
+                href: None,
+            },
+        ));
+    }
+    for f in &c.feedback {
+        if f.at.t > now {
+            continue;
+        }
+        let mut title = pick(lang, "Ulasan", "Feedback").to_string();
+        if let Some(r) = f.rating {
+            title.push_str(&format!(" {}", "★".repeat(r.clamp(0, 5) as usize)));
+        }
+        if let Some(n) = f.nps {
+            title.push_str(&format!(" · NPS {n}"));
+        }
+        items.push((
+            f.at.t,
+            f.at.line,
+            TimelineItem {
+                when: when(f.at.t),
+                kind: "feedback",
+                title,
+                text: f.text.clone().unwrap_or_default(),
+                href: None,
+            },
+        ));
+    }
+    for &ki in &shop.complaints_by_customer[ci] {
+        let k = &shop.complaints[ki];
+        if k.opened.t > now {
+            continue;
+        }
+        items.push((
+            k.opened.t,
+            0,
+            TimelineItem {
+                when: when(k.opened.t),
+                kind: "complaint",
+                title: format!("{} {}", pick(lang, "Komplain", "Complaint"), k.id),
+                text: k.summary.clone(),
+                href: Some(format!("../complaints/{}.html", k.id)),
+            },
+        ));
+        if let Some(r) = k.resolved.filter(|r| r.t <= now) {
+            items.push((
+                r.t,
+                0,
+                TimelineItem {
+                    when: when(r.t),
+                    kind: "complaint",
+                    title: format!("{} {} {}", pick(lang, "Komplain", "Complaint"), k.id, pick(lang, "selesai", "resolved")),
+                    text: k.solution.clone().unwrap_or_default(),
+                    href: Some(format!("../complaints/{}.html", k.id)),
+                },
+            ));
+        }
+    }
+    items.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    let open: Vec<TaskView> = site
+        .tasks
+        .iter()
+        .filter(|t| t.customer == ci && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
+        .map(|t| task_view(site, t, "../"))
+        .collect();
+    let (phone, email) = contact(site, c);
+    let interested: Vec<String> = c
+        .interested
+        .iter()
+        .map(|p| cfg.products.get(p).map_or(p.clone(), |x| x.name.clone()))
+        .collect();
+    let mut segs = vec![i18n::lifecycle(seg.lifecycle, lang).to_string()];
+    if seg.unpaid {
+        segs.push(site.labels["unpaid"].to_lowercase());
+    }
+    if let Some(v) = seg.value {
+        segs.push(format!("{} {}", site.labels["value"].to_lowercase(), i18n::value(v, lang)));
+    }
+    let profile: Vec<(&str, String)> = vec![
+        (site.labels["phone"], phone),
+        (site.labels["email"], email),
+        (site.labels["city"], c.city.clone().unwrap_or_default()),
+        (site.labels["source"], c.source.clone().unwrap_or_default()),
+        (site.labels["admin"], c.admin.clone().unwrap_or_default()),
+        (site.labels["first_contact"], long_datetime(c.first_contact.t, tz, lang)),
+        (site.labels["tags"], c.tags.join(", ")),
+        (site.labels["interested"], crate::messages::join_names(&interested, lang)),
+        (site.labels["note"], c.note.clone().unwrap_or_default()),
+        (site.labels["spend"], money(seg.spend_365d, &cfg.currency)),
+        (site.labels["record_file"], c.path.display().to_string()),
+    ];
+    let profile: Vec<(&str, String)> = profile.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+    let title = format!("{} · {}", c.name, cfg.name);
+    let common = common(site, "../", title, "customers");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("name", &c.name);
+    ctx.insert("profile", &profile);
+    ctx.insert("segments", &segs);
+    ctx.insert("timeline", &items.into_iter().map(|x| x.2).collect::<Vec<_>>());
+    ctx.insert("tasks", &open);
+    Ok(Page {
+        path: format!("customers/{}.html", c.id),
+        bytes: render(tera, "customer.html", &ctx)?,
+    })
+}
+
+fn complaints_page(site: &Site, tera: &tera::Tera) -> Result<Page> {
+    let title = format!("{} · {}", site.labels["complaints"], site.cfg().name);
+    let common = common(site, "", title, "complaints");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("complaints", &complaint_rows(site, "", site.now, false));
+    Ok(Page {
+        path: "complaints.html".into(),
+        bytes: render(tera, "complaints.html", &ctx)?,
+    })
+}
+
+fn complaint_page(site: &Site, tera: &tera::Tera, ki: usize) -> Result<Page> {
+    let shop = site.shop;
+    let cfg = site.cfg();
+    let lang = site.lang();
+    let tz = &cfg.timezone;
+    let k = &shop.complaints[ki];
+    let ci = shop.customer_index.get(&k.customer).copied();
+    let when = |e: Option<crate::record::Ev>| {
+        e.filter(|e| e.t <= site.now)
+            .map_or(String::new(), |e| long_datetime(e.t, tz, lang))
+    };
+    let resolved = k.resolved.filter(|r| r.t <= site.now);
+    let status = match resolved {
+        Some(_) => pick(lang, "selesai", "resolved").to_string(),
+        None if rules::resolve_due(cfg, k) <= site.now => {
+            format!("{} · {}", site.labels["open"], site.labels["overdue"])
+        }
+        None => site.labels["open"].to_string(),
+    };
+    let fields: Vec<(&str, String)> = vec![
+        (site.labels["status"], status),
+        (site.labels["opened"], when(Some(k.opened))),
+        (site.labels["category"], k.category.clone().unwrap_or_default()),
+        (site.labels["channel"], k.channel.clone().unwrap_or_default()),
+        (site.labels["admin"], k.admin.clone().unwrap_or_default()),
+        (site.labels["first_response"], when(k.first_response)),
+        (site.labels["root_cause"], k.root_cause.clone().unwrap_or_default()),
+        (site.labels["solution"], k.solution.clone().unwrap_or_default()),
+        (site.labels["resolved"], when(k.resolved)),
+        (site.labels["contacts"], k.contacts.map_or(String::new(), |c| c.to_string())),
+        (site.labels["csat"], k.csat.map_or(String::new(), |c| format!("{c}/5"))),
+        (site.labels["record_file"], k.path.display().to_string()),
+    ];
+    let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+    let tasks: Vec<TaskView> = site
+        .tasks
+        .iter()
+        .filter(|t| t.complaint == Some(ki) && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
+        .map(|t| task_view(site, t, "../"))
+        .collect();
+    let title = format!("{} {} · {}", pick(lang, "Komplain", "Complaint"), k.id, cfg.name);
+    let common = common(site, "../", title, "complaints");
+    let mut ctx = ctx_with(&common, &site.labels);
+    ctx.insert("id", &k.id);
+    ctx.insert("summary", &k.summary);
+    ctx.insert("customer", &ci.map(|i| shop.customers[i].name.clone()));
+    ctx.insert("customer_href", &format!("../customers/{}.html", k.customer));
+    ctx.insert("fields", &fields);
+    ctx.insert("tasks", &tasks);
+    Ok(Page {
+        path: format!("complaints/{}.html", k.id),
+        bytes: render(tera, "complaint.html", &ctx)?,
+    })
+}
+
+/// One unit of rendering work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Job {
+    Css,
+    Dashboard,
+    Week(Week),
+    Month(Month),
+    Hours,
+    Testimonials,
+    Customers,
+    Customer(usize),
+    Complaints,
+    Complaint(usize),
+}
+
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let mut v = vec![Job::Css, Job::Dashboard, Job::Hours, Job::Testimonials, Job::Customers, Job::Complaints];
+    v.extend(site.weeks.iter().map(|w| Job::Week(*w)));
+    if !site.weeks.contains(&site.current_week) {
+        v.push(Job::Week(site.current_week));
+    }
+    v.extend(site.months.iter().map(|m| Job::Month(*m)));
+    let current_month = Month::containing(site.now, site.cfg());
+    if !site.months.contains(&current_month) {
+        v.push(Job::Month(current_month));
+    }
+    v.extend(
+        site.shop
+            .customers
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.first_contact.t <= site.now)
+            .map(|(i, _)| Job::Customer(i)),
+    );
+    v.extend(
+        site.shop
+            .complaints
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.opened.t <= site.now)
+            .map(|(i, _)| Job::Complaint(i)),
+    );
+    v
+}
+
+pub fn render_job(site: &Site, tera: &tera::Tera, job: Job) -> Result<Page> {
+    match job {
+        Job::Css => Ok(Page {
+            path: "style.css".into(),
+            bytes: render(tera, "style.css", &tera::Context::new())?,
+        }),
+        Job::Dashboard => dashboard(site, tera),
+        Job::Week(w) => week_page(site, tera, w),
+        Job::Month(m) => month_page(site, tera, m),
+        Job::Hours => hours_page(site, tera),
+        Job::Testimonials => testimonials_page(site, tera),
+        Job::Customers => customers_page(site, tera),
+        Job::Customer(i) => customer_page(site, tera, i),
+        Job::Complaints => complaints_page(site, tera),
+        Job::Complaint(i) => complaint_page(site, tera, i),
+    }
+}
+
+/// What a build did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct BuildSummary {
+    pub pages: usize,
+    pub written: usize,
+    pub removed: usize,
+}
+
+/// Refuses output folders that would mix the site with the records.
+pub fn check_out_dir(shop: &Shop, out: &Path) -> Result<()> {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let root = canon(&shop.dir.root);
+    let out_c = if out.exists() {
+        canon(out)
+    } else {
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        canon(parent).join(out.file_name().unwrap_or_default())
+    };
+    let inside_records = [crate::index::CUSTOMERS_DIR, crate::index::COMPLAINTS_DIR, "templates"]
+        .iter()
+        .any(|d| out_c.starts_with(root.join(d)));
+    if out_c == root || inside_records {
+        return Err(Error::usage(format!(
+            "{}: the report cannot be written into the shop's own folders; use a separate folder such as public/",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Renders every page and writes the changed ones; removes pages of the previous
+/// build that no longer exist.
+pub fn build(shop: &Shop, now: Timestamp, out: &Path, problems: Vec<String>) -> Result<BuildSummary> {
+    check_out_dir(shop, out)?;
+    let tera = load_templates(shop)?;
+    let site = Site::new(shop, now, problems)?;
+    let jobs = jobs(&site);
+    let pages: Vec<Page> = jobs
+        .par_iter()
+        .map(|j| render_job(&site, &tera, *j))
+        .collect::<Result<Vec<Page>>>()?;
+    write_pages(out, pages, true)
+}
+
+/// Writes pages whose bytes changed. With `full`, the manifest is replaced and
+/// files listed in the old one but not written now are removed.
+pub fn write_pages(out: &Path, pages: Vec<Page>, full: bool) -> Result<BuildSummary> {
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
+    let manifest_path = out.join(MANIFEST);
+    let old: BTreeSet<String> = std::fs::read_to_string(&manifest_path)
+        .map(|s| s.lines().map(String::from).collect())
+        .unwrap_or_default();
+    let mut summary = BuildSummary {
+        pages: pages.len(),
+        ..BuildSummary::default()
+    };
+    let written: Vec<bool> = pages
+        .par_iter()
+        .map(|p| write_if_changed(out, p))
+        .collect::<Result<Vec<bool>>>()?;
+    summary.written = written.iter().filter(|w| **w).count();
+    let mut now_set: BTreeSet<String> = pages.iter().map(|p| p.path.clone()).collect();
+    if full {
+        for stale in old.difference(&now_set) {
+            if !is_safe_rel(stale) {
+                continue;
+            }
+            let p = out.join(stale);
+            if p.is_file() && std::fs::remove_file(&p).is_ok() {
+                summary.removed += 1;
+            }
+        }
+    } else {
+        now_set.extend(old);
+    }
+    let list: String = now_set.iter().map(|p| format!("{p}\n")).collect();
+    crate::write::atomic_write(&manifest_path, list.as_bytes())?;
+    Ok(summary)
+}
+
+fn is_safe_rel(p: &str) -> bool {
+    let path = Path::new(p);
+    !p.is_empty() && path.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+fn write_if_changed(out: &Path, page: &Page) -> Result<bool> {
+    let path: PathBuf = out.join(&page.path);
+    if let Ok(existing) = std::fs::read(&path) {
+        if existing == page.bytes {
+            return Ok(false);
+        }
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
+    }
+    crate::write::atomic_write(&path, &page.bytes)?;
+    Ok(true)
+}

@@ -1,0 +1,173 @@
+//! Inline SVG charts: small, self-contained, readable without colour (every
+//! bar has its value written above it and a <title> for screen readers).
+
+use std::fmt::Write;
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// One point: a label under the bar, the value, and how to print it.
+pub struct Point {
+    pub label: String,
+    pub value: Option<f64>,
+    pub text: String,
+}
+
+/// A bar chart of up to a dozen points; missing values show as a dash.
+pub fn bar_chart(title: &str, points: &[Point]) -> String {
+    let w = 360.0;
+    let h = 150.0;
+    let top = 22.0;
+    let bottom = 24.0;
+    let n = points.len().max(1) as f64;
+    let slot = w / n;
+    let bar = (slot * 0.62).max(2.0);
+    let max = points
+        .iter()
+        .filter_map(|p| p.value)
+        .fold(0.0f64, |a, b| a.max(b.abs()));
+    let scale = if max > 0.0 { (h - top - bottom) / max } else { 0.0 };
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        t = escape(title)
+    );
+    let base = h - bottom;
+    let _ = write!(
+        s,
+        r#"<line x1="0" y1="{base}" x2="{w}" y2="{base}" class="axis"/>"#
+    );
+    for (i, p) in points.iter().enumerate() {
+        let x = slot * i as f64 + (slot - bar) / 2.0;
+        let cx = slot * i as f64 + slot / 2.0;
+        let last = i + 1 == points.len();
+        let class = if last { "bar now" } else { "bar" };
+        match p.value {
+            Some(v) => {
+                let bh = (v.abs() * scale).max(if v != 0.0 { 1.0 } else { 0.0 });
+                let y = base - bh;
+                let _ = write!(
+                    s,
+                    r#"<rect x="{x:.1}" y="{y:.1}" width="{bar:.1}" height="{bh:.1}" class="{class}"><title>{l}: {tx}</title></rect>"#,
+                    l = escape(&p.label),
+                    tx = escape(&p.text)
+                );
+                let _ = write!(
+                    s,
+                    r#"<text x="{cx:.1}" y="{ty:.1}" class="val">{tx}</text>"#,
+                    ty = y - 4.0,
+                    tx = escape(&p.text)
+                );
+            }
+            None => {
+                let _ = write!(
+                    s,
+                    r#"<text x="{cx:.1}" y="{ty:.1}" class="val">–</text>"#,
+                    ty = base - 4.0
+                );
+            }
+        }
+        let _ = write!(
+            s,
+            r#"<text x="{cx:.1}" y="{ly:.1}" class="lbl">{l}</text>"#,
+            ly = h - 8.0,
+            l = escape(&p.label)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A weekday × hour heatmap of counts.
+pub fn heatmap(title: &str, rows: &[(String, [usize; 24])]) -> String {
+    let cell = 22.0;
+    let left = 56.0;
+    let top = 18.0;
+    let w = left + cell * 24.0;
+    let h = top + cell * rows.len() as f64;
+    let max = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="heatmap" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        t = escape(title)
+    );
+    for hour in 0..24 {
+        let x = left + cell * hour as f64 + cell / 2.0;
+        let _ = write!(s, r#"<text x="{x:.1}" y="12" class="lbl">{hour:02}</text>"#);
+    }
+    for (ri, (name, counts)) in rows.iter().enumerate() {
+        let y = top + cell * ri as f64;
+        let _ = write!(
+            s,
+            r#"<text x="0" y="{ty:.1}" class="day">{n}</text>"#,
+            ty = y + cell * 0.68,
+            n = escape(name)
+        );
+        for (hour, &count) in counts.iter().enumerate() {
+            let x = left + cell * hour as f64;
+            // Five steps of shade; the count is also written in the cell.
+            let level = if count == 0 {
+                0
+            } else {
+                1 + ((count as f64 / max) * 4.0).ceil().min(4.0) as usize
+            };
+            let _ = write!(
+                s,
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{c:.1}" height="{c:.1}" class="h{level}"><title>{n} {hour:02}:00 – {count}</title></rect>"#,
+                c = cell - 2.0,
+                n = escape(name)
+            );
+            if count > 0 {
+                let _ = write!(
+                    s,
+                    r#"<text x="{tx:.1}" y="{ty:.1}" class="cnt">{count}</text>"#,
+                    tx = x + (cell - 2.0) / 2.0,
+                    ty = y + cell * 0.62
+                );
+            }
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_escape_and_scale() {
+        let svg = bar_chart(
+            "<b>",
+            &[
+                Point { label: "W1".into(), value: Some(2.0), text: "2".into() },
+                Point { label: "W2".into(), value: None, text: "–".into() },
+            ],
+        );
+        assert!(svg.contains("&lt;b&gt;"));
+        assert!(!svg.contains("<b>"));
+        assert!(svg.contains(">2</text>"));
+        let hm = heatmap("x", &[("Sen".into(), [0; 24])]);
+        assert!(hm.contains("class=\"h0\""));
+    }
+}
