@@ -112,7 +112,7 @@ pub fn long_date(t: Timestamp, tz: &TimeZone, lang: Lang) -> String {
 pub fn short_datetime(t: Timestamp, tz: &TimeZone, lang: Lang) -> String {
     let dt = tz.to_datetime(t);
     format!(
-        "{} {:>2} {} {:02}:{:02}",
+        "{} {} {} {:02}:{:02}",
         weekday_short(dt.weekday(), lang),
         dt.day(),
         month_short(dt.month(), lang),

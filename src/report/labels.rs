@@ -25,6 +25,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("open_complaints", "Komplain terbuka", "Open complaints"),
     ("no_open_complaints", "Tidak ada komplain terbuka.", "No open complaints."),
     ("overdue", "lewat target", "overdue"),
+    ("late_tasks", "terlambat", "overdue"),
     ("details", "Selengkapnya", "Details"),
     ("previous", "Sebelumnya", "Previous"),
     ("next", "Berikutnya", "Next"),
