@@ -428,3 +428,40 @@ impl Shop {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 }
+
+/// Builds a shop from in-memory files, for unit tests of rules and metrics.
+#[cfg(test)]
+pub fn shop_from_texts(shop_toml: &str, files: &[(&str, &str)]) -> Shop {
+    let dir = ShopDir {
+        root: PathBuf::from("/nonexistent-test-shop"),
+        shown_root: PathBuf::new(),
+    };
+    let config = match config::parse(shop_toml, Path::new("shop.toml")) {
+        Ok(c) => c,
+        Err(d) => panic!("shop.toml: {d:?}"),
+    };
+    let mut entries = Vec::new();
+    let mut diags = Vec::new();
+    for (path, text) in files {
+        let rel = PathBuf::from(path);
+        let kind = if path.starts_with(COMPLAINTS_DIR) {
+            RecordKind::Complaint
+        } else {
+            RecordKind::Customer
+        };
+        let f = Found {
+            kind,
+            rel: rel.clone(),
+        };
+        let (p, d) = parse_text(&f, &rel, text, &config);
+        diags.extend(d);
+        entries.push((f, p));
+    }
+    let shop = assemble(dir, config, entries, diags);
+    assert!(
+        shop.diagnostics.iter().all(|d| !d.is_error()),
+        "test shop has errors: {:?}",
+        shop.diagnostics
+    );
+    shop
+}

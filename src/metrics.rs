@@ -491,3 +491,7 @@ pub fn change(key: &str, this: &Metrics, prev: &Metrics, lang: Lang) -> Change {
         tone,
     }
 }
+
+#[cfg(test)]
+#[path = "metrics_tests.rs"]
+mod tests;

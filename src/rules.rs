@@ -822,3 +822,7 @@ pub fn segments(cfg: &Config, c: &Customer, now: Timestamp) -> Segments {
         last_order,
     }
 }
+
+#[cfg(test)]
+#[path = "rules_tests.rs"]
+mod tests;

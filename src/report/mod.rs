@@ -101,16 +101,28 @@ impl Month {
     }
     pub fn prev(self) -> Month {
         if self.month == 1 {
-            Month { year: self.year - 1, month: 12 }
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
         } else {
-            Month { year: self.year, month: self.month - 1 }
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
         }
     }
     pub fn next(self) -> Month {
         if self.month == 12 {
-            Month { year: self.year + 1, month: 1 }
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
         } else {
-            Month { year: self.year, month: self.month + 1 }
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
         }
     }
     pub fn bounds(self, cfg: &Config) -> (Timestamp, Timestamp) {
@@ -273,7 +285,10 @@ fn common<'s>(site: &'s Site, root: &'static str, title: String, active: &str) -
         ("index.html".to_string(), "dashboard"),
         (format!("weeks/{current}.html"), "weeks"),
         (
-            format!("months/{}.html", Month::containing(site.now, site.cfg()).slug()),
+            format!(
+                "months/{}.html",
+                Month::containing(site.now, site.cfg()).slug()
+            ),
             "months",
         ),
         ("hours.html".to_string(), "hours"),
@@ -311,7 +326,12 @@ struct MetricRow {
     help: &'static str,
 }
 
-fn metric_rows(site: &Site, this: &Metrics, prev: &Metrics, keys: &[&'static str]) -> Vec<MetricRow> {
+fn metric_rows(
+    site: &Site,
+    this: &Metrics,
+    prev: &Metrics,
+    keys: &[&'static str],
+) -> Vec<MetricRow> {
     let cfg = site.cfg();
     let lang = site.lang();
     keys.iter()
@@ -388,7 +408,11 @@ fn task_view(site: &Site, t: &Task, root: &str) -> TaskView {
     let c = &shop.customers[t.customer];
     let mut detail = Vec::new();
     if let Some(k) = t.complaint {
-        detail.push(format!("{} {}", pick(lang, "komplain", "complaint"), shop.complaints[k].id));
+        detail.push(format!(
+            "{} {}",
+            pick(lang, "komplain", "complaint"),
+            shop.complaints[k].id
+        ));
     }
     if let Some(o) = t.order {
         detail.push(format!("order #{o}"));
@@ -408,7 +432,9 @@ fn task_view(site: &Site, t: &Task, root: &str) -> TaskView {
         whatsapp: if cfg.mask_contacts {
             None
         } else {
-            c.phone.as_deref().map(|p| crate::fmt::whatsapp_link(p, &message))
+            c.phone
+                .as_deref()
+                .map(|p| crate::fmt::whatsapp_link(p, &message))
         },
         message,
     }
@@ -493,7 +519,11 @@ fn complaint_rows(site: &Site, root: &str, at: Timestamp, open_only: bool) -> Ve
                 customer_href: format!("{root}customers/{}.html", k.customer),
                 opened: crate::fmt::short_datetime(k.opened.t, &cfg.timezone, lang),
                 age: age_text(between(k.opened.t, end), lang),
-                status: if resolved.is_some() { "resolved" } else { "open" },
+                status: if resolved.is_some() {
+                    "resolved"
+                } else {
+                    "open"
+                },
                 overdue: resolved.is_none() && rules::resolve_due(cfg, k) <= at,
                 admin: k
                     .admin
@@ -526,42 +556,58 @@ fn charts(site: &Site) -> Vec<Chart> {
     }
     weeks.reverse();
     let empty = empty_metrics();
-    ["leads_new", "orders", "revenue", "conversion_rate", "csat", "nps", "response_median_minutes"]
-        .iter()
-        .map(|key| {
-            let points: Vec<svg::Point> = weeks
-                .iter()
-                .map(|w| {
-                    let m = site.week_metrics.get(w).unwrap_or(&empty);
-                    let value = scalar(key, m);
-                    let text = match (*key, value) {
-                        (_, None) => "–".to_string(),
-                        ("revenue", Some(v)) => compact_money(v as i64, lang),
-                        _ => show(key, m, cfg).replace(" menit", "").replace(" min", ""),
-                    };
-                    svg::Point {
-                        label: format!("W{:02}", w.week),
-                        value,
-                        text,
-                    }
-                })
-                .collect();
-            let title = metric_label(key, lang);
-            Chart {
-                title,
-                svg: svg::bar_chart(title, &points),
-            }
-        })
-        .collect()
+    [
+        "leads_new",
+        "orders",
+        "revenue",
+        "conversion_rate",
+        "csat",
+        "nps",
+        "response_median_minutes",
+    ]
+    .iter()
+    .map(|key| {
+        let points: Vec<svg::Point> = weeks
+            .iter()
+            .map(|w| {
+                let m = site.week_metrics.get(w).unwrap_or(&empty);
+                let value = scalar(key, m);
+                let text = match (*key, value) {
+                    (_, None) => "–".to_string(),
+                    ("revenue", Some(v)) => compact_money(v as i64, lang),
+                    _ => show(key, m, cfg).replace(" menit", "").replace(" min", ""),
+                };
+                svg::Point {
+                    label: format!("W{:02}", w.week),
+                    value,
+                    text,
+                }
+            })
+            .collect();
+        let title = metric_label(key, lang);
+        Chart {
+            title,
+            svg: svg::bar_chart(title, &points),
+        }
+    })
+    .collect()
 }
 
 /// `1,2 jt` / `850 rb` for chart labels.
 fn compact_money(v: i64, lang: Lang) -> String {
     let f = v as f64;
     if f >= 1_000_000.0 {
-        format!("{} {}", crate::metrics::decimal(f / 1_000_000.0, 1, lang), pick(lang, "jt", "M"))
+        format!(
+            "{} {}",
+            crate::metrics::decimal(f / 1_000_000.0, 1, lang),
+            pick(lang, "jt", "M")
+        )
     } else if f >= 1_000.0 {
-        format!("{} {}", crate::metrics::decimal(f / 1_000.0, 0, lang), pick(lang, "rb", "k"))
+        format!(
+            "{} {}",
+            crate::metrics::decimal(f / 1_000.0, 0, lang),
+            pick(lang, "rb", "k")
+        )
     } else {
         v.to_string()
     }
@@ -602,7 +648,9 @@ struct Link {
 
 fn week_title(w: Week, cfg: &Config) -> String {
     let (a, b) = w.bounds(&cfg.timezone);
-    let last = b.checked_sub(jiff::SignedDuration::from_secs(1)).unwrap_or(b);
+    let last = b
+        .checked_sub(jiff::SignedDuration::from_secs(1))
+        .unwrap_or(b);
     format!(
         "{} {} · {} – {}",
         pick(cfg.language, "Minggu", "Week"),
@@ -628,7 +676,10 @@ fn ctx_with(common: &Common, labels: &BTreeMap<&'static str, &'static str>) -> t
 fn dashboard(site: &Site, tera: &tera::Tera) -> Result<Page> {
     let empty = empty_metrics();
     let this = site.week_metrics.get(&site.current_week).unwrap_or(&empty);
-    let prev = site.week_metrics.get(&site.current_week.prev()).unwrap_or(&empty);
+    let prev = site
+        .week_metrics
+        .get(&site.current_week.prev())
+        .unwrap_or(&empty);
     let title = format!("{} · {}", site.labels["dashboard"], site.cfg().name);
     let common = common(site, "", title, "dashboard");
     let mut ctx = ctx_with(&common, &site.labels);
@@ -744,13 +795,23 @@ fn week_page(site: &Site, tera: &tera::Tera, w: Week) -> Result<Page> {
             label: x.to_string(),
         })
     };
-    ctx.insert("prev_link", &link(pos.and_then(|p| p.checked_sub(1)).and_then(|p| site.weeks.get(p))));
+    ctx.insert(
+        "prev_link",
+        &link(
+            pos.and_then(|p| p.checked_sub(1))
+                .and_then(|p| site.weeks.get(p)),
+        ),
+    );
     ctx.insert("next_link", &link(pos.and_then(|p| site.weeks.get(p + 1))));
     ctx.insert("sources", &source_rows(this));
     ctx.insert("products", &product_rows(this, cfg));
 
     // Work seen at the end of the week (or now, for the current week).
-    let tasks = if t_at == site.now { None } else { Some(evaluate(shop, t_at)) };
+    let tasks = if t_at == site.now {
+        None
+    } else {
+        Some(evaluate(shop, t_at))
+    };
     let tasks: &[Task] = tasks.as_deref().unwrap_or(&site.tasks);
     let mut admins: BTreeMap<String, AdminRow> = BTreeMap::new();
     fn row<'m>(admins: &'m mut BTreeMap<String, AdminRow>, a: &str) -> &'m mut AdminRow {
@@ -814,8 +875,10 @@ fn week_page(site: &Site, tera: &tera::Tera, w: Week) -> Result<Page> {
             }
         }
         let c = &shop.customers[t.customer];
-        if matches!(t.rule, rules::Rule::Lead1 | rules::Rule::Lead2 | rules::Rule::Lead3)
-            && matches!(t.status, Status::Due | Status::Overdue | Status::Missed)
+        if matches!(
+            t.rule,
+            rules::Rule::Lead1 | rules::Rule::Lead2 | rules::Rule::Lead3
+        ) && matches!(t.status, Status::Due | Status::Overdue | Status::Missed)
             && in_w(c.first_contact.t)
         {
             not_followed.push(SimpleRow {
@@ -845,7 +908,10 @@ fn items_text(o: &crate::record::Order, cfg: &Config) -> String {
     o.items
         .iter()
         .map(|i| {
-            let name = cfg.products.get(&i.product).map_or(i.product.as_str(), |p| p.name.as_str());
+            let name = cfg
+                .products
+                .get(&i.product)
+                .map_or(i.product.as_str(), |p| p.name.as_str());
             format!("{}× {name}", i.qty)
         })
         .collect::<Vec<_>>()
@@ -868,7 +934,9 @@ fn product_rows(m: &Metrics, cfg: &Config) -> Vec<SimpleRow> {
         .iter()
         .map(|p| SimpleRow {
             cells: vec![
-                cfg.products.get(&p.product).map_or(p.product.clone(), |x| x.name.clone()),
+                cfg.products
+                    .get(&p.product)
+                    .map_or(p.product.clone(), |x| x.name.clone()),
                 p.units.to_string(),
                 money(p.revenue, &cfg.currency),
             ],
@@ -912,7 +980,13 @@ fn month_page(site: &Site, tera: &tera::Tera, m: Month) -> Result<Page> {
             label: x.title(lang),
         })
     };
-    ctx.insert("prev_link", &link(pos.and_then(|p| p.checked_sub(1)).and_then(|p| site.months.get(p))));
+    ctx.insert(
+        "prev_link",
+        &link(
+            pos.and_then(|p| p.checked_sub(1))
+                .and_then(|p| site.months.get(p)),
+        ),
+    );
     ctx.insert("next_link", &link(pos.and_then(|p| site.months.get(p + 1))));
     ctx.insert("sources", &source_rows(this));
     ctx.insert("products", &product_rows(this, cfg));
@@ -1036,7 +1110,9 @@ fn customers_page(site: &Site, tera: &tera::Tera) -> Result<Page> {
             name: c.name.clone(),
             stage: i18n::lifecycle(s.lifecycle, lang),
             lifecycle: s.lifecycle.as_str(),
-            value: s.value.map_or("–".into(), |v| i18n::value(v, lang).to_string()),
+            value: s
+                .value
+                .map_or("–".into(), |v| i18n::value(v, lang).to_string()),
             unpaid: s.unpaid,
             orders: s.orders,
             last_order: s
@@ -1116,7 +1192,10 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
             when: when(c.first_contact.t),
             kind: "contact",
             title: site.labels["first_contact"].to_string(),
-            text: c.source.clone().map_or(String::new(), |s| format!("{}: {s}", site.labels["source"])),
+            text: c
+                .source
+                .clone()
+                .map_or(String::new(), |s| format!("{}: {s}", site.labels["source"])),
             href: None,
         },
     ));
@@ -1169,7 +1248,8 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
             bits.push(ch.clone());
         }
         if let Some(r) = i.replied.filter(|r| r.t <= now) {
-            let mins = crate::time::elapsed_open(i.at.t, r.t, cfg.hours.as_ref(), tz).secs() as f64 / 60.0;
+            let mins =
+                crate::time::elapsed_open(i.at.t, r.t, cfg.hours.as_ref(), tz).secs() as f64 / 60.0;
             bits.push(format!(
                 "{} {} {}",
                 pick(lang, "dibalas dalam", "answered in"),
@@ -1243,7 +1323,12 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
                 TimelineItem {
                     when: when(r.t),
                     kind: "complaint",
-                    title: format!("{} {} {}", pick(lang, "Komplain", "Complaint"), k.id, pick(lang, "selesai", "resolved")),
+                    title: format!(
+                        "{} {} {}",
+                        pick(lang, "Komplain", "Complaint"),
+                        k.id,
+                        pick(lang, "selesai", "resolved")
+                    ),
                     text: k.solution.clone().unwrap_or_default(),
                     href: Some(format!("../complaints/{}.html", k.id)),
                 },
@@ -1254,7 +1339,9 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
     let open: Vec<TaskView> = site
         .tasks
         .iter()
-        .filter(|t| t.customer == ci && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
+        .filter(|t| {
+            t.customer == ci && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue)
+        })
         .map(|t| task_view(site, t, "../"))
         .collect();
     let (phone, email) = contact(site, c);
@@ -1268,7 +1355,11 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
         segs.push(site.labels["unpaid"].to_lowercase());
     }
     if let Some(v) = seg.value {
-        segs.push(format!("{} {}", site.labels["value"].to_lowercase(), i18n::value(v, lang)));
+        segs.push(format!(
+            "{} {}",
+            site.labels["value"].to_lowercase(),
+            i18n::value(v, lang)
+        ));
     }
     let profile: Vec<(&str, String)> = vec![
         (site.labels["phone"], phone),
@@ -1276,9 +1367,15 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
         (site.labels["city"], c.city.clone().unwrap_or_default()),
         (site.labels["source"], c.source.clone().unwrap_or_default()),
         (site.labels["admin"], c.admin.clone().unwrap_or_default()),
-        (site.labels["first_contact"], long_datetime(c.first_contact.t, tz, lang)),
+        (
+            site.labels["first_contact"],
+            long_datetime(c.first_contact.t, tz, lang),
+        ),
         (site.labels["tags"], c.tags.join(", ")),
-        (site.labels["interested"], crate::messages::join_names(&interested, lang)),
+        (
+            site.labels["interested"],
+            crate::messages::join_names(&interested, lang),
+        ),
         (site.labels["note"], c.note.clone().unwrap_or_default()),
         (site.labels["spend"], money(seg.spend_365d, &cfg.currency)),
         (site.labels["record_file"], c.path.display().to_string()),
@@ -1290,7 +1387,10 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
     ctx.insert("name", &c.name);
     ctx.insert("profile", &profile);
     ctx.insert("segments", &segs);
-    ctx.insert("timeline", &items.into_iter().map(|x| x.2).collect::<Vec<_>>());
+    ctx.insert(
+        "timeline",
+        &items.into_iter().map(|x| x.2).collect::<Vec<_>>(),
+    );
     ctx.insert("tasks", &open);
     Ok(Page {
         path: format!("customers/{}.html", c.id),
@@ -1331,31 +1431,60 @@ fn complaint_page(site: &Site, tera: &tera::Tera, ki: usize) -> Result<Page> {
     let fields: Vec<(&str, String)> = vec![
         (site.labels["status"], status),
         (site.labels["opened"], when(Some(k.opened))),
-        (site.labels["category"], k.category.clone().unwrap_or_default()),
-        (site.labels["channel"], k.channel.clone().unwrap_or_default()),
+        (
+            site.labels["category"],
+            k.category.clone().unwrap_or_default(),
+        ),
+        (
+            site.labels["channel"],
+            k.channel.clone().unwrap_or_default(),
+        ),
         (site.labels["admin"], k.admin.clone().unwrap_or_default()),
         (site.labels["first_response"], when(k.first_response)),
-        (site.labels["root_cause"], k.root_cause.clone().unwrap_or_default()),
-        (site.labels["solution"], k.solution.clone().unwrap_or_default()),
+        (
+            site.labels["root_cause"],
+            k.root_cause.clone().unwrap_or_default(),
+        ),
+        (
+            site.labels["solution"],
+            k.solution.clone().unwrap_or_default(),
+        ),
         (site.labels["resolved"], when(k.resolved)),
-        (site.labels["contacts"], k.contacts.map_or(String::new(), |c| c.to_string())),
-        (site.labels["csat"], k.csat.map_or(String::new(), |c| format!("{c}/5"))),
+        (
+            site.labels["contacts"],
+            k.contacts.map_or(String::new(), |c| c.to_string()),
+        ),
+        (
+            site.labels["csat"],
+            k.csat.map_or(String::new(), |c| format!("{c}/5")),
+        ),
         (site.labels["record_file"], k.path.display().to_string()),
     ];
     let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
     let tasks: Vec<TaskView> = site
         .tasks
         .iter()
-        .filter(|t| t.complaint == Some(ki) && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
+        .filter(|t| {
+            t.complaint == Some(ki)
+                && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue)
+        })
         .map(|t| task_view(site, t, "../"))
         .collect();
-    let title = format!("{} {} · {}", pick(lang, "Komplain", "Complaint"), k.id, cfg.name);
+    let title = format!(
+        "{} {} · {}",
+        pick(lang, "Komplain", "Complaint"),
+        k.id,
+        cfg.name
+    );
     let common = common(site, "../", title, "complaints");
     let mut ctx = ctx_with(&common, &site.labels);
     ctx.insert("id", &k.id);
     ctx.insert("summary", &k.summary);
     ctx.insert("customer", &ci.map(|i| shop.customers[i].name.clone()));
-    ctx.insert("customer_href", &format!("../customers/{}.html", k.customer));
+    ctx.insert(
+        "customer_href",
+        &format!("../customers/{}.html", k.customer),
+    );
     ctx.insert("fields", &fields);
     ctx.insert("tasks", &tasks);
     Ok(Page {
@@ -1380,7 +1509,14 @@ pub enum Job {
 }
 
 pub fn jobs(site: &Site) -> Vec<Job> {
-    let mut v = vec![Job::Css, Job::Dashboard, Job::Hours, Job::Testimonials, Job::Customers, Job::Complaints];
+    let mut v = vec![
+        Job::Css,
+        Job::Dashboard,
+        Job::Hours,
+        Job::Testimonials,
+        Job::Customers,
+        Job::Complaints,
+    ];
     v.extend(site.weeks.iter().map(|w| Job::Week(*w)));
     if !site.weeks.contains(&site.current_week) {
         v.push(Job::Week(site.current_week));
@@ -1442,12 +1578,19 @@ pub fn check_out_dir(shop: &Shop, out: &Path) -> Result<()> {
     let out_c = if out.exists() {
         canon(out)
     } else {
-        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         canon(parent).join(out.file_name().unwrap_or_default())
     };
-    let inside_records = [crate::index::CUSTOMERS_DIR, crate::index::COMPLAINTS_DIR, "templates"]
-        .iter()
-        .any(|d| out_c.starts_with(root.join(d)));
+    let inside_records = [
+        crate::index::CUSTOMERS_DIR,
+        crate::index::COMPLAINTS_DIR,
+        "templates",
+    ]
+    .iter()
+    .any(|d| out_c.starts_with(root.join(d)));
     if out_c == root || inside_records {
         return Err(Error::usage(format!(
             "{}: the report cannot be written into the shop's own folders; use a separate folder such as public/",
@@ -1459,7 +1602,12 @@ pub fn check_out_dir(shop: &Shop, out: &Path) -> Result<()> {
 
 /// Renders every page and writes the changed ones; removes pages of the previous
 /// build that no longer exist.
-pub fn build(shop: &Shop, now: Timestamp, out: &Path, problems: Vec<String>) -> Result<BuildSummary> {
+pub fn build(
+    shop: &Shop,
+    now: Timestamp,
+    out: &Path,
+    problems: Vec<String>,
+) -> Result<BuildSummary> {
     check_out_dir(shop, out)?;
     let tera = load_templates(shop)?;
     let site = Site::new(shop, now, problems)?;
@@ -1509,7 +1657,10 @@ pub fn write_pages(out: &Path, pages: Vec<Page>, full: bool) -> Result<BuildSumm
 
 fn is_safe_rel(p: &str) -> bool {
     let path = Path::new(p);
-    !p.is_empty() && path.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+    !p.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 fn write_if_changed(out: &Path, page: &Page) -> Result<bool> {

@@ -38,7 +38,11 @@ pub fn bar_chart(title: &str, points: &[Point]) -> String {
         .iter()
         .filter_map(|p| p.value)
         .fold(0.0f64, |a, b| a.max(b.abs()));
-    let scale = if max > 0.0 { (h - top - bottom) / max } else { 0.0 };
+    let scale = if max > 0.0 {
+        (h - top - bottom) / max
+    } else {
+        0.0
+    };
     let mut s = String::new();
     let _ = write!(
         s,
@@ -160,8 +164,16 @@ mod tests {
         let svg = bar_chart(
             "<b>",
             &[
-                Point { label: "W1".into(), value: Some(2.0), text: "2".into() },
-                Point { label: "W2".into(), value: None, text: "–".into() },
+                Point {
+                    label: "W1".into(),
+                    value: Some(2.0),
+                    text: "2".into(),
+                },
+                Point {
+                    label: "W2".into(),
+                    value: None,
+                    text: "–".into(),
+                },
             ],
         );
         assert!(svg.contains("&lt;b&gt;"));

@@ -221,11 +221,13 @@ impl Output {
             .collect()
     }
 
+    #[track_caller]
     pub fn code(&self, code: i32) -> &Output {
         assert_eq!(self.code, code, "unexpected exit code\n{}", self.show());
         self
     }
 
+    #[track_caller]
     pub fn no_panic(&self) -> &Output {
         assert!(
             !self.stderr.contains("panicked") && self.code != 101 && self.code != -1,
@@ -235,6 +237,7 @@ impl Output {
         self
     }
 
+    #[track_caller]
     pub fn within(&self, limit: Duration) -> &Output {
         assert!(
             self.elapsed <= limit,
@@ -245,6 +248,7 @@ impl Output {
         self
     }
 
+    #[track_caller]
     pub fn stderr_has(&self, needle: &str) -> &Output {
         assert!(
             self.stderr_rel().contains(needle),
@@ -254,6 +258,7 @@ impl Output {
         self
     }
 
+    #[track_caller]
     pub fn stderr_lacks(&self, needle: &str) -> &Output {
         assert!(
             !self.stderr_rel().contains(needle),
@@ -263,6 +268,7 @@ impl Output {
         self
     }
 
+    #[track_caller]
     pub fn stdout_has(&self, needle: &str) -> &Output {
         assert!(
             self.stdout.contains(needle),
@@ -273,6 +279,7 @@ impl Output {
     }
 
     /// No `error:` or `warning:` anywhere on stderr.
+    #[track_caller]
     pub fn no_diagnostics(&self) -> &Output {
         assert!(
             !self.stderr.contains("error:") && !self.stderr.contains("warning:"),
@@ -284,6 +291,7 @@ impl Output {
 
     /// Some diagnostic line starts with `prefix` (e.g. `customers/x.yaml:3:8: error:`,
     /// relative to the shop) and contains `fragment`.
+    #[track_caller]
     pub fn diag(&self, prefix: &str, fragment: &str) -> &Output {
         assert!(
             self.diagnostics()
@@ -296,6 +304,7 @@ impl Output {
     }
 
     /// Exactly one diagnostic, starting with `prefix` and containing `fragment`.
+    #[track_caller]
     pub fn only_diag(&self, prefix: &str, fragment: &str) -> &Output {
         let diags = self.diagnostics();
         assert_eq!(diags.len(), 1, "expected one diagnostic\n{}", self.show());
@@ -303,11 +312,13 @@ impl Output {
     }
 
     /// Exit 1 with exactly one error, at `prefix`, containing `fragment`.
+    #[track_caller]
     pub fn error(&self, prefix: &str, fragment: &str) -> &Output {
         self.code(1).no_panic().only_diag(prefix, fragment)
     }
 
     /// stdout parsed as JSON.
+    #[track_caller]
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", self.show()))

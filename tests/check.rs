@@ -1,0 +1,1428 @@
+//! `langgan check` against real shop folders (SPEC §1–3, §6): one test per
+//! validation rule with the exact `path:line:col` of the offending value,
+//! tricky valid files, hostile files, shop discovery and `init`.
+
+mod common;
+
+use common::{Output, Test};
+use std::time::Duration;
+
+/// Hostile input must be refused quickly.
+const FAST: Duration = Duration::from_secs(5);
+
+/// A customer record with `text` at customers/x.yaml, checked.
+fn customer(text: &str) -> Output {
+    Test::new()
+        .file("customers/x.yaml", text)
+        .args(&["check"])
+        .run()
+}
+
+const SITI: &str = "name: Siti Rahma\nfirst_contact: 2026-11-02 10:00\n";
+
+/// A complaint at complaints/x.yaml about the valid customer `siti`, checked.
+fn complaint(text: &str) -> Output {
+    Test::new()
+        .file("customers/siti.yaml", SITI)
+        .file("complaints/x.yaml", text)
+        .args(&["check"])
+        .run()
+}
+
+/// A shop.toml, checked (with one valid customer in the shop).
+fn shop_toml(text: &str) -> Output {
+    Test::new()
+        .shop_toml(text)
+        .file("customers/siti.yaml", SITI)
+        .args(&["check"])
+        .run()
+}
+
+// ---------------------------------------------------------------- baseline
+
+#[test]
+fn valid_customer_and_complaint_check_clean() {
+    Test::new()
+        .file(
+            "customers/siti.yaml",
+            "\
+name: Siti Rahma
+phone: \"0812-3456-7890\"
+email: siti.rahma@example.com
+city: Bandung
+source: instagram
+admin: dewi
+first_contact: 2026-11-02 10:15
+tags: [bundling]
+interested: [serum]
+note: Nunggu gajian
+orders:
+  - at: 2026-11-03 14:00
+    items:
+      - product: serum
+        qty: 2
+        price: 80000
+    paid: 2026-11-03 15:00
+    shipped: 2026-11-04
+    delivered: 2026-11-06
+interactions:
+  - at: 2026-11-02 10:15
+    kind: inbound
+    by: dewi
+    channel: whatsapp
+    note: Tanya harga serum
+    replied: 2026-11-02 10:19
+feedback:
+  - at: 2026-11-10
+    rating: 5
+    nps: 9
+    text: Serumnya cocok banget!
+    public: true
+",
+        )
+        .file(
+            "complaints/2026-0001.yaml",
+            "\
+customer: siti
+opened: 2026-11-06 08:00
+summary: Paket salah kirim
+category: salah-kirim
+channel: whatsapp
+admin: rudi
+first_response: 2026-11-06 08:04
+root_cause: Label tertukar
+solution: Kirim ulang
+resolved: 2026-11-06 12:00
+contacts: 1
+csat: 5
+",
+        )
+        .args(&["check"])
+        .run()
+        .code(0)
+        .no_diagnostics()
+        .stderr_has("1 pelanggan, 1 komplain dimuat; 0 galat, 0 peringatan");
+}
+
+// ------------------------------------------------------- validation rules
+
+#[test]
+fn yaml_syntax_error_unclosed_quote() {
+    customer("name: \"Siti\nfirst_contact: 2026-11-02\n")
+        .error("customers/x.yaml:1:7: error:", "unclosed quote");
+}
+
+#[test]
+fn yaml_syntax_error_bad_indentation() {
+    customer("name: Siti\n  first_contact: 2026-11-02\n").error(
+        "customers/x.yaml:2:16: error:",
+        "mapping values are not allowed",
+    );
+}
+
+#[test]
+fn unknown_field_with_did_you_mean() {
+    customer("nmae: Siti\nname: Siti\nfirst_contact: 2026-11-02\n").error(
+        "customers/x.yaml:1:1: error:",
+        "unknown field `nmae` (did you mean `name`?)",
+    );
+}
+
+#[test]
+fn unknown_nested_field_with_did_you_mean() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items:
+      - product: serum
+        qyt: 2
+",
+    )
+    .error(
+        "customers/x.yaml:7:9: error:",
+        "unknown field `qyt` (did you mean `qty`?)",
+    );
+}
+
+#[test]
+fn missing_name() {
+    customer("first_contact: 2026-11-02\n").error(
+        "customers/x.yaml:1:1: error:",
+        "required field `name` is missing",
+    );
+}
+
+#[test]
+fn missing_first_contact() {
+    customer("name: Siti\n").error(
+        "customers/x.yaml:1:1: error:",
+        "required field `first_contact` is missing",
+    );
+}
+
+#[test]
+fn missing_order_at() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+orders:
+  - items:
+      - product: serum
+",
+    )
+    .error(
+        "customers/x.yaml:4:5: error:",
+        "required field `at` is missing",
+    );
+}
+
+#[test]
+fn missing_order_items() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n").error(
+        "customers/x.yaml:4:5: error:",
+        "required field `items` is missing",
+    );
+}
+
+#[test]
+fn missing_complaint_fields() {
+    // The exact position is covered by `missing_field_points_at_the_mapping` (a bug).
+    for (text, field) in [
+        (
+            "opened: 2026-11-06 08:00\nsummary: Salah kirim\n",
+            "customer",
+        ),
+        ("customer: siti\nsummary: Salah kirim\n", "opened"),
+        ("customer: siti\nopened: 2026-11-06 08:00\n", "summary"),
+    ] {
+        complaint(text).error(
+            "complaints/x.yaml:",
+            &format!("required field `{field}` is missing"),
+        );
+    }
+}
+
+/// Missing fields should point at the mapping that lacks them, not at its last key.
+#[test]
+#[ignore = "bug: a missing required field is reported at the last key of the mapping, not at the mapping"]
+fn missing_field_points_at_the_mapping() {
+    complaint("# k\nopened: 2026-11-06 08:00\nsummary: Salah kirim\nchannel: whatsapp\n").error(
+        "complaints/x.yaml:2:1: error:",
+        "required field `customer` is missing",
+    );
+    customer("first_contact: 2026-11-02\ncity: Bandung\ntags: [a]\n").error(
+        "customers/x.yaml:1:1: error:",
+        "required field `name` is missing",
+    );
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+orders:
+  - items:
+      - product: serum
+    paid: 2026-11-04
+",
+    )
+    .error(
+        "customers/x.yaml:4:5: error:",
+        "required field `at` is missing",
+    );
+}
+
+#[test]
+fn wrong_type_qty_in_words() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items:
+      - product: serum
+        qty: dua
+",
+    )
+    .error("customers/x.yaml:7:14: error:", "expected a whole number");
+}
+
+#[test]
+fn wrong_type_public_not_boolean() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+feedback:
+  - at: 2026-11-10
+    public: ya
+",
+    )
+    .error("customers/x.yaml:5:13: error:", "`true` or `false`");
+}
+
+#[test]
+fn unparseable_time() {
+    customer("name: Siti\nfirst_contact: kemarin\n")
+        .error("customers/x.yaml:2:16: error:", "`kemarin` is not a time");
+}
+
+#[test]
+fn impossible_date_and_clock() {
+    customer("name: Siti\nfirst_contact: 2026-02-30\n")
+        .error("customers/x.yaml:2:16: error:", "not a real date");
+    customer("name: Siti\nfirst_contact: 2026-11-02 25:00\n")
+        .error("customers/x.yaml:2:16: error:", "impossible clock time");
+}
+
+#[test]
+fn offset_after_a_date_alone() {
+    customer("name: Siti\nfirst_contact: 2026-11-02+07:00\n").error(
+        "customers/x.yaml:2:16: error:",
+        "an offset is allowed only after a clock time",
+    );
+}
+
+#[test]
+fn invalid_phone() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\nphone: 12345\n")
+        .error("customers/x.yaml:3:8: error:", "not an Indonesian number");
+    customer("name: Siti\nfirst_contact: 2026-11-02\nphone: \"0812 abc\"\n")
+        .error("customers/x.yaml:3:8: error:", "is not a phone number");
+}
+
+#[test]
+fn invalid_email() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\nemail: siti@example\n").error(
+        "customers/x.yaml:3:8: error:",
+        "`siti@example` is not an email address",
+    );
+}
+
+#[test]
+fn unknown_product_in_order() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items:
+      - product: serun
+",
+    )
+    .error(
+        "customers/x.yaml:6:18: error:",
+        "unknown product `serun` (did you mean `serum`?)",
+    );
+}
+
+#[test]
+fn unknown_product_in_interested() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\ninterested: [serum, toner]\n")
+        .error("customers/x.yaml:3:21: error:", "unknown product `toner`");
+}
+
+#[test]
+fn unknown_admin() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\nadmin: dewo\n").error(
+        "customers/x.yaml:3:8: error:",
+        "unknown admin `dewo` (did you mean `dewi`?)",
+    );
+}
+
+#[test]
+fn unknown_admin_in_interaction_by() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+interactions:
+  - at: 2026-11-03
+    kind: followup
+    by: budi
+",
+    )
+    .error("customers/x.yaml:6:9: error:", "unknown admin `budi`");
+}
+
+#[test]
+fn unknown_admin_in_complaint() {
+    complaint("customer: siti\nopened: 2026-11-06 08:00\nsummary: Salah kirim\nadmin: budi\n")
+        .error("complaints/x.yaml:4:8: error:", "unknown admin `budi`");
+}
+
+#[test]
+fn unknown_source() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\nsource: instagran\n").error(
+        "customers/x.yaml:3:9: error:",
+        "unknown source `instagran` (did you mean `instagram`?)",
+    );
+}
+
+#[test]
+fn unknown_customer_in_complaint() {
+    complaint("customer: sitti\nopened: 2026-11-06 08:00\nsummary: Salah kirim\n").error(
+        "complaints/x.yaml:1:11: error:",
+        "unknown customer `sitti` (did you mean `siti`?)",
+    );
+}
+
+#[test]
+fn complaint_about_a_customer_whose_file_has_errors() {
+    Test::new()
+        .file(
+            "customers/siti.yaml",
+            "name: Siti\nfirst_contact: kemarin\n",
+        )
+        .file(
+            "complaints/x.yaml",
+            "customer: siti\nopened: 2026-11-06 08:00\nsummary: Salah kirim\n",
+        )
+        .args(&["check"])
+        .run()
+        .code(1)
+        .diag("complaints/x.yaml:1:11: error:", "`siti`")
+        .diag("customers/siti.yaml:2:16: error:", "not a time");
+}
+
+#[test]
+fn qty_below_one() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items:
+      - product: serum
+        qty: 0
+",
+    )
+    .error("customers/x.yaml:7:14: error:", "`qty` must be at least 1");
+}
+
+#[test]
+fn negative_price() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items:
+      - product: serum
+        price: -5
+",
+    )
+    .error("customers/x.yaml:7:16: error:", "cannot be negative");
+}
+
+#[test]
+fn rating_out_of_range() {
+    for bad in ["0", "6"] {
+        customer(&format!(
+            "name: Siti\nfirst_contact: 2026-11-02\nfeedback:\n  - at: 2026-11-10\n    rating: {bad}\n"
+        ))
+        .error("customers/x.yaml:5:13: error:", "`rating` must be from 1 to 5");
+    }
+}
+
+#[test]
+fn nps_out_of_range() {
+    for bad in ["-1", "11"] {
+        customer(&format!(
+            "name: Siti\nfirst_contact: 2026-11-02\nfeedback:\n  - at: 2026-11-10\n    nps: {bad}\n"
+        ))
+        .error(
+            "customers/x.yaml:5:10: error:",
+            "`nps` must be from 0 to 10",
+        );
+    }
+}
+
+#[test]
+fn csat_out_of_range() {
+    for bad in ["0", "6"] {
+        complaint(&format!(
+            "customer: siti\nopened: 2026-11-06 08:00\nsummary: Salah kirim\ncsat: {bad}\n"
+        ))
+        .error(
+            "complaints/x.yaml:4:7: error:",
+            "`csat` must be from 1 to 5",
+        );
+    }
+}
+
+#[test]
+fn contacts_below_one() {
+    complaint("customer: siti\nopened: 2026-11-06 08:00\nsummary: Salah kirim\ncontacts: 0\n")
+        .error(
+            "complaints/x.yaml:4:11: error:",
+            "`contacts` must be at least 1",
+        );
+}
+
+#[test]
+fn replied_before_at() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02 10:00
+interactions:
+  - at: 2026-11-02 10:15
+    kind: inbound
+    replied: 2026-11-02 10:10
+",
+    )
+    .error("customers/x.yaml:6:14: error:", "`replied`");
+}
+
+#[test]
+fn replied_on_an_outbound_interaction() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+interactions:
+  - at: 2026-11-03
+    kind: followup
+    replied: 2026-11-04
+",
+    )
+    .error("customers/x.yaml:6:14: error:", "only to `inbound`");
+}
+
+const ORDER_HEAD: &str = "name: Siti
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03 14:00
+    items:
+      - product: serum
+";
+
+#[test]
+fn paid_before_order_at() {
+    customer(&format!("{ORDER_HEAD}    paid: 2026-11-03 13:00\n")).error(
+        "customers/x.yaml:7:11: error:",
+        "`paid` (2026-11-03 13:00) is before the order time",
+    );
+}
+
+#[test]
+fn shipped_before_order_at() {
+    customer(&format!("{ORDER_HEAD}    shipped: 2026-11-03\n")).error(
+        "customers/x.yaml:7:14: error:",
+        "`shipped` (2026-11-03 00:00) is before the order time",
+    );
+}
+
+#[test]
+fn delivered_before_shipped() {
+    customer(&format!(
+        "{ORDER_HEAD}    shipped: 2026-11-05\n    delivered: 2026-11-04\n"
+    ))
+    .error(
+        "customers/x.yaml:8:16: error:",
+        "`delivered` (2026-11-04 00:00) is before `shipped`",
+    );
+}
+
+#[test]
+fn delivered_before_order_at_without_shipped() {
+    customer(&format!("{ORDER_HEAD}    delivered: 2026-11-03 09:00\n")).error(
+        "customers/x.yaml:7:16: error:",
+        "`delivered` (2026-11-03 09:00) is before the order time",
+    );
+}
+
+#[test]
+fn equal_times_are_not_out_of_order() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02 10:00
+orders:
+  - at: 2026-11-02 10:00
+    items:
+      - product: serum
+    paid: 2026-11-02 10:00
+    shipped: 2026-11-02 10:00
+    delivered: 2026-11-02 10:00
+interactions:
+  - at: 2026-11-02 10:00
+    kind: inbound
+    replied: 2026-11-02 10:00
+",
+    )
+    .code(0)
+    .no_diagnostics();
+}
+
+#[test]
+fn order_times_compare_instants_across_offsets() {
+    // 03:00Z is 10:00 in Jakarta: paid exactly at the order time.
+    customer(
+        "name: Siti\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03 10:00+07:00\n    items:\n      - product: serum\n    paid: 2026-11-03T03:00Z\n",
+    )
+    .code(0)
+    .no_diagnostics();
+    // 02:59Z is 09:59 in Jakarta: one minute early.
+    customer(
+        "name: Siti\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03 10:00\n    items:\n      - product: serum\n    paid: 2026-11-03T02:59Z\n",
+    )
+    .error("customers/x.yaml:7:11: error:", "`paid`");
+}
+
+#[test]
+fn first_response_before_opened() {
+    complaint(
+        "customer: siti
+opened: 2026-11-06 08:00
+summary: Salah kirim
+first_response: 2026-11-06 07:59
+",
+    )
+    .error(
+        "complaints/x.yaml:4:17: error:",
+        "`first_response` (2026-11-06 07:59) is before `opened`",
+    );
+}
+
+#[test]
+fn resolved_before_opened() {
+    complaint(
+        "customer: siti
+opened: 2026-11-06 08:00
+summary: Salah kirim
+resolved: 2026-11-05
+",
+    )
+    .error(
+        "complaints/x.yaml:4:11: error:",
+        "`resolved` (2026-11-05 00:00) is before `opened`",
+    );
+}
+
+#[test]
+fn order_before_first_contact() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-05
+orders:
+  - at: 2026-11-03 14:00
+    items:
+      - product: serum
+",
+    )
+    .error(
+        "customers/x.yaml:4:9: error:",
+        "before the customer's first_contact",
+    );
+}
+
+#[test]
+fn complaint_opened_before_first_contact() {
+    // SITI first contacted the shop on 2026-11-02 10:00. The column is checked
+    // by `complaint_opened_before_first_contact_has_a_column` (a bug).
+    complaint("customer: siti\nopened: 2026-11-02 09:59\nsummary: Salah kirim\n")
+        .code(1)
+        .only_diag(
+            "complaints/x.yaml:2",
+            "before customer `siti` first contacted the shop",
+        );
+}
+
+#[test]
+#[ignore = "bug: `complaint opened … before customer first contacted` is printed as path:line: without a column"]
+fn complaint_opened_before_first_contact_has_a_column() {
+    complaint("customer: siti\nopened: 2026-11-02 09:59\nsummary: Salah kirim\n").error(
+        "complaints/x.yaml:2:9: error:",
+        "before customer `siti` first contacted the shop",
+    );
+}
+
+#[test]
+fn non_slug_file_stems() {
+    // A file name is not a value inside the file: these diagnostics carry no line.
+    for name in ["Siti Rahma", "Siti", "-siti", "siti rahma", "sïti"] {
+        Test::new()
+            .file(&format!("customers/{name}.yaml"), SITI)
+            .args(&["check"])
+            .run()
+            .error(
+                &format!("customers/{name}.yaml: error:"),
+                &format!("`{name}` is not a valid id"),
+            );
+    }
+}
+
+#[test]
+fn non_slug_complaint_stem() {
+    Test::new()
+        .file("customers/siti.yaml", SITI)
+        .file(
+            "complaints/Komplain 1.yaml",
+            "customer: siti\nopened: 2026-11-06\nsummary: x\n",
+        )
+        .args(&["check"])
+        .run()
+        .error(
+            "complaints/Komplain 1.yaml: error:",
+            "`Komplain 1` is not a valid id",
+        );
+}
+
+#[test]
+fn duplicate_customer_id_in_two_subfolders() {
+    Test::new()
+        .file("customers/bandung/siti.yaml", SITI)
+        .file("customers/jakarta/siti.yml", SITI)
+        .args(&["check"])
+        .run()
+        .error(
+            "customers/jakarta/siti.yml: error:",
+            "duplicate customer id `siti`",
+        )
+        .stderr_has("customers/bandung/siti.yaml has the same file name");
+}
+
+#[test]
+fn duplicate_complaint_id_in_two_subfolders() {
+    let k = "customer: siti\nopened: 2026-11-06\nsummary: x\n";
+    Test::new()
+        .file("customers/siti.yaml", SITI)
+        .file("complaints/2026/k1.yaml", k)
+        .file("complaints/arsip/k1.yaml", k)
+        .args(&["check"])
+        .run()
+        .error(
+            "complaints/arsip/k1.yaml: error:",
+            "duplicate complaint id `k1`",
+        );
+}
+
+#[test]
+fn customer_and_complaint_may_share_an_id() {
+    Test::new()
+        .file("customers/siti.yaml", SITI)
+        .file(
+            "complaints/siti.yaml",
+            "customer: siti\nopened: 2026-11-06\nsummary: x\n",
+        )
+        .args(&["check"])
+        .run()
+        .code(0)
+        .no_diagnostics();
+}
+
+#[test]
+fn unknown_interaction_kind() {
+    customer(
+        "name: Siti
+first_contact: 2026-11-02
+interactions:
+  - at: 2026-11-03
+    kind: folowup
+",
+    )
+    .error(
+        "customers/x.yaml:5:11: error:",
+        "unknown interaction kind `folowup` (did you mean `followup`?)",
+    );
+}
+
+#[test]
+fn empty_order_items() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n    items: []\n")
+        .error(
+            "customers/x.yaml:5:12: error:",
+            "an order needs at least one item",
+        );
+}
+
+#[test]
+fn empty_name() {
+    customer("name: \"  \"\nfirst_contact: 2026-11-02\n")
+        .error("customers/x.yaml:1:7: error:", "`name` is empty");
+}
+
+#[test]
+fn positions_count_characters_on_bom_crlf_and_emoji_lines() {
+    customer("\u{feff}name: Siti\r\nfirst_contact: kemarin\r\n")
+        .error("customers/x.yaml:2:16: error:", "not a time");
+    customer("{name: \"🌸🌸é\", first_contact: kemarin}\n")
+        .error("customers/x.yaml:1:30: error:", "not a time");
+}
+
+// ------------------------------------------------------------- shop.toml
+
+const SHOP_HEAD: &str = "[shop]\nname = \"Toko\"\n";
+
+#[test]
+fn shop_toml_unknown_key_with_did_you_mean() {
+    shop_toml(&format!("{SHOP_HEAD}timezon = \"Asia/Jakarta\"\n"))
+        .error(
+            "shop.toml:3:1: error:",
+            "unknown field `timezon` (did you mean `timezone`?)",
+        )
+        .stderr_lacks("customers/");
+}
+
+#[test]
+fn shop_toml_unknown_key_in_a_product() {
+    shop_toml(&format!(
+        "{SHOP_HEAD}[categories.skincare]\nrepeat_after = \"30d\"\n[products.serum]\ncategory = \"skincare\"\nprise = 1\n"
+    ))
+    .error(
+        "shop.toml:7:1: error:",
+        "unknown field `prise` (did you mean `price`?)",
+    );
+}
+
+#[test]
+fn shop_toml_unknown_section() {
+    shop_toml("[shopp]\nname = \"Toko\"\n").error(
+        "shop.toml:1:2: error:",
+        "unknown field `shopp` (did you mean `shop`?)",
+    );
+}
+
+#[test]
+fn shop_toml_bad_duration() {
+    shop_toml(&format!(
+        "{SHOP_HEAD}[service]\nresolve_target = \"24 jam\"\n"
+    ))
+    .error("shop.toml:4:18: error:", "`24 jam` is not a duration");
+    shop_toml(&format!("{SHOP_HEAD}[service]\nresponse_target = \"5\"\n"))
+        .error("shop.toml:4:19: error:", "needs a unit");
+    shop_toml(&format!(
+        "{SHOP_HEAD}[categories.skincare]\nrepeat_after = \"30x\"\n"
+    ))
+    .error("shop.toml:4:16: error:", "unknown unit `x`");
+}
+
+#[test]
+fn shop_toml_unknown_timezone() {
+    shop_toml(&format!("{SHOP_HEAD}timezone = \"Asia/Jakartaa\"\n")).error(
+        "shop.toml:3:12: error:",
+        "unknown time zone `Asia/Jakartaa`",
+    );
+}
+
+#[test]
+fn shop_toml_product_with_unknown_category() {
+    shop_toml(&format!(
+        "{SHOP_HEAD}[categories.skincare]\nrepeat_after = \"30d\"\n[products.serum]\nname = \"Serum\"\ncategory = \"skincar\"\nprice = 1\n"
+    ))
+    .error(
+        "shop.toml:7:12: error:",
+        "unknown category `skincar` (did you mean `skincare`?)",
+    );
+}
+
+#[test]
+fn shop_toml_errors_are_all_reported_sorted() {
+    let out = shop_toml(&format!(
+        "{SHOP_HEAD}[service]\nresolve_target = \"1x\"\nresponse_target = \"5\"\n[categories.skincare]\nrepeat_after = \"30d\"\n[products.serum]\ncategory = \"skincar\"\nprice = 1\n"
+    ));
+    out.code(1).no_panic();
+    let diags = out.diagnostics();
+    assert_eq!(diags.len(), 3, "{diags:#?}");
+    assert!(diags[0].starts_with("shop.toml:4:18: error:"), "{diags:#?}");
+    assert!(diags[1].starts_with("shop.toml:5:19: error:"), "{diags:#?}");
+    assert!(diags[2].starts_with("shop.toml:9:12: error:"), "{diags:#?}");
+}
+
+#[test]
+fn shop_toml_with_bom_and_crlf_is_fine() {
+    shop_toml("\u{feff}[shop]\r\nname = \"Toko\"\r\ntimezone = \"Asia/Jakarta\"\r\n")
+        .code(0)
+        .no_diagnostics();
+}
+
+// ------------------------------------------- gathering, leaving out, warnings
+
+#[test]
+fn errors_from_all_files_sorted_by_path() {
+    let out = Test::new()
+        .file("customers/zed.yaml", "name: Z\nfirst_contact: kemarin\n")
+        .file(
+            "customers/andi.yaml",
+            "name: A\nfirst_contact: 2026-11-02\nsource: koran\n",
+        )
+        .file(
+            "customers/m/budi.yaml",
+            "name: B\nfirst_contact: 2026-11-02\nadmin: x\nemail: y\n",
+        )
+        .file("customers/ok.yaml", SITI)
+        .file(
+            "complaints/k1.yaml",
+            "customer: nobody\nopened: 2026-11-06\nsummary: x\n",
+        )
+        .file(
+            "complaints/k0.yaml",
+            "customer: ok\nopened: 2026-11-06\nsummary: x\ncsat: 9\n",
+        )
+        .args(&["check"])
+        .run();
+    out.code(1).no_panic();
+    let diags = out.diagnostics();
+    let locations: Vec<&str> = diags
+        .iter()
+        .map(|l| l.split(": error:").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        locations,
+        [
+            "complaints/k0.yaml:4:7",
+            "complaints/k1.yaml:1:11",
+            "customers/andi.yaml:3:9",
+            "customers/m/budi.yaml:3:8",
+            "customers/m/budi.yaml:4:8",
+            "customers/zed.yaml:2:16",
+        ],
+        "{}",
+        out.stderr
+    );
+    out.stderr_has("1 pelanggan, 0 komplain dimuat; 6 galat, 0 peringatan");
+}
+
+#[test]
+fn broken_records_are_left_out_and_valid_ones_still_load() {
+    let t = Test::new()
+        .file(
+            "customers/andi.yaml",
+            "name: Andi\nfirst_contact: 2026-11-02\n",
+        )
+        .file(
+            "customers/budi.yaml",
+            "name: Budi\nfirst_contact: kemarin\n",
+        )
+        .file(
+            "customers/sub/citra.yaml",
+            "name: Citra\nfirst_contact: 2026-11-03\n",
+        )
+        .file("customers/dewi.yaml", "name: [\n")
+        .args(&["--now", "2026-11-20", "customers", "--format", "json"]);
+    let out = t.run();
+    out.code(0).no_panic().stderr_has("langgan check");
+    let ids: Vec<String> = out
+        .json()
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| c["id"].as_str().unwrap_or("?").to_string())
+        .collect();
+    assert_eq!(ids, ["andi", "citra"]);
+}
+
+#[test]
+fn same_phone_twice_is_a_warning() {
+    Test::new()
+        .file(
+            "customers/a.yaml",
+            "name: A\nfirst_contact: 2026-11-02\nphone: \"0812-3456-7890\"\n",
+        )
+        .file(
+            "customers/b.yaml",
+            "name: B\nfirst_contact: 2026-11-02\nphone: +62 812 3456 7890\n",
+        )
+        .args(&["check"])
+        .run()
+        .code(0)
+        .only_diag("customers/b.yaml:3", "warning: same phone as customer `a`")
+        .stderr_lacks("error:")
+        .stderr_has("2 pelanggan, 0 komplain dimuat; 0 galat, 1 peringatan");
+}
+
+#[test]
+#[ignore = "bug: the same-phone warning is printed as path:line: without the column of the phone value"]
+fn same_phone_warning_has_a_column() {
+    Test::new()
+        .file(
+            "customers/a.yaml",
+            "name: A\nfirst_contact: 2026-11-02\nphone: \"0812-3456-7890\"\n",
+        )
+        .file(
+            "customers/b.yaml",
+            "name: B\nfirst_contact: 2026-11-02\nphone: +62 812 3456 7890\n",
+        )
+        .args(&["check"])
+        .run()
+        .code(0)
+        .only_diag("customers/b.yaml:3:8: warning:", "same phone");
+}
+
+// ---------------------------------------------------------- tricky valid
+
+#[test]
+fn tricky_valid_files_load_without_diagnostics() {
+    let out = Test::new()
+        .file(
+            "customers/bom.yaml",
+            "\u{feff}name: Bom\nfirst_contact: 2026-11-02\n",
+        )
+        .file(
+            "customers/crlf.yaml",
+            "name: Crlf\r\nfirst_contact: 2026-11-02 10:15\r\nphone: \"0812-3456-7891\"\r\norders:\r\n  - at: 2026-11-03\r\n    items:\r\n      - product: serum\r\n",
+        )
+        .file(
+            "customers/bom-crlf.yaml",
+            "\u{feff}name: BomCrlf\r\nfirst_contact: 2026-11-02\r\n",
+        )
+        .file(
+            "customers/emoji.yaml",
+            "name: Ayu 🌸✨ Lestari\nfirst_contact: 2026-11-02\nnote: Suka 💖 serum 🙏\ntags: [🌸]\n",
+        )
+        .file(
+            "customers/norway.yaml",
+            "name: Yes\ncity: No\nnote: 08:30\nphone: 081234567892\nfirst_contact: 2026-11-02\n",
+        )
+        .file(
+            "customers/comments.yaml",
+            "# comment first\nname: Komentar # after a value\n# between\nfirst_contact: 2026-11-02 # c\norders: # c\n  # inside a list\n  - at: 2026-11-03 # c\n    items: # c\n      - product: serum # c\n        qty: 2 # c\n# last\n",
+        )
+        .file(
+            "customers/sub/deeper/yml-file.yml",
+            "name: Yml\nfirst_contact: 2026-11-02\n",
+        )
+        .file(
+            "customers/times.yaml",
+            "\
+name: Times
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-02 10:15
+    items: [{product: serum}]
+    paid: 2026-11-02T10:15:00
+    shipped: 2026-11-03 10:15+07:00
+    delivered: 2026-11-04T03:15:00Z
+  - at: \"2026-11-05 10:15\"
+    items: [{product: serum}]
+    paid: '2026-11-05T10:15'
+    shipped: 2026-11-05 10:15:30
+    delivered: \"2026-11-06\"
+",
+        )
+        .file(
+            "customers/empties.yaml",
+            "name: Kosong\nfirst_contact: 2026-11-02\nemail:\nphone: ~\ncity: null\nsource:\nadmin: ~\ntags:\ninterested: ~\n",
+        )
+        .file("customers/tilde-email.yaml", "name: Tilde\nemail: ~\nfirst_contact: 2026-11-02\n")
+        .file("customers/ignored.txt", "not a record")
+        .file("customers/.hidden.yaml", "not: [a record")
+        .args(&["check"])
+        .run();
+    out.code(0)
+        .no_diagnostics()
+        .stderr_has("10 pelanggan, 0 komplain dimuat; 0 galat, 0 peringatan");
+}
+
+#[test]
+fn tricky_values_keep_their_text() {
+    let out = Test::new()
+        .file(
+            "customers/norway.yaml",
+            "name: Yes\ncity: No\nnote: 08:30\nfirst_contact: 2026-11-02\n",
+        )
+        .file(
+            "customers/emoji.yaml",
+            "\u{feff}name: Ayu 🌸✨\r\nfirst_contact: 2026-11-02\r\n",
+        )
+        .args(&["--now", "2026-11-20", "customers", "--format", "json"])
+        .run();
+    out.code(0).no_diagnostics();
+    let json = out.json();
+    let names: Vec<&str> = json
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(names, ["Ayu 🌸✨", "Yes"]);
+}
+
+/// SPEC §3: "An optional field left empty … is absent."
+#[test]
+#[ignore = "bug: `phone: \"\"` / `email: \"\"` (empty quoted) are errors with a blank value (`` is not …) instead of absent"]
+fn empty_quoted_optional_fields_are_absent() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\nphone: \"\"\nemail: \"\"\n")
+        .code(0)
+        .no_diagnostics();
+}
+
+// ------------------------------------------------------ plain-words messages
+
+#[test]
+#[ignore = "bug: a required field left empty (`name:`) says `cannot deserialize null into string; use Option<String>`"]
+fn empty_required_field_is_explained_in_plain_words() {
+    let out = customer("name:\nfirst_contact: 2026-11-02\n");
+    out.error("customers/x.yaml:1:", "`name`")
+        .stderr_lacks("Option<")
+        .stderr_lacks("deserialize");
+}
+
+#[test]
+#[ignore = "bug: a duplicate key says `set DuplicateKeyPolicy in Options if acceptable` (library advice)"]
+fn duplicate_key_is_explained_in_plain_words() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\nname: Rahma\n")
+        .error("customers/x.yaml:3:1: error:", "name")
+        .stderr_lacks("DuplicateKeyPolicy")
+        .stderr_lacks("Options");
+}
+
+#[test]
+#[ignore = "bug: two YAML documents in one file say `use from_str_multiple or from_str_multiple_with_options`"]
+fn two_documents_are_explained_in_plain_words() {
+    customer(
+        "name: Siti\nfirst_contact: 2026-11-02\n---\nname: Rahma\nfirst_contact: 2026-11-02\n",
+    )
+    .error("customers/x.yaml:", "")
+    .stderr_lacks("from_str");
+}
+
+#[test]
+fn duplicate_key_is_an_error() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\nname: Rahma\n")
+        .error("customers/x.yaml:3:1: error:", "duplicate");
+}
+
+// ----------------------------------------------------------- hostile files
+
+/// A hostile customers/x.yaml next to a valid record: exit 1, no panic, fast,
+/// and the valid record still loads.
+fn hostile(t: Test) -> Output {
+    let out = t.file("customers/ok.yaml", SITI).args(&["check"]).run();
+    out.code(1)
+        .no_panic()
+        .within(FAST)
+        .stderr_has(": error: ")
+        .stderr_has("1 pelanggan");
+    out
+}
+
+/// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
+fn garbage(len: usize, mut seed: u64) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_random_garbage_bytes() {
+    for seed in [1, 2, 3, 0x5eed] {
+        hostile(Test::new().file("customers/x.yaml", garbage(4096, seed)));
+    }
+}
+
+#[test]
+fn hostile_random_printable_garbage() {
+    for seed in [7u64, 8, 9] {
+        let text: Vec<u8> = garbage(4096, seed)
+            .into_iter()
+            .map(|b| b" -:[]{}&*!|>'\"%@`#,?\nabcxyz0123\t"[usize::from(b) % 32])
+            .collect();
+        hostile(Test::new().file("customers/x.yaml", text));
+    }
+}
+
+#[test]
+fn hostile_invalid_utf8() {
+    hostile(Test::new().file(
+        "customers/x.yaml",
+        b"name: Si\xfft\nfirst_contact: 2026-11-02\n",
+    ))
+    .only_diag("customers/x.yaml:1:9: error:", "not UTF-8");
+}
+
+#[test]
+fn hostile_nul_byte() {
+    hostile(Test::new().file(
+        "customers/x.yaml",
+        b"name: Si\0ti\nfirst_contact: 2026-11-02\n",
+    ))
+    .only_diag("customers/x.yaml", "binary");
+}
+
+#[test]
+fn hostile_deep_nesting() {
+    hostile(Test::new().file("customers/x.yaml", "[".repeat(10_000)));
+    hostile(Test::new().file(
+        "customers/x.yaml",
+        format!(
+            "name: Siti\nfirst_contact: 2026-11-02\ntags: {}\n",
+            "[".repeat(10_000)
+        ),
+    ));
+    hostile(Test::new().file(
+        "customers/x.yaml",
+        format!("{}name: x\n", "- ".repeat(10_000)),
+    ));
+    hostile(Test::new().file(
+        "customers/x.yaml",
+        format!(
+            "name: Siti\nfirst_contact: 2026-11-02\nnote: {}\n",
+            "{a: ".repeat(10_000)
+        ),
+    ));
+}
+
+#[test]
+fn hostile_billion_laughs() {
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (prev, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    hostile(Test::new().file("customers/x.yaml", &bomb));
+    // Aliases of one 1 MiB string in a list of text: a gigabyte if expanded.
+    let big = "x".repeat(1 << 20);
+    let refs = vec!["*s"; 1000].join(", ");
+    hostile(Test::new().file(
+        "customers/x.yaml",
+        format!("name: &s {big}\nfirst_contact: 2026-11-02\ntags: [{refs}]\n"),
+    ));
+}
+
+#[test]
+fn hostile_twenty_megabyte_file() {
+    let mut text = String::from("name: Besar\nfirst_contact: 2026-11-02\nnote: ");
+    text.push_str(&"a".repeat(20 * 1024 * 1024));
+    text.push('\n');
+    hostile(Test::new().file("customers/x.yaml", text)).only_diag("customers/x.yaml", "too large");
+}
+
+#[test]
+fn hostile_symlink_loop() {
+    hostile(
+        Test::new()
+            .symlink("b.yaml", "customers/a.yaml")
+            .symlink("a.yaml", "customers/b.yaml")
+            .symlink("self.yaml", "customers/self.yaml"),
+    )
+    .diag("customers/a.yaml: error:", "symbolic link")
+    .diag("customers/b.yaml: error:", "symbolic link")
+    .diag("customers/self.yaml: error:", "symbolic link");
+}
+
+#[test]
+fn hostile_symlink_to_a_file_outside_the_shop() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let target = outside.path().join("secret.yaml");
+    std::fs::write(&target, "name: Rahasia\nfirst_contact: 2026-11-02\n").expect("write");
+    hostile(Test::new().symlink(&target, "customers/x.yaml")).only_diag(
+        "customers/x.yaml: error:",
+        "symbolic links are not followed",
+    );
+}
+
+#[test]
+fn symlinked_folders_are_not_followed() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        outside.path().join("rahasia.yaml"),
+        "name: Rahasia\nfirst_contact: 2026-11-02\n",
+    )
+    .expect("write");
+    let out = Test::new()
+        .file("customers/ok.yaml", SITI)
+        .symlink(outside.path(), "customers/luar")
+        .symlink(".", "customers/sub/loop")
+        .symlink("..", "customers/sub/up")
+        .args(&["check"])
+        .run();
+    out.no_panic().within(FAST).stderr_has("1 pelanggan");
+}
+
+#[test]
+#[ignore = "bug: a symlinked folder inside customers/ (a loop, or a folder outside the shop) is skipped silently with exit 0"]
+fn symlinked_folders_are_reported() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        outside.path().join("rahasia.yaml"),
+        "name: Rahasia\nfirst_contact: 2026-11-02\n",
+    )
+    .expect("write");
+    hostile(Test::new().symlink(outside.path(), "customers/luar"))
+        .diag("customers/luar", "symbolic link");
+    hostile(Test::new().symlink(".", "customers/loop")).diag("customers/loop", "symbolic link");
+}
+
+#[test]
+fn hostile_empty_and_blank_files() {
+    hostile(Test::new().file("customers/x.yaml", ""))
+        .only_diag("customers/x.yaml: error:", "empty");
+    hostile(Test::new().file("customers/x.yaml", "\n\n  \n"))
+        .only_diag("customers/x.yaml: error:", "empty");
+    hostile(Test::new().file("customers/x.yaml", "# only a comment\n"));
+    hostile(Test::new().file("customers/x.yaml", "\u{feff}"));
+}
+
+#[test]
+fn hostile_not_a_mapping() {
+    hostile(Test::new().file("customers/x.yaml", "just some text\n"))
+        .only_diag("customers/x.yaml:1:1: error:", "");
+    hostile(Test::new().file("customers/x.yaml", "- name: Siti\n"))
+        .only_diag("customers/x.yaml:1:1: error:", "");
+}
+
+#[test]
+fn hostile_non_utf8_file_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let t = Test::new();
+    let name = std::ffi::OsStr::from_bytes(b"x\xff.yaml");
+    std::fs::create_dir_all(t.path().join("customers")).expect("mkdir");
+    std::fs::write(t.path().join("customers").join(name), SITI).expect("write");
+    hostile(t).diag("customers/x", "not valid UTF-8");
+}
+
+#[test]
+fn fifo_named_like_a_record_does_not_hang() {
+    let t = Test::new().file("customers/ok.yaml", SITI).dir("customers");
+    let fifo = t.path().join("customers/pipe.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !made {
+        eprintln!("mkfifo unavailable; skipping");
+        return;
+    }
+    t.args(&["check"])
+        .run()
+        .no_panic()
+        .within(FAST)
+        .stderr_has("1 pelanggan");
+}
+
+/// qty × price far beyond any shop: `check` passed it and other commands then
+/// overflowed (a panic in debug builds, a wrapped negative total in release).
+#[test]
+#[ignore = "bug: qty*price overflowing i64 passes `check` (exit 0) and `customers`/`stats` panic with 'attempt to multiply with overflow' (src/record.rs Order::total)"]
+fn absurd_amounts_are_errors_not_overflows() {
+    let text = "name: Siti
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items:
+      - product: serum
+        qty: 1000000000000
+        price: 10000000000
+    paid: 2026-11-03
+";
+    let t = Test::new().file("customers/x.yaml", text);
+    let out = t.args(&["check"]).run();
+    out.code(1).no_panic();
+    assert!(
+        out.diagnostics()
+            .iter()
+            .any(|l| l.starts_with("customers/x.yaml:7:") || l.starts_with("customers/x.yaml:8:")),
+        "{}",
+        out.stderr
+    );
+    for args in [
+        ["--now", "2026-11-20", "customers", "--format", "json"],
+        ["--now", "2026-11-20", "stats", "--format", "json"],
+    ] {
+        Test::new()
+            .file("customers/x.yaml", text)
+            .args(&args)
+            .run()
+            .no_panic();
+    }
+}
+
+// ------------------------------------------------------- finding the shop
+
+#[test]
+fn no_shop_toml_anywhere_is_a_usage_error() {
+    Test::empty()
+        .dir("customers")
+        .no_shop_flag()
+        .args(&["check"])
+        .run()
+        .code(2)
+        .stderr_has("no shop.toml");
+}
+
+#[test]
+fn shop_flag_without_shop_toml_is_a_usage_error() {
+    Test::empty()
+        .file("customers/siti.yaml", SITI)
+        .args(&["check"])
+        .run()
+        .code(2)
+        .stderr_has("no shop.toml");
+}
+
+#[test]
+fn shop_is_found_by_walking_up() {
+    let out = Test::new()
+        .file("customers/sub/x.yaml", "name: X\nfirst_contact: kemarin\n")
+        .no_shop_flag()
+        .current_dir("customers/sub")
+        .args(&["check"])
+        .run();
+    out.code(1)
+        .only_diag("../../customers/sub/x.yaml:2:16: error:", "not a time");
+}
+
+#[test]
+fn example_shop_checks_clean() {
+    let shop = concat!(env!("CARGO_MANIFEST_DIR"), "/example-shop");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_langgan"))
+        .args(["--shop", shop, "check"])
+        .env_remove("LANGGAN_NOW")
+        .output()
+        .expect("run langgan");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        !stderr.contains("error:") && !stderr.contains("warning:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("0 galat, 0 peringatan"), "{stderr}");
+}
+
+// ------------------------------------------------------------------ init
+
+#[test]
+fn init_creates_a_shop_that_checks_clean() {
+    let t = Test::empty().no_shop_flag().args(&["init", "toko"]);
+    t.run().code(0);
+    let shop = t.path().join("toko");
+    assert!(shop.join("shop.toml").is_file());
+    assert!(shop.join("customers").is_dir());
+    assert!(shop.join("complaints").is_dir());
+    let gitignore = std::fs::read_to_string(shop.join(".gitignore")).expect(".gitignore");
+    assert!(gitignore.contains("public/"), "{gitignore}");
+
+    Test::empty()
+        .no_shop_flag()
+        .args(&["--shop", shop.to_str().expect("utf-8 path"), "check"])
+        .run()
+        .code(0)
+        .no_diagnostics();
+}
+
+#[test]
+fn init_in_the_working_directory() {
+    let t = Test::empty().no_shop_flag().args(&["init"]);
+    t.run().code(0);
+    assert!(t.path().join("shop.toml").is_file());
+    assert!(t.path().join("customers").is_dir());
+}
+
+#[test]
+fn init_again_refuses_and_changes_nothing() {
+    let t = Test::empty().no_shop_flag().args(&["init", "toko"]);
+    t.run().code(0);
+    let toml = t.path().join("toko/shop.toml");
+    let edited = format!(
+        "{}\n# edited by the owner\n",
+        std::fs::read_to_string(&toml).expect("read")
+    );
+    std::fs::write(&toml, &edited).expect("write");
+    t.run().code(2).stderr_has("already");
+    assert_eq!(std::fs::read_to_string(&toml).expect("read"), edited);
+}

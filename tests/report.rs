@@ -1,0 +1,351 @@
+//! The report site end to end: the real binary on temp shops, the output read
+//! back as files (and once through headless Chromium).
+
+mod common;
+
+use common::Test;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const NOW: &str = "2026-11-20 15:00";
+
+fn example_shop() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop")
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_langgan"))
+        .args(args)
+        .env_remove("LANGGAN_NOW")
+        .output()
+        .expect("run langgan")
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).expect("rel").display().to_string();
+                out.insert(rel, std::fs::read(&p).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+fn read(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn example_shop_report_is_complete_and_deterministic() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let shop = example_shop();
+    for out in [&a, &b] {
+        let o = run(&[
+            "--shop",
+            &shop.display().to_string(),
+            "--now",
+            NOW,
+            "report",
+            "--out",
+            &out.display().to_string(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let fa = files(&a);
+    assert_eq!(fa, files(&b), "two builds differ");
+    for page in [
+        "index.html",
+        "style.css",
+        "hours.html",
+        "testimonials.html",
+        "customers.html",
+        "complaints.html",
+        "weeks/2026-W47.html",
+        "weeks/2026-W46.html",
+        "months/2026-11.html",
+        "customers/siti-rahma.html",
+        "complaints/2026-0001.html",
+    ] {
+        assert!(
+            fa.contains_key(page),
+            "missing {page}; have {:?}",
+            fa.keys().take(20).collect::<Vec<_>>()
+        );
+    }
+    let index = read(&a, "index.html");
+    assert!(index.contains("<html lang=\"id\">"));
+    assert!(index.contains("Calon pembeli baru"));
+    assert!(index.contains("Tugas hari ini"));
+    assert!(index.contains("<svg class=\"chart\""));
+    assert!(index.contains("Jumat, 20 Nov 2026 15:00"));
+    assert!(index.contains("Rp "), "Rupiah amounts");
+    // Masked by default: no WhatsApp links, no full phone numbers or emails.
+    let all: String = fa
+        .values()
+        .map(|v| String::from_utf8_lossy(v).into_owned())
+        .collect();
+    assert!(
+        !all.contains("wa.me/"),
+        "WhatsApp links must be omitted when masked"
+    );
+    assert!(
+        !all.contains("@example.com\"") && !all.contains("siti.rahma@"),
+        "emails must be masked"
+    );
+    let siti = read(&a, "customers/siti-rahma.html");
+    assert!(
+        siti.contains("+62 8") && siti.contains("-****-"),
+        "masked phone on the customer page"
+    );
+    // The weekly page links to its neighbour and defines its numbers.
+    let w47 = read(&a, "weeks/2026-W47.html");
+    assert!(w47.contains("href=\"2026-W46.html\""));
+    assert!(w47.contains("Arti setiap angka"));
+    assert!(w47.contains("Minggu lalu") && w47.contains("Minggu ini"));
+    let month = read(&a, "months/2026-11.html");
+    assert!(
+        month.contains("Bulan lalu") && month.contains("Bulan ini") && month.contains("Perubahan")
+    );
+    let hours = read(&a, "hours.html");
+    assert!(hours.contains("<svg class=\"heatmap\""));
+}
+
+#[test]
+fn testimonials_only_public_with_short_names() {
+    let t = Test::new()
+        .file(
+            "customers/siti.yaml",
+            "name: Siti Rahma\nfirst_contact: 2026-11-02\nfeedback:\n  - at: 2026-11-10\n    rating: 5\n    text: Cocok banget\n    public: true\n",
+        )
+        .file(
+            "customers/budi.yaml",
+            "name: Budi Santoso\nfirst_contact: 2026-11-02\nfeedback:\n  - at: 2026-11-10\n    rating: 2\n    text: Rahasia jangan dipajang\n",
+        )
+        .args(&["--now", NOW, "report"]);
+    t.run().code(0);
+    let page = read(&t.path().join("public"), "testimonials.html");
+    assert!(page.contains("Siti R."));
+    assert!(page.contains("Cocok banget"));
+    assert!(!page.contains("Siti Rahma"));
+    assert!(!page.contains("Rahasia jangan dipajang"));
+}
+
+#[test]
+fn record_values_are_escaped_and_never_evaluated() {
+    let t = Test::new()
+        .file(
+            "customers/x.yaml",
+            "name: \"<script>alert(1)</script>\"\nfirst_contact: 2026-11-02\nnote: \"{{ 7 * 7 }} & <b>bold</b>\"\ntags: [\"<i>vip</i>\"]\n",
+        )
+        .args(&["--now", NOW, "report"]);
+    t.run().code(0);
+    let out = t.path().join("public");
+    for page in ["customers/x.html", "customers.html"] {
+        let html = read(&out, page);
+        assert!(!html.contains("<script>alert"), "{page} has raw script");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+                || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{page}"
+        );
+    }
+    let html = read(&out, "customers/x.html");
+    assert!(
+        html.contains("{{ 7 * 7 }}"),
+        "template syntax in a note is shown as text"
+    );
+    assert!(!html.contains("<b>bold</b>"));
+    assert!(!html.contains("<i>vip</i>"));
+}
+
+#[test]
+fn unmasked_site_has_whatsapp_links_and_contacts() {
+    let toml = format!("{}\n[report]\nmask_contacts = false\n", common::SHOP_TOML);
+    let t = Test::new()
+        .shop_toml(&toml)
+        .file(
+            "customers/andi.yaml",
+            "name: Andi\nphone: \"0812-3456-7890\"\nemail: andi@example.com\nadmin: dewi\nfirst_contact: 2026-11-18 10:00\n",
+        )
+        .args(&["--now", NOW, "report"]);
+    t.run().code(0);
+    let html = read(&t.path().join("public"), "customers/andi.html");
+    assert!(
+        html.contains("https://wa.me/6281234567890?text=Halo%20Kak%20Andi"),
+        "{html}"
+    );
+    assert!(html.contains("0812-3456-7890"));
+    assert!(html.contains("andi@example.com"));
+}
+
+#[test]
+fn stale_pages_are_removed_and_other_files_kept() {
+    let t = Test::new()
+        .file(
+            "customers/andi.yaml",
+            "name: Andi\nfirst_contact: 2026-11-02\n",
+        )
+        .file(
+            "customers/budi.yaml",
+            "name: Budi\nfirst_contact: 2026-11-03\n",
+        )
+        .args(&["--now", NOW, "report"]);
+    t.run().code(0);
+    let out = t.path().join("public");
+    std::fs::write(out.join("CNAME"), "toko.example.com").expect("write");
+    assert!(out.join("customers/budi.html").is_file());
+    std::fs::remove_file(t.path().join("customers/budi.yaml")).expect("rm");
+    t.run().code(0);
+    assert!(
+        !out.join("customers/budi.html").exists(),
+        "stale page removed"
+    );
+    assert!(out.join("customers/andi.html").is_file());
+    assert_eq!(
+        std::fs::read_to_string(out.join("CNAME")).expect("read"),
+        "toko.example.com"
+    );
+}
+
+#[test]
+fn english_labels_and_dates() {
+    let toml = common::SHOP_TOML.replace(
+        "timezone = \"Asia/Jakarta\"",
+        "timezone = \"Asia/Jakarta\"\nlanguage = \"en\"",
+    );
+    let t = Test::new()
+        .shop_toml(&toml)
+        .file(
+            "customers/andi.yaml",
+            "name: Andi\nfirst_contact: 2026-11-16 10:00\n",
+        )
+        .args(&["--now", NOW, "report"]);
+    t.run().code(0);
+    let index = read(&t.path().join("public"), "index.html");
+    assert!(index.contains("<html lang=\"en\">"));
+    assert!(index.contains("Dashboard") && index.contains("New leads"));
+    assert!(index.contains("Friday, 20 Nov 2026"));
+    assert!(!index.contains("Calon pembeli"));
+}
+
+#[test]
+fn shop_templates_override_builtin_pages() {
+    let t = Test::new()
+        .file("customers/andi.yaml", "name: Andi\nfirst_contact: 2026-11-02\n")
+        .file(
+            "templates/report/testimonials.html",
+            "{% extends \"base.html\" %}{% block content %}<h1>Kata Mereka</h1>{% endblock content %}",
+        )
+        .args(&["--now", NOW, "report"]);
+    t.run().code(0);
+    let html = read(&t.path().join("public"), "testimonials.html");
+    assert!(html.contains("<h1>Kata Mereka</h1>"));
+    assert!(html.contains("style.css"), "base.html still applies");
+}
+
+#[test]
+fn broken_shop_template_is_a_clear_error() {
+    Test::new()
+        .file("templates/report/hours.html", "{% if %}")
+        .args(&["--now", NOW, "report"])
+        .run()
+        .code(1)
+        .stderr_has("template")
+        .no_panic();
+}
+
+#[test]
+fn report_refuses_to_write_into_record_folders() {
+    let t = Test::new().file(
+        "customers/andi.yaml",
+        "name: Andi\nfirst_contact: 2026-11-02\n",
+    );
+    let out = t.path().join("customers").join("site");
+    t.args(&["--now", NOW, "report", "--out", &out.display().to_string()])
+        .run()
+        .code(2)
+        .stderr_has("cannot be written into");
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// Loads the dashboard in headless Chromium and checks what a person sees.
+#[test]
+fn dashboard_renders_in_a_headless_browser() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is required on CI"
+        );
+        eprintln!("skipping: no Chromium installed");
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("site");
+    let shop = example_shop();
+    let o = run(&[
+        "--shop",
+        &shop.display().to_string(),
+        "--now",
+        NOW,
+        "report",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success());
+    let profile = tmp.path().join("profile");
+    let shot = tmp.path().join("phone.png");
+    let url = format!("file://{}", out.join("index.html").display());
+    let common_flags = [
+        "--headless".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    let dom = std::process::Command::new(browser)
+        .args(&common_flags)
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("Calon pembeli baru"),
+        "dashboard not rendered: {}",
+        &dom[..dom.len().min(500)]
+    );
+    assert!(dom.contains("<svg"), "charts present in the DOM");
+    // A 360-px phone screenshot is produced without errors.
+    let st = std::process::Command::new(browser)
+        .args(&common_flags)
+        .arg("--window-size=360,800")
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(&url)
+        .output()
+        .expect("screenshot");
+    assert!(st.status.success());
+    let png = std::fs::read(&shot).expect("screenshot written");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+}
