@@ -226,9 +226,14 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
         anchor_file.display(),
         t.anchor.ev.line
     );
+    let wait_shown = if t.open_time && cfg.hours.is_some() {
+        t.wait.hours_text()
+    } else {
+        t.wait.to_string()
+    };
     let wait_text = match &t.wait_reason {
-        WaitReason::Default => format!("{}", t.wait),
-        WaitReason::Overridden => format!("{} ([rules.{}] wait)", t.wait, t.rule.name()),
+        WaitReason::Default => wait_shown,
+        WaitReason::Overridden => format!("{wait_shown} ([rules.{}] wait)", t.rule.name()),
         WaitReason::Repeat { per_unit, units } => {
             format!("{} ({per_unit} × {units} unit)", t.wait)
         }
@@ -249,7 +254,7 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
                 "      {} – {} ({})",
                 crate::fmt::short_datetime(st.from, tz, lang),
                 short(st.to, tz).get(11..).unwrap_or(""),
-                crate::time::between(st.from, st.to)
+                crate::time::between(st.from, st.to).hours_text()
             );
         }
     } else {

@@ -63,6 +63,20 @@ impl fmt::Display for Dur {
     }
 }
 
+impl Dur {
+    /// `24h`, `1h30m`: hours without days, for open-time waits where a "day"
+    /// of open time would read like a calendar day.
+    pub fn hours_text(self) -> String {
+        let h = self.0 / 3600;
+        let m = (self.0 % 3600) / 60;
+        match (h, m) {
+            (0, m) => format!("{m}m"),
+            (h, 0) => format!("{h}h"),
+            (h, m) => format!("{h}h{m}m"),
+        }
+    }
+}
+
 /// Parses `<n><unit>` joined, units `m` `h` `d` `w` (`90m`, `1d12h`, `6w`).
 pub fn parse_duration(text: &str) -> Result<Dur, String> {
     let s = text.trim();
@@ -479,6 +493,8 @@ mod tests {
         assert_eq!(Dur(36 * 3600).to_string(), "1d12h");
         assert_eq!(Dur(5400).to_string(), "1h30m");
         assert_eq!(Dur::ZERO.to_string(), "0m");
+        assert_eq!(Dur::hours(24).hours_text(), "24h");
+        assert_eq!(Dur(5400).hours_text(), "1h30m");
     }
 
     #[test]

@@ -1074,6 +1074,33 @@ fn two_documents_are_explained_in_plain_words() {
 }
 
 #[test]
+#[ignore = "bug: an error inside an alias is cut off mid-sentence: `expected string scalar (defined`"]
+fn error_through_an_alias_is_not_cut_off() {
+    let out = customer("name: x\nfirst_contact: 2026-11-02\ntags: &a [a]\ninterested: [*a]\n");
+    out.error("customers/x.yaml:4:14: error:", "");
+    let line = &out.diagnostics()[0];
+    assert_eq!(
+        line.matches('(').count(),
+        line.matches(')').count(),
+        "unbalanced parenthesis: {line}"
+    );
+    assert!(!line.ends_with("(defined"), "{line}");
+}
+
+#[test]
+#[ignore = "bug: the alias-expansion limit says `budget breached: ScalarBytes { total_scalar_bytes: … } (defined`"]
+fn alias_expansion_limit_is_explained_in_plain_words() {
+    let big = "x".repeat(1 << 20);
+    let refs = vec!["*s"; 100].join(", ");
+    customer(&format!(
+        "name: &s {big}\nfirst_contact: 2026-11-02\ntags: [{refs}]\n"
+    ))
+    .error("customers/x.yaml:3:", "")
+    .stderr_lacks("ScalarBytes")
+    .stderr_lacks("budget breached");
+}
+
+#[test]
 fn duplicate_key_is_an_error() {
     customer("name: Siti\nfirst_contact: 2026-11-02\nname: Rahma\n")
         .error("customers/x.yaml:3:1: error:", "duplicate");

@@ -1,0 +1,233 @@
+//! The example shop at its fixed date (2026-11-20 15:00): task states and weekly
+//! figures checked against reference values worked out independently of this
+//! code (example-shop/COVERAGE.md), plus a snapshot of the `due` table.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+const NOW: &str = "2026-11-20 15:00";
+
+fn langgan(args: &[&str]) -> (i32, String, String) {
+    let shop = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop");
+    let o = Command::new(env!("CARGO_BIN_EXE_langgan"))
+        .arg("--shop")
+        .arg(&shop)
+        .arg("--now")
+        .arg(NOW)
+        .args(args)
+        .env_remove("LANGGAN_NOW")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run langgan");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn json(args: &[&str]) -> Value {
+    let (code, out, err) = langgan(args);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).expect("json")
+}
+
+fn close(v: &Value, expect: f64) -> bool {
+    v.as_f64().is_some_and(|x| (x - expect).abs() < 1e-9)
+}
+
+#[test]
+fn example_shop_checks_clean() {
+    let (code, _, err) = langgan(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("error:") && !err.contains("warning:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn task_states_match_the_coverage_map() {
+    let tasks = json(&["due", "--upcoming", "1d", "--format", "json"]);
+    let tasks = tasks.as_array().expect("array");
+    let has = |rule: &str, customer: &str, status: &str| {
+        tasks
+            .iter()
+            .any(|t| t["rule"] == rule && t["customer"] == customer && t["status"] == status)
+    };
+    for (rule, customer, status) in [
+        ("lead-1", "ayu-lestari", "upcoming"),
+        ("lead-1", "nadia-putri", "due"),
+        ("lead-1", "rina-marlina", "overdue"),
+        ("lead-2", "bayu-firmansyah", "upcoming"),
+        ("lead-2", "fajar-nugraha", "due"),
+        ("lead-2", "melati-anggraini", "overdue"),
+        ("lead-3", "intan-permata", "due"),
+        ("lead-3", "dimas-pratama", "overdue"),
+        ("payment", "dodi-kurniawan", "due"),
+        ("payment", "lina-hartati", "overdue"),
+        ("shipping", "andi-wijaya", "due"),
+        ("shipping", "wulan-sari", "overdue"),
+        ("aftercare", "hendra-gunawan", "due"),
+        ("aftercare", "putri-amelia", "due"),
+        ("aftercare", "reza-mahendra", "due"),
+        ("aftercare", "tari-handayani", "overdue"),
+        ("repeat", "mega-puspita", "due"),
+        ("repeat", "bambang-sutrisno", "due"),
+        ("repeat", "novi-andriani", "due"),
+        ("repeat", "bagus-permana", "overdue"),
+        ("repeat", "teguh-wibowo", "overdue"),
+        ("repeat", "yuni-kartika", "overdue"),
+        ("complaint-survey", "tari-handayani", "due"),
+        ("complaint-resolve", "hendra-gunawan", "overdue"),
+        ("complaint-response", "putri-amelia", "overdue"),
+    ] {
+        assert!(
+            has(rule, customer, status),
+            "expected {rule} {status} for {customer}"
+        );
+    }
+    // Missed and done tasks never show in `due`.
+    for (rule, customer) in [
+        ("lead-1", "yoga-saputra"),
+        ("lead-2", "cahya-ningrum"),
+        ("payment", "eko-prasetyo"),
+    ] {
+        assert!(
+            !tasks
+                .iter()
+                .any(|t| t["rule"] == rule && t["customer"] == customer),
+            "{rule} {customer}"
+        );
+    }
+    // A complaint without an admin falls back to the customer's.
+    let k13 = tasks
+        .iter()
+        .find(|t| t["complaint"] == "2026-0013" && t["rule"] == "complaint-response")
+        .expect("2026-0013 response");
+    assert_eq!(k13["admin"], "dewi");
+    assert_eq!(k13["due"], "2026-11-20T14:45:00+07:00");
+    // One order, two categories: two repeat tasks.
+    let month = json(&["due", "--upcoming", "30d", "--format", "json"]);
+    let cats: Vec<&str> = month
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|t| t["customer"] == "teguh-wibowo" && t["rule"] == "repeat")
+        .filter_map(|t| t["category"].as_str())
+        .collect();
+    assert!(
+        cats.contains(&"harian") && cats.contains(&"vitamin"),
+        "{cats:?}"
+    );
+}
+
+#[test]
+fn weekly_figures_match_the_reference() {
+    let w46 = json(&["stats", "--week", "2026-W46", "--format", "json"]);
+    let w47 = json(&["stats", "--week", "2026-W47", "--format", "json"]);
+    let ints = [
+        ("leads_new", 6, 8),
+        ("orders", 9, 8),
+        ("revenue", 1_532_000, 1_114_000),
+        ("followups_done", 14, 11),
+        ("followups_overdue", 8, 9),
+        ("complaints_opened", 2, 4),
+        ("complaints_resolved", 1, 2),
+        ("complaints_open", 2, 4),
+        ("complaints_overdue", 1, 2),
+        ("active_customers", 24, 30),
+    ];
+    for (k, a, b) in ints {
+        assert_eq!(w46[k], a, "W46 {k}");
+        assert_eq!(w47[k], b, "W47 {k}");
+    }
+    let floats = [
+        ("conversion_rate", 2.0 / 6.0, 3.0 / 8.0),
+        ("repeat_order_rate", 4.0 / 9.0, 2.0 / 8.0),
+        ("response_median_minutes", 1.5, 2.0),
+        ("response_within_target_rate", 0.75, 11.0 / 13.0),
+        ("csat", 100.0, 80.0),
+        ("nps", 100.0, 0.0),
+        ("aht_hours", 5.5, 26.25),
+        ("fcr_rate", 1.0, 0.5),
+        ("retention_rate", 0.5, 5.0 / 9.0),
+    ];
+    for (k, a, b) in floats {
+        assert!(close(&w46[k], a), "W46 {k}: {}", w46[k]);
+        assert!(close(&w47[k], b), "W47 {k}: {}", w47[k]);
+    }
+    assert_eq!(w46["leads_by_source"]["instagram"], 3);
+    assert_eq!(w47["leads_by_source"]["tiktok"], 2);
+    assert!(close(&w46["closing_rate_by_admin"]["dewi"], 0.4));
+    assert!(close(&w47["closing_rate_by_admin"]["rudi"], 0.25));
+    assert_eq!(w46["top_products"][0]["product"], "masker-sheet");
+    assert_eq!(w46["top_products"][0]["units"], 9);
+    assert_eq!(w47["top_products"][0]["product"], "kolagen-drink");
+    assert_eq!(w47["top_products"][0]["revenue"], 480_000);
+}
+
+#[test]
+fn segments_match_the_reference() {
+    let list = json(&["customers", "--format", "json"]);
+    let list = list.as_array().expect("array");
+    let seg = |id: &str| {
+        list.iter()
+            .find(|c| c["id"] == id)
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(list.iter().filter(|c| c["lifecycle"] == "lead").count(), 11);
+    assert_eq!(seg("melati-anggraini")["lifecycle"], "lead");
+    assert_eq!(seg("agus-salim")["lifecycle"], "inactive");
+    assert_eq!(seg("vina-oktaviani")["lifecycle"], "repeat");
+    assert_eq!(seg("maya-anggraeni")["value"], "high");
+    assert_eq!(seg("maya-anggraeni")["spend_365d"], 3_794_000);
+    assert_eq!(seg("kevin-santoso")["value"], "medium");
+    assert_eq!(seg("lina-hartati")["unpaid"], true);
+    assert_eq!(seg("lina-hartati")["value"], "low");
+    let unpaid = json(&["customers", "--segment", "unpaid", "--format", "json"]);
+    let ids: Vec<&str> = unpaid
+        .as_array()
+        .expect("a")
+        .iter()
+        .filter_map(|c| c["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["dodi-kurniawan", "eko-prasetyo", "lina-hartati"]);
+}
+
+#[test]
+fn explain_shows_open_time_steps() {
+    let (code, out, err) = langgan(&["explain", "2026-0013"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("complaints/2026-0013.yaml:2"), "{out}");
+    assert!(out.contains("+ 24h jam buka = 2026-11-23 12:40"), "{out}");
+    assert!(out.contains("Sab 21 Nov 08:00 – 21:00 (13h)"), "{out}");
+    let (_, out, _) = langgan(&["explain", "teguh-wibowo"]);
+    assert!(out.contains("40d (20d × 2 unit)"), "{out}");
+    let (code, _, err) = langgan(&["explain", "siti-rahmaa"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `siti-rahma`"), "{err}");
+}
+
+/// The agenda as an admin reads it. Set UPDATE_SNAPSHOTS=1 to rewrite.
+#[test]
+fn due_table_snapshot() {
+    let (code, out, err) = langgan(&["due"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains('\x1b'), "no colour when piped");
+    for line in out.lines().filter(|l| !l.contains("https://")) {
+        assert!(line.chars().count() <= 80, "line over 80 columns: {line}");
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/due-example-shop.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &out).expect("write snapshot");
+    }
+    let expected =
+        std::fs::read_to_string(&path).expect("snapshot exists (run with UPDATE_SNAPSHOTS=1)");
+    assert_eq!(
+        out, expected,
+        "due table changed; review and run with UPDATE_SNAPSHOTS=1"
+    );
+}
