@@ -58,7 +58,9 @@ impl fmt::Display for Diagnostic {
         };
         let path = self.path.display();
         match (self.line, self.col) {
-            (0, _) => write!(f, "{path}: {kind}: {}", self.message),
+            // A problem with the whole file points at its start, so every
+            // diagnostic has the same `path:line:col:` shape for editors.
+            (0, _) => write!(f, "{path}:1:1: {kind}: {}", self.message),
             (line, 0) => write!(f, "{path}:{line}: {kind}: {}", self.message),
             (line, col) => write!(f, "{path}:{line}:{col}: {kind}: {}", self.message),
         }

@@ -138,7 +138,9 @@ pub fn walk(dir: &ShopDir) -> (Vec<Found>, Vec<Diagnostic>) {
                 ));
                 continue;
             };
-            if !is_record_name(name) {
+            let is_dir_link = entry.path_is_symlink()
+                && std::fs::metadata(entry.path()).map_or(true, |m| m.is_dir());
+            if !is_record_name(name) && !is_dir_link {
                 continue;
             }
             if entry.path_is_symlink() {
@@ -325,8 +327,8 @@ pub fn assemble(
             if let Some(other) = phones.get(p) {
                 diags.push(Diagnostic::warning(
                     &dir.shown(&c.path),
-                    c.phone_line,
-                    0,
+                    c.phone_at.0,
+                    c.phone_at.1,
                     format!(
                         "same phone as customer `{}` ({}); is this the same person?",
                         other.id,
@@ -352,7 +354,7 @@ pub fn assemble(
                     diags.push(Diagnostic::error(
                         &shown,
                         c.opened.line,
-                        0,
+                        c.opened.col,
                         format!(
                             "complaint opened {} before customer `{}` first contacted the shop ({})",
                             crate::time::short(c.opened.t, tz),

@@ -137,14 +137,14 @@ pub fn period_metrics(shop: &Shop, start: Timestamp, end: Timestamp, now: Timest
         for (i, o) in &counting {
             if in_period(o.at.t) {
                 orders += 1;
-                revenue += o.total();
+                revenue = o.total().saturating_add(revenue);
                 if Some(*i) != first {
                     repeat_orders += 1;
                 }
                 for item in &o.items {
                     let e = products.entry(item.product.as_str()).or_default();
-                    e.0 += item.qty;
-                    e.1 += item.qty * item.price;
+                    e.0 = e.0.saturating_add(item.qty);
+                    e.1 = e.1.saturating_add(item.qty.saturating_mul(item.price));
                 }
             }
         }

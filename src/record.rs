@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub struct Ev {
     pub t: Timestamp,
     pub line: u32,
+    pub col: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -90,7 +91,9 @@ pub struct Order {
 
 impl Order {
     pub fn total(&self) -> i64 {
-        self.items.iter().map(|i| i.qty * i.price).sum()
+        self.items.iter().fold(0i64, |acc, i| {
+            acc.saturating_add(i.qty.saturating_mul(i.price))
+        })
     }
 }
 
@@ -123,7 +126,8 @@ pub struct Customer {
     pub name: String,
     /// E.164, e.g. `+6281234567890`.
     pub phone: Option<String>,
-    pub phone_line: u32,
+    /// (line, column) of the phone value.
+    pub phone_at: (u32, u32),
     pub email: Option<String>,
     pub city: Option<String>,
     pub source: Option<String>,
@@ -234,6 +238,18 @@ struct RawComplaint {
     csat: Option<S<i64>>,
 }
 
+/// SPEC §3: an optional field left empty is absent, also when written `""`.
+fn blank_is_absent(field: &mut Option<S<String>>) {
+    if field.as_ref().is_some_and(|v| v.value.trim().is_empty()) {
+        *field = None;
+    }
+}
+
+/// Largest quantity and unit price accepted: far above any real order, and
+/// small enough that totals never overflow.
+pub const MAX_QTY: i64 = 1_000_000;
+pub const MAX_PRICE: i64 = 1_000_000_000_000;
+
 /// Records larger than this are refused: no hand-kept record is that big.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
@@ -281,6 +297,7 @@ impl<'a> Checker<'a> {
             Ok(t) => Some(Ev {
                 t,
                 line: line_of(s),
+                col: s.referenced.column() as u32,
             }),
             Err(m) => {
                 self.err(s, format!("`{field}`: {m}"));
@@ -358,9 +375,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The first problem serde met, as a diagnostic at its place.
-fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Diagnostic {
-    let (line, col) = e
+/// The first problem serde met, as a diagnostic at its place, in plain words.
+fn yaml_error(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
+    let (mut line, mut col) = e
         .location()
         .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
     let rendered = e
@@ -370,18 +387,113 @@ fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Diagnostic {
         });
     let first = rendered.lines().next().unwrap_or("").trim();
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    // "line 3 column 7: message" → "message"
-    let msg = match first.split_once(": ") {
-        Some((head, rest)) if head.starts_with("line ") => rest,
-        _ => first,
-    };
-    // A plain render may also end with " at line X column Y".
-    let msg = msg.split(" at line ").next().unwrap_or(msg);
-    let mut msg = plain_serde_message(msg);
-    if msg.is_empty() {
-        msg = "this file is not valid YAML".into();
+    let mut msg = strip_position(first).to_string();
+    // "(defined at line 3, column 10) (used at line 4, column 14)": aliases.
+    let mut alias_from = None;
+    if let Some(i) = msg.find(" (defined at line ") {
+        let tail = &msg[i + " (defined at line ".len()..];
+        alias_from = tail.split(',').next().map(str::to_string);
+        msg.truncate(i);
     }
-    Diagnostic::error(path, line, col, msg)
+    let key_on_line = |n: u32| -> String {
+        text.lines()
+            .nth(n.saturating_sub(1) as usize)
+            .and_then(|l| l.trim_start().trim_start_matches("- ").split_once(':'))
+            .map(|(k, _)| k.trim().to_string())
+            .unwrap_or_default()
+    };
+    let plain = if msg.starts_with("cannot deserialize null") {
+        let key = key_on_line(line);
+        if key.is_empty() {
+            "a value is required here".to_string()
+        } else {
+            format!("`{key}` is empty; write a value after `{key}:`")
+        }
+    } else if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        format!("duplicate key `{key}`: it appears twice in the same block; keep only one")
+    } else if msg.starts_with("multiple YAML documents") {
+        "a record file holds one YAML document; remove the `---` line and what follows it (or split it into two files)".to_string()
+    } else if msg.starts_with("budget breached") {
+        "this file is too large, too deeply nested or expands aliases too much to be read safely"
+            .to_string()
+    } else if msg.starts_with("expected sequence start") {
+        "expected a list here (items on their own lines starting with `- `, or `[a, b]`)"
+            .to_string()
+    } else if msg.starts_with("expected mapping start") {
+        "expected `field: value` lines here".to_string()
+    } else if msg.starts_with("expected string scalar") {
+        "expected text here, not a list or a block".to_string()
+    } else if msg.starts_with("missing field") {
+        // serde points at the last key of the mapping; the mapping's first key is more useful.
+        if line > 0 && col > 0 {
+            line = mapping_start(text, line, col);
+        }
+        plain_serde_message(&msg)
+    } else {
+        plain_serde_message(&msg)
+    };
+    let mut plain = if plain.is_empty() {
+        "this file is not valid YAML".to_string()
+    } else {
+        plain
+    };
+    if let Some(from) = alias_from {
+        plain.push_str(&format!(
+            " (the value comes from line {from} through an alias)"
+        ));
+    }
+    if line == 0 {
+        col = 0;
+    }
+    Diagnostic::error(path, line, col, plain)
+}
+
+/// `message at line 3, column 7` → `message`.
+fn strip_position(msg: &str) -> &str {
+    if let Some(i) = msg.rfind(" at line ") {
+        let tail = &msg[i + " at line ".len()..];
+        if tail
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == ' ' || c.is_ascii_alphabetic())
+            && tail.contains("column")
+        {
+            return &msg[..i];
+        }
+    }
+    msg
+}
+
+/// The first line of the block mapping whose key at (`line`, `col`) serde
+/// reported: walk up over keys at the same indentation.
+fn mapping_start(text: &str, line: u32, col: u32) -> u32 {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = col.saturating_sub(1) as usize;
+    let mut start = line;
+    let mut n = line as usize;
+    while n > 1 {
+        n -= 1;
+        let l = lines.get(n - 1).copied().unwrap_or("");
+        let trimmed = l.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let lead = l.len() - trimmed.len();
+        if lead > indent {
+            // Nested content of a key above.
+            continue;
+        }
+        if lead == indent {
+            start = n as u32;
+            continue;
+        }
+        // `- key:` opening the list item whose keys sit at `indent`.
+        if trimmed.starts_with("- ") && lead + 2 == indent {
+            start = n as u32;
+        }
+        break;
+    }
+    start
 }
 
 /// Decodes file bytes: UTF-8 with an optional BOM; anything else is refused.
@@ -426,7 +538,8 @@ fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T
     if text.trim().is_empty() {
         return Err(Diagnostic::error(path, 0, 0, "file is empty"));
     }
-    serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| yaml_error(path, &e))
+    serde_saphyr::from_str_with_options(text, yaml_options())
+        .map_err(|e| yaml_error(path, text, &e))
 }
 
 /// Validates an email loosely: one `@`, something before it, a dotted domain.
@@ -487,10 +600,18 @@ pub fn parse_customer(
     text: &str,
     cfg: &Config,
 ) -> (Option<Customer>, Vec<Diagnostic>) {
-    let raw: RawCustomer = match parse_yaml(path, text) {
+    let mut raw: RawCustomer = match parse_yaml(path, text) {
         Ok(r) => r,
         Err(d) => return (None, vec![d]),
     };
+    for field in [
+        &mut raw.phone,
+        &mut raw.email,
+        &mut raw.source,
+        &mut raw.admin,
+    ] {
+        blank_is_absent(field);
+    }
     let mut ck = Checker::new(path, cfg);
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
@@ -506,7 +627,10 @@ pub fn parse_customer(
                 None
             }
         });
-    let phone_line = raw.phone.as_ref().map_or(0, line_of);
+    let phone_at = raw
+        .phone
+        .as_ref()
+        .map_or((0, 0), |p| (line_of(p), p.referenced.column() as u32));
     if let Some(e) = &raw.email {
         if !valid_email(e.value.trim()) {
             ck.err(e, format!("`{}` is not an email address", e.value));
@@ -563,12 +687,26 @@ pub fn parse_customer(
                     ck.err(q, format!("`qty` must be at least 1, not {}", q.value));
                     1
                 }
+                Some(q) if q.value > MAX_QTY => {
+                    ck.err(
+                        q,
+                        format!("`qty` {} is too large (at most {MAX_QTY})", q.value),
+                    );
+                    1
+                }
                 Some(q) => q.value,
                 None => 1,
             };
             let price = match &it.price {
                 Some(p) if p.value < 0 => {
                     ck.err(p, "a price cannot be negative");
+                    0
+                }
+                Some(p) if p.value > MAX_PRICE => {
+                    ck.err(
+                        p,
+                        format!("price {} is too large (at most {MAX_PRICE})", p.value),
+                    );
                     0
                 }
                 Some(p) => p.value,
@@ -672,7 +810,7 @@ pub fn parse_customer(
         path: path.to_path_buf(),
         name,
         phone,
-        phone_line,
+        phone_at,
         email: raw.email.map(|e| e.value.trim().to_string()),
         city: raw.city,
         source: raw.source.map(|s| s.value),
@@ -694,10 +832,13 @@ pub fn parse_complaint(
     text: &str,
     cfg: &Config,
 ) -> (Option<Complaint>, Vec<Diagnostic>) {
-    let raw: RawComplaint = match parse_yaml(path, text) {
+    let mut raw: RawComplaint = match parse_yaml(path, text) {
         Ok(r) => r,
         Err(d) => return (None, vec![d]),
     };
+    for field in [&mut raw.admin, &mut raw.first_response, &mut raw.resolved] {
+        blank_is_absent(field);
+    }
     let mut ck = Checker::new(path, cfg);
     if raw.summary.value.trim().is_empty() {
         ck.err(&raw.summary, "`summary` is empty");

@@ -802,8 +802,7 @@ pub fn segments(cfg: &Config, c: &Customer, now: Timestamp) -> Segments {
     let spend_365d: i64 = counting
         .iter()
         .filter(|o| happened(o.paid, now).is_some_and(|p| p.t > year_ago))
-        .map(|o| o.total())
-        .sum();
+        .fold(0i64, |acc, o| acc.saturating_add(o.total()));
     let value = if counting.is_empty() {
         None
     } else if spend_365d >= cfg.service.high_value {
