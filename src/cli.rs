@@ -81,6 +81,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Build the report, then rebuild it on every change to the records
+    Watch {
+        /// Output folder
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Poll for changes instead of using file-system events (network drives, WSL)
+        #[arg(long)]
+        poll: bool,
+        /// Also serve the site, reloading pages after each rebuild (default 127.0.0.1:8080)
+        #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8080")]
+        serve: Option<String>,
+    },
     /// Weekly service metrics
     Stats {
         /// ISO week, e.g. 2026-W47 (default: the week holding now)
@@ -94,11 +106,25 @@ pub enum Command {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Init { dir } => crate::commands::init(dir.as_deref()),
+        Command::Watch { out, poll, serve } => {
+            let dir = ShopDir::locate(cli.shop.as_deref())?;
+            let config = crate::index::load_config(&dir)?;
+            let now = cli
+                .now
+                .as_deref()
+                .map(|s| crate::time::parse_time(s, &config.timezone))
+                .transpose()
+                .map_err(|m| Error::usage(format!("--now: {m}")))?;
+            let out = out.unwrap_or_else(|| dir.root.join("public"));
+            crate::watch::run(dir, now, crate::watch::Options { out, poll, serve })
+        }
         command => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
             let ctx = crate::commands::Ctx::open(dir, cli.now.as_deref())?;
             match command {
-                Command::Init { .. } => Err(Error::usage("init takes no shop")),
+                Command::Init { .. } | Command::Watch { .. } => {
+                    Err(Error::usage("internal: command dispatched twice"))
+                }
                 Command::Check => crate::commands::check(&ctx),
                 Command::Due {
                     admin,

@@ -94,67 +94,87 @@ pub fn is_record_name(name: &str) -> bool {
 pub fn walk(dir: &ShopDir) -> (Vec<Found>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut diags = Vec::new();
-    for (sub, kind) in [
-        (CUSTOMERS_DIR, RecordKind::Customer),
-        (COMPLAINTS_DIR, RecordKind::Complaint),
-    ] {
-        let base = dir.root.join(sub);
-        if !base.is_dir() {
+    for sub in [CUSTOMERS_DIR, COMPLAINTS_DIR] {
+        let (f, d) = walk_tree(dir, Path::new(sub));
+        found.extend(f);
+        diags.extend(d);
+    }
+    (found, diags)
+}
+
+/// The kind of record a shop-relative path holds, by its top folder.
+pub fn kind_of(rel: &Path) -> Option<RecordKind> {
+    match rel.components().next()?.as_os_str().to_str()? {
+        CUSTOMERS_DIR => Some(RecordKind::Customer),
+        COMPLAINTS_DIR => Some(RecordKind::Complaint),
+        _ => None,
+    }
+}
+
+/// Walks one folder inside a record folder (or the record folder itself).
+pub fn walk_tree(dir: &ShopDir, sub: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut diags = Vec::new();
+    let Some(kind) = kind_of(sub) else {
+        return (found, diags);
+    };
+    let base = dir.root.join(sub);
+    if !base.is_dir() || std::fs::symlink_metadata(&base).is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return (found, diags);
+    }
+    let walker = walkdir::WalkDir::new(&base)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(&dir.root).ok())
+                    .map_or_else(|| sub.to_path_buf(), Path::to_path_buf);
+                diags.push(Diagnostic::error(
+                    &dir.shown(&rel),
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let rel = entry
+            .path()
+            .strip_prefix(&dir.root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let Some(name) = entry.file_name().to_str() else {
+            diags.push(Diagnostic::error(
+                &dir.shown(&rel),
+                0,
+                0,
+                "file name is not valid UTF-8; rename it with plain letters and digits",
+            ));
+            continue;
+        };
+        let is_dir_link =
+            entry.path_is_symlink() && std::fs::metadata(entry.path()).map_or(true, |m| m.is_dir());
+        if !is_record_name(name) && !is_dir_link {
             continue;
         }
-        let walker = walkdir::WalkDir::new(&base)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    let rel = e
-                        .path()
-                        .and_then(|p| p.strip_prefix(&dir.root).ok())
-                        .map_or_else(|| PathBuf::from(sub), Path::to_path_buf);
-                    diags.push(Diagnostic::error(
-                        &dir.shown(&rel),
-                        0,
-                        0,
-                        format!("cannot read: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            let rel = entry
-                .path()
-                .strip_prefix(&dir.root)
-                .unwrap_or(entry.path())
-                .to_path_buf();
-            let Some(name) = entry.file_name().to_str() else {
-                diags.push(Diagnostic::error(
-                    &dir.shown(&rel),
-                    0,
-                    0,
-                    "file name is not valid UTF-8; rename it with plain letters and digits",
-                ));
-                continue;
-            };
-            let is_dir_link = entry.path_is_symlink()
-                && std::fs::metadata(entry.path()).map_or(true, |m| m.is_dir());
-            if !is_record_name(name) && !is_dir_link {
-                continue;
-            }
-            if entry.path_is_symlink() {
-                diags.push(Diagnostic::error(
-                    &dir.shown(&rel),
-                    0,
-                    0,
-                    "symbolic links are not followed; put the record file itself here",
-                ));
-                continue;
-            }
-            if entry.file_type().is_file() {
-                found.push(Found { kind, rel });
-            }
+        if entry.path_is_symlink() {
+            diags.push(Diagnostic::error(
+                &dir.shown(&rel),
+                0,
+                0,
+                "symbolic links are not followed; put the record file itself here",
+            ));
+            continue;
+        }
+        if entry.file_type().is_file() {
+            found.push(Found { kind, rel });
         }
     }
     (found, diags)
@@ -182,6 +202,7 @@ pub struct Shop {
 }
 
 /// The result of parsing one file.
+#[derive(Clone)]
 pub enum Parsed {
     Customer(Box<Customer>),
     Complaint(Box<Complaint>),

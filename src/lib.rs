@@ -16,4 +16,5 @@ pub mod rules;
 pub mod table;
 pub mod text;
 pub mod time;
+pub mod watch;
 pub mod write;

@@ -1310,3 +1310,107 @@ fn unpaid_ignores_cancelled_orders() {
     // Before the cancellation, the second order is an unpaid order.
     assert!(seg(&shop, "x", "2026-11-02 12:00").unpaid);
 }
+
+#[test]
+fn lead_chain_sorts_followups_by_time_not_file_order() {
+    let yaml = "name: A
+first_contact: 2026-11-02 10:00
+interactions:
+  - at: 2026-11-06 10:00
+    kind: followup
+  - at: 2026-11-03 10:00
+    kind: followup
+";
+    let shop = shop("", &[("customers/a.yaml", yaml)]);
+    let tasks = all(&shop, "2026-11-07");
+    assert_eq!(
+        rules_of(&tasks),
+        vec![Rule::Lead1, Rule::Lead2, Rule::Lead3]
+    );
+    assert_eq!(tasks[0].done.map(|d| d.ev.t), Some(t("2026-11-03 10:00")));
+    assert_eq!(tasks[1].anchor.ev.t, t("2026-11-03 10:00"));
+    assert_eq!(tasks[1].done.map(|d| d.ev.t), Some(t("2026-11-06 10:00")));
+    assert_eq!(tasks[2].anchor.ev.t, t("2026-11-06 10:00"));
+    assert_eq!(tasks[2].due, t("2026-11-09 10:00"));
+}
+
+#[test]
+fn disabled_middle_step_keeps_the_chain_running() {
+    let yaml = "name: A
+first_contact: 2026-11-02 10:00
+interactions:
+  - at: 2026-11-03 10:00
+    kind: followup
+  - at: 2026-11-04 10:00
+    kind: followup
+";
+    let shop = shop(
+        "[rules.lead-2]\nenabled = false\n",
+        &[("customers/a.yaml", yaml)],
+    );
+    let tasks = all(&shop, "2026-11-05");
+    assert_eq!(rules_of(&tasks), vec![Rule::Lead1, Rule::Lead3]);
+    assert_eq!(tasks[1].anchor.ev.t, t("2026-11-04 10:00"));
+    assert_eq!(tasks[1].due, t("2026-11-07 10:00"));
+    assert_eq!(tasks[1].late, t("2026-11-09 10:00"));
+}
+
+#[test]
+fn disabled_complaint_survey_and_override_windows() {
+    let k = "customer: a\nopened: 2026-11-06 08:00\nsummary: S\nresolved: 2026-11-06 12:00\n";
+    let shop = complaint_shop(
+        "[rules.complaint-survey]\nenabled = false\n[rules.lead-1]\nwindow = \"2h\"\n",
+        k,
+        "",
+    );
+    let kt = ktasks(&shop, "2026-11-10");
+    assert_eq!(
+        rules_of(&kt),
+        vec![Rule::ComplaintResponse, Rule::ComplaintResolve]
+    );
+    let l1 = one(&shop, "2026-11-02 12:00", Rule::Lead1);
+    assert_eq!(l1.due, t("2026-11-02 10:00"));
+    assert_eq!(l1.late, t("2026-11-02 12:00"));
+    assert_eq!(l1.status, Status::Overdue);
+}
+
+#[test]
+fn expire_after_setting_moves_missed() {
+    let shop = shop(
+        "[service]\nexpire_after = \"1d\"\n",
+        &[(
+            "customers/a.yaml",
+            "name: A\nfirst_contact: 2026-11-02 10:00\n",
+        )],
+    );
+    assert_eq!(
+        status(&shop, "2026-11-05 09:59", Rule::Lead1),
+        Status::Overdue
+    );
+    assert_eq!(
+        status(&shop, "2026-11-05 10:00", Rule::Lead1),
+        Status::Missed
+    );
+}
+
+#[test]
+fn times_follow_the_shop_zone_and_one_day_is_24_hours() {
+    // Berlin leaves summer time on 2026-10-25 03:00 → 02:00.
+    let toml = "[shop]\nname = \"T\"\ntimezone = \"Europe/Berlin\"\n[categories.alat]\n[products.kuas]\ncategory = \"alat\"\nprice = 1\n";
+    let yaml = "name: A
+first_contact: 2026-10-24 10:00
+orders:
+  - at: 2026-10-24 10:00
+    items:
+      - product: kuas
+";
+    let shop = shop_from_texts(toml, &[("customers/a.yaml", yaml)]);
+    let berlin = jiff::tz::TimeZone::get("Europe/Berlin").expect("tz");
+    let b = |s: &str| parse_time(s, &berlin).expect("time");
+    let x = evaluate(&shop, b("2026-10-24 12:00"));
+    assert_eq!(x.len(), 1);
+    // 24 hours after 10:00 CEST is 09:00 CET.
+    assert_eq!(x[0].due, b("2026-10-25 09:00"));
+    assert_eq!(x[0].due, b("2026-10-25T08:00:00Z"));
+    assert_eq!(x[0].late, b("2026-10-26 09:00"));
+}

@@ -310,7 +310,12 @@ fn common<'s>(site: &'s Site, root: &'static str, title: String, active: &str) -
                 active: key == active,
             })
             .collect(),
-        problems: &site.problems,
+        // The banner lives on the dashboard, which every rebuild renders.
+        problems: if active == "dashboard" {
+            &site.problems
+        } else {
+            &[]
+        },
     }
 }
 
@@ -1617,6 +1622,31 @@ pub fn build(
         .map(|j| render_job(&site, &tera, *j))
         .collect::<Result<Vec<Page>>>()?;
     write_pages(out, pages, true)
+}
+
+/// Writes changed pages and removes the named ones, keeping the manifest right.
+pub fn write_pages_incremental(
+    out: &Path,
+    pages: Vec<Page>,
+    removed: &[String],
+) -> Result<BuildSummary> {
+    let mut summary = write_pages(out, pages, false)?;
+    if removed.is_empty() {
+        return Ok(summary);
+    }
+    let manifest_path = out.join(MANIFEST);
+    let mut listed: BTreeSet<String> = std::fs::read_to_string(&manifest_path)
+        .map(|s| s.lines().map(String::from).collect())
+        .unwrap_or_default();
+    for rel in removed {
+        // Only files this program wrote (listed in the manifest) are ever removed.
+        if listed.remove(rel) && is_safe_rel(rel) && std::fs::remove_file(out.join(rel)).is_ok() {
+            summary.removed += 1;
+        }
+    }
+    let list: String = listed.iter().map(|p| format!("{p}\n")).collect();
+    crate::write::atomic_write(&manifest_path, list.as_bytes())?;
+    Ok(summary)
 }
 
 /// Writes pages whose bytes changed. With `full`, the manifest is replaced and

@@ -1,0 +1,470 @@
+//! `watch`: build once, then follow the shop folder and rebuild incrementally
+//! (SPEC §8). Changed files are re-parsed alone; a file whose new text does not
+//! parse keeps its last good record and its error is shown until fixed; only
+//! the pages whose inputs changed are rendered again.
+
+pub mod classify;
+pub mod serve;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Error, Result};
+use crate::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
+use crate::report::{self, Job, Page, Site};
+use classify::{classify, FsEvent, Op, Plan};
+use jiff::Timestamp;
+use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+/// Debounce: long enough to join an editor's save steps, short enough to feel instant.
+pub const DEBOUNCE: Duration = Duration::from_millis(75);
+
+struct FileState {
+    found: Found,
+    /// The last version that parsed without errors.
+    good: Option<Parsed>,
+    /// Problems of the current text on disk.
+    diags: Vec<Diagnostic>,
+}
+
+/// The shop as the watcher holds it between rebuilds.
+pub struct Live {
+    dir: ShopDir,
+    out: PathBuf,
+    config: Config,
+    config_diags: Vec<Diagnostic>,
+    files: BTreeMap<PathBuf, FileState>,
+    fixed_now: Option<Timestamp>,
+}
+
+/// What one batch changed.
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub full: bool,
+    pub files: Vec<PathBuf>,
+    pub customers: BTreeSet<String>,
+    pub complaints: BTreeSet<String>,
+}
+
+fn touched_ids(p: &Option<Parsed>, rel: &Path, ch: &mut Changes) {
+    let id = index::record_id(rel).unwrap_or_default().to_string();
+    match kind_of(rel) {
+        Some(RecordKind::Customer) => {
+            ch.customers.insert(id);
+        }
+        Some(RecordKind::Complaint) => {
+            ch.complaints.insert(id);
+            if let Some(Parsed::Complaint(k)) = p {
+                ch.customers.insert(k.customer.clone());
+            }
+        }
+        None => {}
+    }
+}
+
+impl Live {
+    pub fn start(dir: ShopDir, out: PathBuf, fixed_now: Option<Timestamp>) -> Result<Live> {
+        let config = index::load_config(&dir)?;
+        let mut live = Live {
+            dir,
+            out,
+            config,
+            config_diags: Vec::new(),
+            files: BTreeMap::new(),
+            fixed_now,
+        };
+        live.reload_all();
+        Ok(live)
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.fixed_now.unwrap_or_else(Timestamp::now)
+    }
+
+    fn reload_all(&mut self) {
+        let (found, walk_diags) = index::walk(&self.dir);
+        let parsed: Vec<(Parsed, Vec<Diagnostic>)> = found
+            .par_iter()
+            .map(|f| index::parse_file(&self.dir, &self.config, f))
+            .collect();
+        let mut old = std::mem::take(&mut self.files);
+        for (f, (p, d)) in found.into_iter().zip(parsed) {
+            let previous = old.remove(&f.rel).and_then(|s| s.good);
+            let good = match p {
+                Parsed::Broken => previous,
+                p => Some(p),
+            };
+            self.files.insert(
+                f.rel.clone(),
+                FileState {
+                    found: f,
+                    good,
+                    diags: d,
+                },
+            );
+        }
+        // Problems of the walk itself (symlinks, bad names) belong to no parsed file.
+        for d in walk_diags {
+            let rel = d
+                .path
+                .strip_prefix(&self.dir.shown_root)
+                .unwrap_or(&d.path)
+                .to_path_buf();
+            self.files.insert(
+                rel.clone(),
+                FileState {
+                    found: Found {
+                        kind: kind_of(&rel).unwrap_or(RecordKind::Customer),
+                        rel,
+                    },
+                    good: None,
+                    diags: vec![d],
+                },
+            );
+        }
+    }
+
+    fn reload_file(&mut self, rel: &Path, ch: &mut Changes) {
+        let path = self.dir.root.join(rel);
+        let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        let old_good = self.files.get(rel).and_then(|s| s.good.clone());
+        touched_ids(&old_good, rel, ch);
+        let Some(kind) = kind_of(rel).filter(|_| is_file) else {
+            if self.files.remove(rel).is_some() {
+                ch.files.push(rel.to_path_buf());
+            }
+            return;
+        };
+        let found = Found {
+            kind,
+            rel: rel.to_path_buf(),
+        };
+        let (p, diags) = index::parse_file(&self.dir, &self.config, &found);
+        let good = match p {
+            Parsed::Broken => old_good,
+            p => Some(p),
+        };
+        touched_ids(&good, rel, ch);
+        self.files
+            .insert(rel.to_path_buf(), FileState { found, good, diags });
+        ch.files.push(rel.to_path_buf());
+    }
+
+    /// Applies a plan: re-reads what changed and reports what it touched.
+    pub fn apply(&mut self, plan: &Plan) -> Changes {
+        let mut ch = Changes::default();
+        if plan.full || plan.config {
+            match index::load_config(&self.dir) {
+                Ok(c) => {
+                    self.config = c;
+                    self.config_diags.clear();
+                }
+                Err(e) => self.config_diags = e.diagnostics,
+            }
+            self.reload_all();
+            ch.full = true;
+            ch.files.push(PathBuf::from("shop.toml"));
+            return ch;
+        }
+        if plan.templates {
+            ch.full = true;
+            ch.files.push(PathBuf::from("templates"));
+        }
+        for d in &plan.dirs {
+            let (found, walk_diags) = index::walk_tree(&self.dir, d);
+            let present: BTreeSet<PathBuf> = found.iter().map(|f| f.rel.clone()).collect();
+            let gone: Vec<PathBuf> = self
+                .files
+                .keys()
+                .filter(|k| k.starts_with(d) && !present.contains(*k))
+                .cloned()
+                .collect();
+            for rel in gone.iter().chain(present.iter()) {
+                self.reload_file(rel, &mut ch);
+            }
+            for diag in walk_diags {
+                let rel = diag
+                    .path
+                    .strip_prefix(&self.dir.shown_root)
+                    .unwrap_or(&diag.path)
+                    .to_path_buf();
+                self.files.insert(
+                    rel.clone(),
+                    FileState {
+                        found: Found {
+                            kind: kind_of(&rel).unwrap_or(RecordKind::Customer),
+                            rel,
+                        },
+                        good: None,
+                        diags: vec![diag],
+                    },
+                );
+            }
+        }
+        for f in &plan.files {
+            self.reload_file(f, &mut ch);
+        }
+        ch.files.sort();
+        ch.files.dedup();
+        ch
+    }
+
+    /// The shop from the last good version of every file.
+    pub fn shop(&self) -> Shop {
+        let mut entries = Vec::with_capacity(self.files.len());
+        let mut diags: Vec<Diagnostic> = self.config_diags.clone();
+        for st in self.files.values() {
+            diags.extend(st.diags.iter().cloned());
+            if let Some(g) = &st.good {
+                entries.push((st.found.clone(), g.clone()));
+            }
+        }
+        assemble(self.dir.clone(), self.config.clone(), entries, diags)
+    }
+
+    /// Renders the pages a change affects (everything on a full change) and
+    /// removes the pages of records that are gone. Returns pages written.
+    pub fn render(&self, shop: &Shop, ch: &Changes) -> Result<report::BuildSummary> {
+        let problems: Vec<String> = shop
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect();
+        if ch.full {
+            return report::build(shop, self.now(), &self.out, problems);
+        }
+        let tera = report::load_templates(shop)?;
+        let site = Site::new(shop, self.now(), problems)?;
+        let mut jobs: Vec<Job> = report::jobs(&site)
+            .into_iter()
+            .filter(|j| match j {
+                Job::Customer(i) => ch.customers.contains(&shop.customers[*i].id),
+                Job::Complaint(i) => ch.complaints.contains(&shop.complaints[*i].id),
+                _ => true,
+            })
+            .collect();
+        jobs.sort();
+        let pages: Vec<Page> = jobs
+            .par_iter()
+            .map(|j| report::render_job(&site, &tera, *j))
+            .collect::<Result<Vec<Page>>>()?;
+        let mut removed = Vec::new();
+        for id in &ch.customers {
+            if shop
+                .customer(id)
+                .is_none_or(|c| c.first_contact.t > site.now)
+            {
+                removed.push(format!("customers/{id}.html"));
+            }
+        }
+        for id in &ch.complaints {
+            if shop.complaint(id).is_none_or(|k| k.opened.t > site.now) {
+                removed.push(format!("complaints/{id}.html"));
+            }
+        }
+        report::write_pages_incremental(&self.out, pages, &removed)
+    }
+}
+
+/// Converts a debounced notify event; re-stats to learn whether a path is a folder.
+pub fn convert(ev: &notify::Event) -> FsEvent {
+    let op = match ev.kind {
+        EventKind::Create(_) => Op::Create,
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => Op::RenameBoth,
+        EventKind::Modify(ModifyKind::Name(RenameMode::From)) => Op::RenameFrom,
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Op::RenameTo,
+        EventKind::Modify(ModifyKind::Metadata(_)) => Op::Other,
+        EventKind::Modify(_) => Op::Modify,
+        EventKind::Remove(_) => Op::Remove,
+        EventKind::Access(notify::event::AccessKind::Close(notify::event::AccessMode::Write)) => {
+            Op::Modify
+        }
+        EventKind::Access(_) => Op::Other,
+        EventKind::Any | EventKind::Other => Op::Modify,
+    };
+    let is_dir = matches!(
+        ev.kind,
+        EventKind::Create(CreateKind::Folder) | EventKind::Remove(RemoveKind::Folder)
+    ) || ev.paths.last().is_some_and(|p| p.is_dir());
+    FsEvent {
+        op,
+        paths: ev.paths.clone(),
+        rescan: ev.need_rescan(),
+        is_dir,
+    }
+}
+
+/// Turns a watcher setup failure into advice a person can act on.
+fn watch_error(e: &notify::Error, root: &Path) -> Error {
+    let limit = matches!(e.kind, notify::ErrorKind::MaxFilesWatch)
+        || matches!(&e.kind, notify::ErrorKind::Io(io) if matches!(io.raw_os_error(), Some(28) | Some(24)));
+    if limit {
+        Error::usage(format!(
+            "{}: the system limit on watched folders or open files is reached. Raise it with\n  sudo sysctl fs.inotify.max_user_watches=524288\n(add it to /etc/sysctl.conf to keep it), or run `langgan watch --poll`, which needs no watches",
+            root.display()
+        ))
+    } else {
+        Error::usage(format!(
+            "{}: cannot watch the shop folder: {e}; on network drives or WSL try `langgan watch --poll`",
+            root.display()
+        ))
+    }
+}
+
+pub struct Options {
+    pub out: PathBuf,
+    pub poll: bool,
+    pub serve: Option<String>,
+}
+
+fn clock(now: Timestamp, cfg: &Config) -> String {
+    let dt = cfg.timezone.to_datetime(now);
+    format!("{:02}:{:02}:{:02}", dt.hour(), dt.minute(), dt.second())
+}
+
+fn line(live: &Live, shop: &Shop, ch: &Changes, ms: u128, written: usize) -> String {
+    let lang = live.config.language;
+    let errors = shop.error_count();
+    let names: Vec<String> = ch
+        .files
+        .iter()
+        .take(3)
+        .map(|p| p.display().to_string())
+        .collect();
+    let more = if ch.files.len() > 3 { ", …" } else { "" };
+    let files = if ch.files.is_empty() {
+        String::new()
+    } else {
+        format!(" ({}{more})", names.join(", "))
+    };
+    match lang {
+        crate::config::Lang::Id => format!(
+            "{} diperbarui {ms} ms · {} berkas berubah{files} · {written} halaman · {errors} galat",
+            clock(Timestamp::now(), &live.config),
+            ch.files.len()
+        ),
+        crate::config::Lang::En => format!(
+            "{} rebuilt in {ms} ms · {} files changed{files} · {written} pages · {errors} errors",
+            clock(Timestamp::now(), &live.config),
+            ch.files.len()
+        ),
+    }
+}
+
+/// Runs the watcher until the process is stopped.
+pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<i32> {
+    let start = Instant::now();
+    let mut live = Live::start(dir, opts.out.clone(), fixed_now)?;
+    let shop = live.shop();
+    report::check_out_dir(&shop, &opts.out)?;
+    for d in &shop.diagnostics {
+        eprintln!("{d}");
+    }
+    let summary = live.render(
+        &shop,
+        &Changes {
+            full: true,
+            ..Changes::default()
+        },
+    )?;
+    println!(
+        "{}",
+        line(
+            &live,
+            &shop,
+            &Changes::default(),
+            start.elapsed().as_millis(),
+            summary.written
+        )
+    );
+    let version = Arc::new(AtomicU64::new(1));
+    if let Some(addr) = &opts.serve {
+        let url = serve::start(addr, opts.out.clone(), version.clone())?;
+        println!(
+            "{} {url}",
+            crate::i18n::pick(live.config.language, "Situs di", "Site at")
+        );
+    }
+
+    let root = std::fs::canonicalize(&live.dir.root).map_err(|e| Error::io(&live.dir.root, &e))?;
+    let out_abs = std::fs::canonicalize(&opts.out).ok();
+    let (tx, rx) = mpsc::channel();
+    let mut debouncer: Box<dyn WatchHandle> = if opts.poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
+        Box::new(
+            notify_debouncer_full::new_debouncer_opt::<
+                _,
+                notify::PollWatcher,
+                notify_debouncer_full::NoCache,
+            >(DEBOUNCE, None, tx, notify_debouncer_full::NoCache, config)
+            .map_err(|e| watch_error(&e, &root))?,
+        )
+    } else {
+        Box::new(
+            notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)
+                .map_err(|e| watch_error(&e, &root))?,
+        )
+    };
+    debouncer
+        .watch_root(&root)
+        .map_err(|e| watch_error(&e, &root))?;
+
+    for batch in rx {
+        let events = match batch {
+            Ok(events) => events,
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("langgan: watch: {e}");
+                }
+                continue;
+            }
+        };
+        let fs_events: Vec<FsEvent> = events.iter().map(|e| convert(&e.event)).collect();
+        let plan = classify(&root, out_abs.as_deref(), &fs_events);
+        if plan.is_empty() {
+            continue;
+        }
+        let t0 = Instant::now();
+        let ch = live.apply(&plan);
+        let shop = live.shop();
+        for f in &ch.files {
+            if let Some(st) = live.files.get(f) {
+                for d in &st.diags {
+                    eprintln!("{d}");
+                }
+            }
+        }
+        for d in &live.config_diags {
+            eprintln!("{d}");
+        }
+        match live.render(&shop, &ch) {
+            Ok(summary) => {
+                println!(
+                    "{}",
+                    line(&live, &shop, &ch, t0.elapsed().as_millis(), summary.written)
+                );
+                version.fetch_add(1, Ordering::SeqCst);
+            }
+            Err(e) => eprintln!("langgan: {e}"),
+        }
+    }
+    Ok(0)
+}
+
+/// The two debouncer types behind one face.
+trait WatchHandle {
+    fn watch_root(&mut self, root: &Path) -> notify::Result<()>;
+}
+
+impl<T: notify::Watcher, C: notify_debouncer_full::FileIdCache> WatchHandle
+    for notify_debouncer_full::Debouncer<T, C>
+{
+    fn watch_root(&mut self, root: &Path) -> notify::Result<()> {
+        self.watch(root, notify::RecursiveMode::Recursive)
+    }
+}
