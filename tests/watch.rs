@@ -1,0 +1,287 @@
+//! `langgan watch` end to end: the real binary follows a temp shop while the
+//! test edits it the ways editors do, and the site must follow (or keep the
+//! last good version) within a bounded wait, with the process still alive.
+
+mod common;
+
+use common::Test;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const NOW: &str = "2026-11-20 15:00";
+const WAIT: Duration = Duration::from_secs(15);
+
+struct Watcher {
+    child: Child,
+    log: PathBuf,
+}
+
+impl Watcher {
+    fn start(shop: &Path, extra: &[&str]) -> Watcher {
+        // Inside the temp shop (removed with it); the watcher ignores files there.
+        let log = shop.join("watch.log");
+        let file = std::fs::File::create(&log).expect("log");
+        let err = file.try_clone().expect("clone");
+        let child = Command::new(env!("CARGO_BIN_EXE_langgan"))
+            .arg("--shop")
+            .arg(shop)
+            .args(["--now", NOW, "watch"])
+            .args(extra)
+            .env_remove("LANGGAN_NOW")
+            .stdin(Stdio::null())
+            .stdout(file)
+            .stderr(err)
+            .spawn()
+            .expect("spawn watch");
+        let w = Watcher { child, log };
+        w.wait_for("first build", || shop.join("public/index.html").is_file());
+        // Give the file watcher a moment to be in place after the first build line.
+        w.wait_for("ready line", || w.log_text().contains("halaman"));
+        std::thread::sleep(Duration::from_millis(300));
+        w
+    }
+
+    fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    fn alive(&mut self) {
+        assert!(
+            self.child.try_wait().expect("try_wait").is_none(),
+            "watch exited\n{}",
+            self.log_text()
+        );
+    }
+
+    fn wait_for(&self, what: &str, mut cond: impl FnMut() -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if cond() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        panic!(
+            "timed out waiting for {what}\n--- watch log ---\n{}",
+            self.log_text()
+        );
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        // Stop the child by its pid.
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+fn page(shop: &Path, rel: &str) -> String {
+    std::fs::read_to_string(shop.join("public").join(rel)).unwrap_or_default()
+}
+
+fn customer(name: &str) -> String {
+    format!(
+        "name: {name}\nphone: \"0812-1111-2222\"\nadmin: dewi\nfirst_contact: 2026-11-19 10:00\n"
+    )
+}
+
+fn shop() -> Test {
+    Test::new()
+        .file("customers/siti.yaml", customer("Siti Awal"))
+        .file(
+            "customers/budi.yaml",
+            "name: Budi\nfirst_contact: 2026-11-18 09:00\n",
+        )
+}
+
+#[test]
+fn follows_editor_saves() {
+    let t = shop();
+    let root = t.path().to_path_buf();
+    let mut w = Watcher::start(&root, &[]);
+    assert!(page(&root, "customers/siti.html").contains("Siti Awal"));
+
+    // In-place write.
+    std::fs::write(root.join("customers/siti.yaml"), customer("Siti Kedua")).expect("write");
+    w.wait_for("in-place write", || {
+        page(&root, "customers/siti.html").contains("Siti Kedua")
+    });
+    w.alive();
+
+    // Write a temp file, then rename it over the target.
+    let tmp = root.join("customers/.siti.yaml.tmp42");
+    std::fs::write(&tmp, customer("Siti Ketiga")).expect("write tmp");
+    std::fs::rename(&tmp, root.join("customers/siti.yaml")).expect("rename");
+    w.wait_for("rename-over save", || {
+        page(&root, "customers/siti.html").contains("Siti Ketiga")
+    });
+    w.alive();
+
+    // vim: probe file 4913, move the original to a backup, write anew, remove the backup.
+    std::fs::write(root.join("customers/4913"), "").expect("probe");
+    std::fs::remove_file(root.join("customers/4913")).expect("rm probe");
+    std::fs::rename(
+        root.join("customers/siti.yaml"),
+        root.join("customers/siti.yaml~"),
+    )
+    .expect("backup");
+    std::fs::write(root.join("customers/siti.yaml"), customer("Siti Keempat")).expect("write");
+    std::fs::remove_file(root.join("customers/siti.yaml~")).expect("rm backup");
+    w.wait_for("vim save", || {
+        page(&root, "customers/siti.html").contains("Siti Keempat")
+    });
+    w.alive();
+    assert!(
+        root.join("public/customers/siti.html").is_file(),
+        "page kept through the vim save"
+    );
+
+    // Nothing was written into the record folders.
+    let names: Vec<String> = std::fs::read_dir(root.join("customers"))
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, ["budi.yaml", "siti.yaml"]);
+}
+
+#[test]
+fn broken_save_keeps_last_good_version_until_fixed() {
+    let t = shop();
+    let root = t.path().to_path_buf();
+    let mut w = Watcher::start(&root, &[]);
+    std::fs::write(
+        root.join("customers/siti.yaml"),
+        "name: [Siti Rusak\nfirst_contact: 2026-11-19\n",
+    )
+    .expect("write");
+    w.wait_for("error banner", || {
+        page(&root, "index.html").contains("class=\"problems\"")
+    });
+    assert!(
+        page(&root, "customers/siti.html").contains("Siti Awal"),
+        "last good version kept"
+    );
+    assert!(
+        page(&root, "index.html").contains("customers/siti.yaml:1:"),
+        "banner names file and line"
+    );
+    assert!(
+        w.log_text().contains("customers/siti.yaml:1:"),
+        "error printed"
+    );
+    w.alive();
+    std::fs::write(
+        root.join("customers/siti.yaml"),
+        customer("Siti Diperbaiki"),
+    )
+    .expect("fix");
+    w.wait_for("fix", || {
+        page(&root, "customers/siti.html").contains("Siti Diperbaiki")
+    });
+    w.wait_for("banner gone", || {
+        !page(&root, "index.html").contains("class=\"problems\"")
+    });
+    w.alive();
+}
+
+#[test]
+fn new_subfolder_delete_and_folder_moved_out() {
+    let t = shop();
+    let root = t.path().to_path_buf();
+    let mut w = Watcher::start(&root, &[]);
+
+    std::fs::create_dir_all(root.join("customers/bandung")).expect("mkdir");
+    std::fs::write(
+        root.join("customers/bandung/rina.yml"),
+        "name: Rina Baru\nfirst_contact: 2026-11-20 08:00\n",
+    )
+    .expect("write");
+    w.wait_for("new file in new folder", || {
+        page(&root, "customers/rina.html").contains("Rina Baru")
+    });
+    w.wait_for("index lists it", || {
+        page(&root, "customers.html").contains("Rina Baru")
+    });
+    w.alive();
+
+    std::fs::remove_file(root.join("customers/budi.yaml")).expect("rm");
+    w.wait_for("deleted page removed", || {
+        !root.join("public/customers/budi.html").exists()
+    });
+    w.alive();
+
+    let away = root.join("..").join(format!("away-{}", std::process::id()));
+    std::fs::rename(root.join("customers/bandung"), &away).expect("move out");
+    w.wait_for("moved-out folder", || {
+        !root.join("public/customers/rina.html").exists()
+    });
+    w.wait_for("index updated", || {
+        !page(&root, "customers.html").contains("Rina Baru")
+    });
+    w.alive();
+    let _ = std::fs::remove_dir_all(away);
+}
+
+fn http_get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut buf = String::new();
+    let _ = s.read_to_string(&mut buf);
+    let code = buf
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = buf
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
+    (code, body)
+}
+
+#[test]
+fn serve_pages_refuse_traversal_and_signal_reloads() {
+    let t = shop();
+    let root = t.path().to_path_buf();
+    // Pick a free loopback port.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port");
+    let addr = format!("127.0.0.1:{port}");
+    let mut w = Watcher::start(&root, &["--serve", &addr]);
+    w.wait_for("server up", || std::net::TcpStream::connect(&addr).is_ok());
+    let (code, body) = http_get(&addr, "/customers/siti.html");
+    assert_eq!(code, 200);
+    assert!(body.contains("Siti Awal"));
+    assert!(
+        body.contains("/__langgan/version"),
+        "reload script injected"
+    );
+    let (code, _) = http_get(&addr, "/../shop.toml");
+    assert_eq!(code, 403, "path traversal refused");
+    let (code, _) = http_get(&addr, "/%2e%2e/shop.toml");
+    assert_eq!(code, 403);
+    let (_, v1) = http_get(&addr, "/__langgan/version");
+    std::fs::write(root.join("customers/siti.yaml"), customer("Siti Baru")).expect("write");
+    w.wait_for("reload signal", || {
+        http_get(&addr, "/__langgan/version").1 != v1
+    });
+    let (_, body) = http_get(&addr, "/customers/siti.html");
+    assert!(body.contains("Siti Baru"));
+    w.alive();
+}
