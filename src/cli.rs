@@ -93,6 +93,42 @@ pub enum Command {
         #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8080")]
         serve: Option<String>,
     },
+    /// Create a new customer or complaint file
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Record work: append an interaction to a customer, or update a complaint
+    Log {
+        /// Customer or complaint id
+        id: String,
+        /// For a customer: inbound, followup, payment, shipping, aftercare, repeat, survey, note
+        kind: Option<String>,
+        /// A short note, e.g. "Sudah kirim pricelist"
+        note: Option<String>,
+        /// Who did it (an admin)
+        #[arg(long, value_name = "ADMIN")]
+        by: Option<String>,
+        /// whatsapp, instagram, marketplace, …
+        #[arg(long, value_name = "CHANNEL")]
+        channel: Option<String>,
+        /// When it happened (default: now)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Complaint: set first_response to now (or --at)
+        #[arg(long)]
+        response: bool,
+        /// Complaint: set resolved to now (or --at)
+        #[arg(long)]
+        resolved: bool,
+        /// Complaint: the solution given
+        #[arg(long, value_name = "TEXT")]
+        solution: Option<String>,
+        /// Complaint: the customer's rating 1–5
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
+        csat: Option<u8>,
+    },
+    /// Import customers from a spreadsheet
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Weekly service metrics
     Stats {
         /// ISO week, e.g. 2026-W47 (default: the week holding now)
@@ -100,6 +136,58 @@ pub enum Command {
         week: Option<String>,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// A new customer file customers/<name>.yaml with first_contact = now
+    Customer {
+        /// Full name, e.g. "Siti Rahma"
+        name: String,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        admin: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// Create it even when the phone already belongs to a customer
+        #[arg(long)]
+        force: bool,
+    },
+    /// A new complaint file complaints/<year>-<number>.yaml with opened = now
+    Complaint {
+        /// The customer's id
+        customer: String,
+        /// What went wrong, in a few words
+        #[arg(long)]
+        summary: String,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        admin: Option<String>,
+        #[arg(long)]
+        channel: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Rows of a CSV export (comma or semicolon) become customer files
+    Csv {
+        file: PathBuf,
+        /// Show what would be created, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows even when some are bad
+        #[arg(long)]
+        skip_bad: bool,
     },
 }
 
@@ -118,11 +206,83 @@ pub fn run(cli: Cli) -> Result<i32> {
             let out = out.unwrap_or_else(|| dir.root.join("public"));
             crate::watch::run(dir, now, crate::watch::Options { out, poll, serve })
         }
+        Command::Log {
+            id,
+            kind,
+            note,
+            by,
+            channel,
+            at,
+            response,
+            resolved,
+            solution,
+            csat,
+        } => {
+            let dir = ShopDir::locate(cli.shop.as_deref())?;
+            let entry = crate::writes::LogEntry {
+                kind,
+                note,
+                by,
+                channel,
+                at,
+                response,
+                resolved,
+                solution,
+                csat,
+            };
+            crate::writes::log(&dir, cli.now.as_deref(), &id, &entry)
+        }
         command => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
             let ctx = crate::commands::Ctx::open(dir, cli.now.as_deref())?;
             match command {
-                Command::Init { .. } | Command::Watch { .. } => {
+                Command::New(NewCommand::Customer {
+                    name,
+                    phone,
+                    email,
+                    city,
+                    source,
+                    admin,
+                    note,
+                    force,
+                }) => {
+                    let c = crate::writes::NewCustomer {
+                        name,
+                        phone,
+                        email,
+                        city,
+                        source,
+                        admin,
+                        note,
+                    };
+                    crate::writes::new_customer(&ctx, &c, force)
+                }
+                Command::New(NewCommand::Complaint {
+                    customer,
+                    summary,
+                    category,
+                    admin,
+                    channel,
+                }) => crate::writes::new_complaint(
+                    &ctx,
+                    &crate::writes::NewComplaint {
+                        customer,
+                        summary,
+                        category,
+                        admin,
+                        channel,
+                    },
+                ),
+                Command::Import(ImportCommand::Csv {
+                    file,
+                    dry_run,
+                    skip_bad,
+                }) => crate::writes::import_csv(
+                    &ctx,
+                    &file,
+                    &crate::writes::ImportOptions { dry_run, skip_bad },
+                ),
+                Command::Init { .. } | Command::Watch { .. } | Command::Log { .. } => {
                     Err(Error::usage("internal: command dispatched twice"))
                 }
                 Command::Check => crate::commands::check(&ctx),

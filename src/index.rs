@@ -180,6 +180,18 @@ pub fn walk_tree(dir: &ShopDir, sub: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
     (found, diags)
 }
 
+/// Finds a record file by id without parsing the shop.
+pub fn find_record(dir: &ShopDir, kind: RecordKind, id: &str) -> Option<Found> {
+    let sub = match kind {
+        RecordKind::Customer => CUSTOMERS_DIR,
+        RecordKind::Complaint => COMPLAINTS_DIR,
+    };
+    walk_tree(dir, Path::new(sub))
+        .0
+        .into_iter()
+        .find(|f| record_id(&f.rel) == Some(id))
+}
+
 /// The id of a record: its file stem.
 pub fn record_id(rel: &Path) -> Option<&str> {
     rel.file_stem().and_then(|s| s.to_str())

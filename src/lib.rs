@@ -3,6 +3,8 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod csv;
+pub mod edit;
 pub mod error;
 pub mod explain;
 pub mod fmt;
@@ -18,3 +20,4 @@ pub mod text;
 pub mod time;
 pub mod watch;
 pub mod write;
+pub mod writes;

@@ -807,11 +807,12 @@ fn active_customers_and_retention_windows() {
             "customers/h.yaml",
             c(&[order("2026-08-01", "p1", 1, "    cancelled: 2026-11-21\n")]),
         ),
+        ("customers/i.yaml", c(&[o("2026-09-21 12:00")])),
     ];
     let shop = shop("", &owned(&files));
     let m = w47(&shop, "2026-11-20 12:00");
     assert_eq!(m.active_customers, 3); // a b f
-    assert_close(m.retention_rate, 2.0 / 5.0); // of a d f g h: a f
+    assert_close(m.retention_rate, 2.0 / 6.0); // of a d f g h i: a f
 }
 
 #[test]
@@ -937,4 +938,20 @@ fn week_bounds_follow_the_shop_zone() {
     let m = w47(&shop, "2026-11-30");
     assert_eq!(m.orders, 1);
     assert_eq!(m.revenue, 20000);
+}
+
+#[test]
+fn disabled_rule_is_not_counted_in_followups_overdue() {
+    // Payment late 11-22 10:00: overdue at T; the customer is no lead.
+    let files = [(
+        "customers/c.yaml",
+        cust(
+            "2026-11-20 09:00",
+            &format!("orders:\n{}", order("2026-11-20 10:00", "p1", 1, "")),
+        ),
+    )];
+    let on = shop("", &owned(&files));
+    assert_eq!(w47(&on, "2026-11-30").followups_overdue, 1);
+    let off = shop("[rules.payment]\nenabled = false\n", &owned(&files));
+    assert_eq!(w47(&off, "2026-11-30").followups_overdue, 0);
 }

@@ -161,6 +161,60 @@ pub struct Complaint {
     pub csat: Option<i64>,
 }
 
+fn no_pos(e: &mut Ev) {
+    e.line = 0;
+    e.col = 0;
+}
+
+fn no_pos_opt(e: &mut Option<Ev>) {
+    if let Some(e) = e {
+        no_pos(e);
+    }
+}
+
+impl Customer {
+    /// The record without file positions, to compare two versions of a file
+    /// whose lines moved.
+    pub fn positionless(&self) -> Customer {
+        let mut c = self.clone();
+        c.phone_at = (0, 0);
+        no_pos(&mut c.first_contact);
+        for o in &mut c.orders {
+            o.line = 0;
+            no_pos(&mut o.at);
+            for e in [
+                &mut o.paid,
+                &mut o.shipped,
+                &mut o.delivered,
+                &mut o.cancelled,
+            ] {
+                no_pos_opt(e);
+            }
+        }
+        for i in &mut c.interactions {
+            i.line = 0;
+            no_pos(&mut i.at);
+            no_pos_opt(&mut i.replied);
+        }
+        for f in &mut c.feedback {
+            f.line = 0;
+            no_pos(&mut f.at);
+        }
+        c
+    }
+}
+
+impl Complaint {
+    pub fn positionless(&self) -> Complaint {
+        let mut k = self.clone();
+        k.customer_at = (0, 0);
+        no_pos(&mut k.opened);
+        no_pos_opt(&mut k.first_response);
+        no_pos_opt(&mut k.resolved);
+        k
+    }
+}
+
 type S<T> = Spanned<T>;
 
 #[derive(Deserialize)]

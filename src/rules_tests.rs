@@ -769,7 +769,7 @@ fn complaint_response_and_resolve_without_hours() {
         Status::Overdue
     );
     // Not yet opened at T.
-    assert!(ktasks(&shop, "2026-11-06 07:59").is_empty());
+    assert!(ktasks(&shop, "2026-11-06 07:59:59").is_empty());
 }
 
 #[test]
@@ -1153,6 +1153,12 @@ interactions:
         ids(agenda(&shop, &tasks, now, Some(Dur::hours(26)))),
         vec!["g:lead-1", "c:lead-1", "a:lead-1", "b:lead-1", "f:lead-1", "d:lead-2"]
     );
+    // The order of the input does not matter.
+    let reversed: Vec<Task> = tasks.iter().rev().cloned().collect();
+    assert_eq!(
+        ids(agenda(&shop, &reversed, now, Some(Dur::hours(24)))),
+        vec!["g:lead-1", "c:lead-1", "a:lead-1", "b:lead-1", "f:lead-1"]
+    );
     assert_eq!(
         ids(agenda(&shop, &tasks, now, Some(Dur::minutes(1)))),
         vec!["g:lead-1", "c:lead-1", "a:lead-1", "b:lead-1"]
@@ -1413,4 +1419,30 @@ orders:
     assert_eq!(x[0].due, b("2026-10-25 09:00"));
     assert_eq!(x[0].due, b("2026-10-25T08:00:00Z"));
     assert_eq!(x[0].late, b("2026-10-26 09:00"));
+}
+
+#[test]
+fn unpaid_when_paid_only_after_t() {
+    let yaml = orders_yaml(&[&order("2026-11-01", 1000, "    paid: 2026-11-05\n")]);
+    let shop = shop("", &[("customers/x.yaml", &yaml)]);
+    let s = seg(&shop, "x", "2026-11-04 23:59");
+    assert!(s.unpaid);
+    assert_eq!(s.spend_365d, 0);
+    let s = seg(&shop, "x", "2026-11-05");
+    assert!(!s.unpaid);
+    assert_eq!(s.spend_365d, 1000);
+}
+
+#[test]
+fn zero_open_time_wait_gives_due_at_the_anchor_even_outside_hours() {
+    // Saturday: closed, yet a wait of 0 gives due = anchor.
+    let k = "customer: a\nopened: 2026-11-21 10:00\nsummary: S\n";
+    let shop = complaint_shop(
+        &format!("{HOURS}[rules.complaint-response]\nwait = \"0\"\n"),
+        k,
+        "",
+    );
+    let x = one(&shop, "2026-11-21 10:00", Rule::ComplaintResponse);
+    assert_eq!(x.due, t("2026-11-21 10:00"));
+    assert_eq!(x.status, Status::Overdue);
 }
