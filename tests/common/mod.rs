@@ -134,13 +134,23 @@ impl Test {
         self
     }
 
+    /// Runs with these arguments instead of the builder's (the shop stays).
+    pub fn run_args(&self, args: &[&str]) -> Output {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        self.exec(&args)
+    }
+
     /// Runs `langgan [--shop DIR] ARGS…` with LANGGAN_NOW removed.
     pub fn run(&self) -> Output {
+        self.exec(&self.args)
+    }
+
+    fn exec(&self, args: &[OsString]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_langgan"));
         if self.shop_flag {
             cmd.arg("--shop").arg(self.dir.path());
         }
-        cmd.args(&self.args)
+        cmd.args(args)
             .current_dir(self.dir.path().join(&self.cwd))
             .env_remove("LANGGAN_NOW")
             .env("RUST_BACKTRACE", "0")
@@ -167,7 +177,7 @@ impl Test {
                 let _ = child.wait();
                 panic!(
                     "langgan {:?} did not finish within {:?} (hang)",
-                    self.args, self.timeout
+                    args, self.timeout
                 );
             }
             std::thread::sleep(Duration::from_millis(5));
