@@ -292,18 +292,25 @@ pub fn load_config(dir: &ShopDir) -> Result<Config> {
 
 /// Loads the whole shop: config, then every record in parallel.
 pub fn load(dir: &ShopDir) -> Result<Shop> {
+    let t0 = std::time::Instant::now();
     let config = load_config(dir)?;
     let (found, mut diags) = walk(dir);
+    let t1 = t0.elapsed();
     let parsed: Vec<(Parsed, Vec<Diagnostic>)> = found
         .par_iter()
         .map(|f| parse_file(dir, &config, f))
         .collect();
+    let t2 = t0.elapsed();
     let mut entries = Vec::with_capacity(found.len());
     for (f, (p, d)) in found.into_iter().zip(parsed) {
         diags.extend(d);
         entries.push((f, p));
     }
-    Ok(assemble(dir.clone(), config, entries, diags))
+    let shop = assemble(dir.clone(), config, entries, diags);
+    if std::env::var_os("LANGGAN_TIMING").is_some() {
+        eprintln!("timing: walk {t1:?} parse {:?} assemble {:?}", t2 - t1, t0.elapsed() - t2);
+    }
+    Ok(shop)
 }
 
 /// Builds the index from parsed files and checks cross-file invariants.
