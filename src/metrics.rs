@@ -85,6 +85,19 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
 
 /// Metrics over [start, end) seen at T = as_of(end, now).
 pub fn period_metrics(shop: &Shop, start: Timestamp, end: Timestamp, now: Timestamp) -> Metrics {
+    let tasks = evaluate(shop, as_of(end, now));
+    period_metrics_with_tasks(shop, start, end, now, &tasks)
+}
+
+/// The same, given the tasks evaluated at T (callers that need them too
+/// evaluate once).
+pub fn period_metrics_with_tasks(
+    shop: &Shop,
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+    tasks: &[crate::rules::Task],
+) -> Metrics {
     let cfg = &shop.config;
     let t = as_of(end, now);
     let in_period = |x: Timestamp| start <= x && x < end && x <= t;
@@ -226,7 +239,7 @@ pub fn period_metrics(shop: &Shop, start: Timestamp, end: Timestamp, now: Timest
         }
     }
 
-    let followups_overdue = evaluate(shop, t)
+    let followups_overdue = tasks
         .iter()
         .filter(|task| task.status == Status::Overdue && !task.rule.def().is_complaint)
         .count();

@@ -153,7 +153,11 @@ pub struct Site<'a> {
     pub shop: &'a Shop,
     pub now: Timestamp,
     pub tasks: Vec<Task>,
+    /// `tasks[task_start[ci]..task_start[ci + 1]]` are customer `ci`'s.
+    pub task_start: Vec<usize>,
     pub segments: Vec<Segments>,
+    /// Work left at the end of each week (per-admin overdue, leads not followed up).
+    pub week_work: HashMap<Week, WeekWork>,
     pub weeks: Vec<Week>,
     pub months: Vec<Month>,
     pub week_metrics: HashMap<Week, Metrics>,
@@ -163,6 +167,35 @@ pub struct Site<'a> {
     pub labels: BTreeMap<&'static str, &'static str>,
     /// Problems to show in a banner (the watcher keeps last good records).
     pub problems: Vec<String>,
+}
+
+/// What the weekly page lists about work, computed with the week's metrics.
+#[derive(Debug, Default, Clone)]
+pub struct WeekWork {
+    pub overdue_by_admin: BTreeMap<String, usize>,
+    /// (customer index, rule, status) of leads of the week not followed up.
+    pub not_followed: Vec<(usize, rules::Rule, Status)>,
+}
+
+fn week_work(shop: &Shop, tasks: &[Task], start: Timestamp, end: Timestamp, t_at: Timestamp) -> WeekWork {
+    let mut w = WeekWork::default();
+    for t in tasks {
+        if t.status == Status::Overdue && !t.rule.def().is_complaint {
+            if let Some(a) = &t.admin {
+                *w.overdue_by_admin.entry(a.clone()).or_default() += 1;
+            }
+        }
+        let fc = shop.customers[t.customer].first_contact.t;
+        if matches!(t.rule, rules::Rule::Lead1 | rules::Rule::Lead2 | rules::Rule::Lead3)
+            && matches!(t.status, Status::Due | Status::Overdue | Status::Missed)
+            && start <= fc
+            && fc < end
+            && fc <= t_at
+        {
+            w.not_followed.push((t.customer, t.rule, t.status));
+        }
+    }
+    w
 }
 
 fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
@@ -216,13 +249,24 @@ impl<'a> Site<'a> {
             w = w.prev();
         }
         needed.insert(w);
-        let week_metrics: HashMap<Week, Metrics> = needed
+        // One evaluation per week serves both its metrics and its work lists.
+        let per_week: Vec<(Week, Metrics, WeekWork)> = needed
             .into_par_iter()
             .map(|w| {
                 let (a, b) = w.bounds(tz);
-                (w, period_metrics(shop, a, b, now))
+                let t_at = crate::metrics::as_of(b, now);
+                let own = if t_at == now { None } else { Some(evaluate(shop, t_at)) };
+                let week_tasks = own.as_deref().unwrap_or(&tasks);
+                let m = crate::metrics::period_metrics_with_tasks(shop, a, b, now, week_tasks);
+                (w, m, week_work(shop, week_tasks, a, b, t_at))
             })
             .collect();
+        let mut week_metrics = HashMap::new();
+        let mut week_work_map = HashMap::new();
+        for (w, m, work) in per_week {
+            week_metrics.insert(w, m);
+            week_work_map.insert(w, work);
+        }
         let mut needed_months: BTreeSet<Month> = BTreeSet::new();
         for m in &months {
             needed_months.insert(*m);
@@ -235,11 +279,21 @@ impl<'a> Site<'a> {
                 (m, period_metrics(shop, a, b, now))
             })
             .collect();
+        let mut task_start = Vec::with_capacity(shop.customers.len() + 1);
+        let mut i = 0;
+        for ci in 0..=shop.customers.len() {
+            while i < tasks.len() && tasks[i].customer < ci {
+                i += 1;
+            }
+            task_start.push(i);
+        }
         Ok(Site {
             shop,
             now,
             tasks,
+            task_start,
             segments,
+            week_work: week_work_map,
             weeks: weeks.into_iter().collect(),
             months: months.into_iter().collect(),
             week_metrics,
@@ -253,6 +307,13 @@ impl<'a> Site<'a> {
 
     fn cfg(&self) -> &Config {
         &self.shop.config
+    }
+
+    /// The tasks of one customer (evaluate() yields them in customer order).
+    pub fn customer_tasks(&self, ci: usize) -> &[Task] {
+        let a = self.task_start.get(ci).copied().unwrap_or(0);
+        let b = self.task_start.get(ci + 1).copied().unwrap_or(a);
+        &self.tasks[a..b]
     }
 
     fn lang(&self) -> Lang {
@@ -811,13 +872,9 @@ fn week_page(site: &Site, tera: &tera::Tera, w: Week) -> Result<Page> {
     ctx.insert("sources", &source_rows(this));
     ctx.insert("products", &product_rows(this, cfg));
 
-    // Work seen at the end of the week (or now, for the current week).
-    let tasks = if t_at == site.now {
-        None
-    } else {
-        Some(evaluate(shop, t_at))
-    };
-    let tasks: &[Task] = tasks.as_deref().unwrap_or(&site.tasks);
+    // Work seen at the end of the week (or now), computed with the metrics.
+    let empty_work = WeekWork::default();
+    let work = site.week_work.get(&w).unwrap_or(&empty_work);
     let mut admins: BTreeMap<String, AdminRow> = BTreeMap::new();
     fn row<'m>(admins: &'m mut BTreeMap<String, AdminRow>, a: &str) -> &'m mut AdminRow {
         admins.entry(a.to_string()).or_insert_with(|| AdminRow {
@@ -873,29 +930,20 @@ fn week_page(site: &Site, tera: &tera::Tera, w: Week) -> Result<Page> {
             }
         }
     }
-    for t in tasks {
-        if t.status == Status::Overdue && !t.rule.def().is_complaint {
-            if let Some(a) = &t.admin {
-                row(&mut admins, a).overdue += 1;
-            }
-        }
-        let c = &shop.customers[t.customer];
-        if matches!(
-            t.rule,
-            rules::Rule::Lead1 | rules::Rule::Lead2 | rules::Rule::Lead3
-        ) && matches!(t.status, Status::Due | Status::Overdue | Status::Missed)
-            && in_w(c.first_contact.t)
-        {
-            not_followed.push(SimpleRow {
-                cells: vec![
-                    c.name.clone(),
-                    rules::label(cfg, t.rule),
-                    i18n::status(t.status, lang).to_string(),
-                    c.admin.clone().unwrap_or_else(|| "–".into()),
-                ],
-                href: Some(format!("../customers/{}.html", c.id)),
-            });
-        }
+    for (a, n) in &work.overdue_by_admin {
+        row(&mut admins, a).overdue += n;
+    }
+    for (ci, rule, status) in &work.not_followed {
+        let c = &shop.customers[*ci];
+        not_followed.push(SimpleRow {
+            cells: vec![
+                c.name.clone(),
+                rules::label(cfg, *rule),
+                i18n::status(*status, lang).to_string(),
+                c.admin.clone().unwrap_or_else(|| "–".into()),
+            ],
+            href: Some(format!("../customers/{}.html", c.id)),
+        });
     }
     ctx.insert("admins", &admins.into_values().collect::<Vec<_>>());
     ctx.insert("not_followed", &not_followed);
@@ -1342,11 +1390,9 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
     }
     items.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
     let open: Vec<TaskView> = site
-        .tasks
+        .customer_tasks(ci)
         .iter()
-        .filter(|t| {
-            t.customer == ci && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue)
-        })
+        .filter(|t| matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
         .map(|t| task_view(site, t, "../"))
         .collect();
     let (phone, email) = contact(site, c);
@@ -1466,8 +1512,8 @@ fn complaint_page(site: &Site, tera: &tera::Tera, ki: usize) -> Result<Page> {
         (site.labels["record_file"], k.path.display().to_string()),
     ];
     let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
-    let tasks: Vec<TaskView> = site
-        .tasks
+    let tasks: Vec<TaskView> = ci
+        .map_or(&[][..], |ci| site.customer_tasks(ci))
         .iter()
         .filter(|t| {
             t.complaint == Some(ki)
