@@ -1660,14 +1660,21 @@ pub fn build(
     problems: Vec<String>,
 ) -> Result<BuildSummary> {
     check_out_dir(shop, out)?;
+    let t0 = std::time::Instant::now();
     let tera = load_templates(shop)?;
     let site = Site::new(shop, now, problems)?;
+    let t1 = t0.elapsed();
     let jobs = jobs(&site);
     let pages: Vec<Page> = jobs
         .par_iter()
         .map(|j| render_job(&site, &tera, *j))
         .collect::<Result<Vec<Page>>>()?;
-    write_pages(out, pages, true)
+    let t2 = t0.elapsed();
+    let summary = write_pages(out, pages, true)?;
+    if std::env::var_os("LANGGAN_TIMING").is_some() {
+        eprintln!("timing: model {t1:?} render {:?} write {:?}", t2 - t1, t0.elapsed() - t2);
+    }
+    Ok(summary)
 }
 
 /// Writes changed pages and removes the named ones, keeping the manifest right.
@@ -1741,14 +1748,20 @@ fn is_safe_rel(p: &str) -> bool {
 
 fn write_if_changed(out: &Path, page: &Page) -> Result<bool> {
     let path: PathBuf = out.join(&page.path);
-    if let Ok(existing) = std::fs::read(&path) {
-        if existing == page.bytes {
-            return Ok(false);
+    match std::fs::read(&path) {
+        Ok(existing) if existing == page.bytes => return Ok(false),
+        Ok(_) => {
+            // Replace atomically: a browser or the --serve preview may be reading it.
+            crate::write::atomic_write_unsynced(&path, &page.bytes)?;
+        }
+        Err(_) => {
+            // A new page: nobody reads it yet, so write it in place (half the file
+            // operations of temp + rename, which dominate a cold build).
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
+            }
+            std::fs::write(&path, &page.bytes).map_err(|e| Error::io(&path, &e))?;
         }
     }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
-    }
-    crate::write::atomic_write(&path, &page.bytes)?;
     Ok(true)
 }
