@@ -37,6 +37,12 @@ pub enum Command {
     Init {
         /// Folder to create the shop in (default: here)
         dir: Option<PathBuf>,
+        /// Install a git pre-commit hook that runs `check` on the staged records
+        #[arg(long)]
+        hooks: bool,
+        /// Write a CI workflow that checks, renders (contacts masked) and publishes the site
+        #[arg(long, value_enum, value_name = "github|gitlab")]
+        ci: Option<crate::team::Ci>,
     },
     /// Validate every record; problems go to stderr as path:line:col
     Check,
@@ -80,6 +86,9 @@ pub enum Command {
         /// Output folder
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Mask phones and emails whatever shop.toml says (for a published site)
+        #[arg(long)]
+        mask: bool,
     },
     /// Build the report, then rebuild it on every change to the records
     Watch {
@@ -193,7 +202,7 @@ pub enum ImportCommand {
 
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Init { dir } => crate::commands::init(dir.as_deref()),
+        Command::Init { dir, hooks, ci } => crate::commands::init(dir.as_deref(), hooks, ci),
         Command::Watch { out, poll, serve } => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
             let config = crate::index::load_config(&dir)?;
@@ -303,7 +312,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 Command::Stats { week, format } => {
                     crate::commands::stats(&ctx, week.as_deref(), format)
                 }
-                Command::Report { out } => crate::commands::report(&ctx, out.as_deref()),
+                Command::Report { out, mask } => crate::commands::report(ctx, out.as_deref(), mask),
             }
         }
     }

@@ -100,9 +100,21 @@ medium_value = 300000
 mask_contacts = true
 "#;
 
-pub fn init(dir: Option<&Path>) -> Result<i32> {
+pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::team::Ci>) -> Result<i32> {
     let dir = dir.unwrap_or(Path::new("."));
     let toml_path = dir.join("shop.toml");
+    // On an existing shop, --hooks and --ci add the team setup.
+    if toml_path.exists() && (hooks || ci.is_some()) {
+        if hooks {
+            let p = crate::team::install_hook(dir)?;
+            println!("pre-commit hook: {}", p.display());
+        }
+        if let Some(ci) = ci {
+            let p = crate::team::write_ci(dir, ci)?;
+            println!("CI: {}", p.display());
+        }
+        return Ok(0);
+    }
     if toml_path.exists() {
         return Err(Error::usage(format!(
             "{}: a shop already exists here; nothing was changed",
@@ -127,6 +139,14 @@ pub fn init(dir: Option<&Path>) -> Result<i32> {
         "Toko baru dibuat di {}: edit shop.toml, lalu tambahkan pelanggan di customers/.",
         dir.display()
     );
+    if hooks {
+        let p = crate::team::install_hook(dir)?;
+        println!("pre-commit hook: {}", p.display());
+    }
+    if let Some(ci) = ci {
+        let p = crate::team::write_ci(dir, ci)?;
+        println!("CI: {}", p.display());
+    }
     Ok(0)
 }
 
@@ -673,7 +693,11 @@ pub fn stats_table(
 }
 
 /// `report`: render the site and say where to open it.
-pub fn report(ctx: &Ctx, out: Option<&Path>) -> Result<i32> {
+pub fn report(mut ctx: Ctx, out: Option<&Path>, mask: bool) -> Result<i32> {
+    if mask {
+        ctx.shop.config.mask_contacts = true;
+    }
+    let ctx = &ctx;
     let shop = &ctx.shop;
     let out = out.map_or_else(|| shop.dir.root.join("public"), Path::to_path_buf);
     ctx.warn_left_out();

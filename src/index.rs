@@ -258,7 +258,47 @@ pub fn parse_file(dir: &ShopDir, cfg: &Config, f: &Found) -> (Parsed, Vec<Diagno
     parse_text(f, &shown, &text, cfg)
 }
 
+/// Lines holding git merge conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`).
+pub fn conflict_markers(text: &str) -> Vec<(u32, &'static str)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let marker = ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+                .into_iter()
+                .find(|m| {
+                    l.starts_with(m)
+                        && l[m.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| c == ' ' || c == '\r')
+                })?;
+            Some((i as u32 + 1, marker))
+        })
+        .collect()
+}
+
 pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed, Vec<Diagnostic>) {
+    let markers = conflict_markers(text);
+    if !markers.is_empty() {
+        let diags = markers
+            .into_iter()
+            .map(|(line, m)| {
+                let what = match m {
+                    "<<<<<<<" => "start of a git merge conflict (your side follows)",
+                    "=======" => "middle of a git merge conflict (the other side follows)",
+                    "|||||||" => "common ancestor of a git merge conflict",
+                    _ => "end of a git merge conflict",
+                };
+                Diagnostic::error(
+                    shown,
+                    line,
+                    1,
+                    format!("`{m}`: {what}; keep the right lines, delete the markers, then save"),
+                )
+            })
+            .collect();
+        return (Parsed::Broken, diags);
+    }
     let id = record_id(&f.rel).unwrap_or_default();
     match f.kind {
         RecordKind::Customer => {
@@ -308,7 +348,11 @@ pub fn load(dir: &ShopDir) -> Result<Shop> {
     }
     let shop = assemble(dir.clone(), config, entries, diags);
     if std::env::var_os("LANGGAN_TIMING").is_some() {
-        eprintln!("timing: walk {t1:?} parse {:?} assemble {:?}", t2 - t1, t0.elapsed() - t2);
+        eprintln!(
+            "timing: walk {t1:?} parse {:?} assemble {:?}",
+            t2 - t1,
+            t0.elapsed() - t2
+        );
     }
     Ok(shop)
 }

@@ -16,6 +16,7 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod table;
+pub mod team;
 pub mod text;
 pub mod time;
 pub mod watch;

@@ -133,7 +133,8 @@ pub fn next_complaint_id(ids: &BTreeSet<String>, year: i16) -> String {
     let max = ids
         .iter()
         .filter_map(|id| id.strip_prefix(&prefix))
-        .filter_map(|n| n.parse::<u32>().ok())
+        // `2026-0007-dewi` counts as 7 too.
+        .filter_map(|n| n.split('-').next().and_then(|n| n.parse::<u32>().ok()))
         .max()
         .unwrap_or(0);
     format!("{year}-{:04}", max + 1)
@@ -165,7 +166,15 @@ pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
     }
     let year = cfg.timezone.to_datetime(ctx.now).year();
     let ids = all_ids(&shop.dir, RecordKind::Complaint);
-    let id = next_complaint_id(&ids, year);
+    let mut id = next_complaint_id(&ids, year);
+    // In a team, LANGGAN_ADMIN (who is typing) makes the file name unique to
+    // them, so two admins working offline never add the same file (docs/team.md).
+    if let Some(me) = std::env::var("LANGGAN_ADMIN")
+        .ok()
+        .filter(|a| crate::config::is_slug(a))
+    {
+        id = format!("{id}-{me}");
+    }
     let mut text = format!(
         "customer: {}\nopened: {}\nsummary: {}\n",
         k.customer,
@@ -658,7 +667,7 @@ mod tests {
 
     #[test]
     fn complaint_ids_and_headers() {
-        let ids: BTreeSet<String> = ["2026-0001", "2026-0007", "2025-0040", "salah-kirim"]
+        let ids: BTreeSet<String> = ["2026-0001", "2026-0007-dewi", "2025-0040", "salah-kirim"]
             .iter()
             .map(|s| s.to_string())
             .collect();

@@ -177,7 +177,13 @@ pub struct WeekWork {
     pub not_followed: Vec<(usize, rules::Rule, Status)>,
 }
 
-fn week_work(shop: &Shop, tasks: &[Task], start: Timestamp, end: Timestamp, t_at: Timestamp) -> WeekWork {
+fn week_work(
+    shop: &Shop,
+    tasks: &[Task],
+    start: Timestamp,
+    end: Timestamp,
+    t_at: Timestamp,
+) -> WeekWork {
     let mut w = WeekWork::default();
     for t in tasks {
         if t.status == Status::Overdue && !t.rule.def().is_complaint {
@@ -186,8 +192,10 @@ fn week_work(shop: &Shop, tasks: &[Task], start: Timestamp, end: Timestamp, t_at
             }
         }
         let fc = shop.customers[t.customer].first_contact.t;
-        if matches!(t.rule, rules::Rule::Lead1 | rules::Rule::Lead2 | rules::Rule::Lead3)
-            && matches!(t.status, Status::Due | Status::Overdue | Status::Missed)
+        if matches!(
+            t.rule,
+            rules::Rule::Lead1 | rules::Rule::Lead2 | rules::Rule::Lead3
+        ) && matches!(t.status, Status::Due | Status::Overdue | Status::Missed)
             && start <= fc
             && fc < end
             && fc <= t_at
@@ -255,7 +263,11 @@ impl<'a> Site<'a> {
             .map(|w| {
                 let (a, b) = w.bounds(tz);
                 let t_at = crate::metrics::as_of(b, now);
-                let own = if t_at == now { None } else { Some(evaluate(shop, t_at)) };
+                let own = if t_at == now {
+                    None
+                } else {
+                    Some(evaluate(shop, t_at))
+                };
                 let week_tasks = own.as_deref().unwrap_or(&tasks);
                 let m = crate::metrics::period_metrics_with_tasks(shop, a, b, now, week_tasks);
                 (w, m, week_work(shop, week_tasks, a, b, t_at))
@@ -1672,7 +1684,11 @@ pub fn build(
     let t2 = t0.elapsed();
     let summary = write_pages(out, pages, true)?;
     if std::env::var_os("LANGGAN_TIMING").is_some() {
-        eprintln!("timing: model {t1:?} render {:?} write {:?}", t2 - t1, t0.elapsed() - t2);
+        eprintln!(
+            "timing: model {t1:?} render {:?} write {:?}",
+            t2 - t1,
+            t0.elapsed() - t2
+        );
     }
     Ok(summary)
 }

@@ -1,0 +1,224 @@
+//! Working as a team on one shop in git: a pre-commit hook that runs `check`
+//! on the staged files, and CI workflows that check, render (contacts masked)
+//! and publish the site.
+
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The repository's top folder and the shop's path inside it (`.` at the top).
+pub fn repo_of(shop: &Path) -> Result<(PathBuf, String)> {
+    let top = git(shop, &["rev-parse", "--show-toplevel"]).ok_or_else(|| {
+        Error::usage(format!(
+            "{}: not inside a git repository; run `git init` first",
+            shop.display()
+        ))
+    })?;
+    let top = PathBuf::from(top);
+    let shop_abs = std::fs::canonicalize(shop).map_err(|e| Error::io(shop, &e))?;
+    let top_abs = std::fs::canonicalize(&top).map_err(|e| Error::io(&top, &e))?;
+    let rel = shop_abs
+        .strip_prefix(&top_abs)
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    Ok((top_abs, if rel.is_empty() { ".".into() } else { rel }))
+}
+
+/// The pre-commit hook: checks the *staged* version of the shop, so what is
+/// committed is what was checked.
+pub fn hook_script(shop_rel: &str, exe: &str) -> String {
+    format!(
+        r#"#!/bin/sh
+# Installed by `langgan init --hooks`: stops a commit whose records have errors.
+# Skip once with `git commit --no-verify`.
+set -u
+if command -v langgan >/dev/null 2>&1; then LANGGAN=langgan; else LANGGAN='{exe}'; fi
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+# The staged files, exactly as they will be committed.
+git checkout-index --all --prefix="$tmp/" || exit 1
+cd "$tmp" || exit 1
+if ! "$LANGGAN" --shop '{shop_rel}' check; then
+  echo "langgan: commit stopped; fix the errors above, then stage and commit again" >&2
+  exit 1
+fi
+"#
+    )
+}
+
+pub fn install_hook(shop: &Path) -> Result<PathBuf> {
+    let (top, rel) = repo_of(shop)?;
+    let hooks = git(&top, &["rev-parse", "--git-path", "hooks"])
+        .map(|p| top.join(p))
+        .ok_or_else(|| Error::usage("cannot find the git hooks folder"))?;
+    std::fs::create_dir_all(&hooks).map_err(|e| Error::io(&hooks, &e))?;
+    let path = hooks.join("pre-commit");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        if !existing.contains("langgan init --hooks") {
+            return Err(Error::usage(format!(
+                "{}: a pre-commit hook already exists; add `langgan --shop {rel} check` to it yourself",
+                path.display()
+            )));
+        }
+    }
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "langgan".into());
+    crate::write::atomic_write(&path, hook_script(&rel, &exe).as_bytes())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| Error::io(&path, &e))?;
+    }
+    Ok(path)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    Github,
+    Gitlab,
+}
+
+/// How CI gets langgan; override with the LANGGAN_INSTALL variable of the workflow.
+const INSTALL: &str = "cargo install langgan --locked";
+
+pub fn github_workflow(shop_rel: &str) -> String {
+    format!(
+        r#"# Written by `langgan init --ci github`: check the records on every push and
+# pull request; on main, render the report (contacts masked) and publish it
+# on GitHub Pages (Settings → Pages → Source: GitHub Actions).
+name: langgan
+on:
+  push:
+  pull_request:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+env:
+  SHOP: "{shop_rel}"
+  LANGGAN_INSTALL: "{INSTALL}"
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Install langgan
+        run: $LANGGAN_INSTALL
+      - name: Check records
+        run: langgan --shop "$SHOP" check
+      - name: Render report
+        run: langgan --shop "$SHOP" report --mask --out site
+      - uses: actions/upload-pages-artifact@v3
+        if: github.ref == 'refs/heads/main'
+        with:
+          path: site
+  publish:
+    if: github.ref == 'refs/heads/main'
+    needs: check
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deploy.outputs.page_url }}}}
+    steps:
+      - id: deploy
+        uses: actions/deploy-pages@v4
+"#
+    )
+}
+
+pub fn gitlab_ci(shop_rel: &str) -> String {
+    format!(
+        r#"# Written by `langgan init --ci gitlab`: check the records on every push; on
+# the default branch render the report (contacts masked) to GitLab Pages.
+variables:
+  SHOP: "{shop_rel}"
+  LANGGAN_INSTALL: "{INSTALL}"
+default:
+  image: rust:latest
+check:
+  stage: test
+  script:
+    - $LANGGAN_INSTALL
+    - langgan --shop "$SHOP" check
+pages:
+  stage: deploy
+  script:
+    - $LANGGAN_INSTALL
+    - langgan --shop "$SHOP" check
+    - langgan --shop "$SHOP" report --mask --out public
+  artifacts:
+    paths:
+      - public
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+"#
+    )
+}
+
+/// Writes the CI file at the repository's top (or the shop's, outside git).
+pub fn write_ci(shop: &Path, ci: Ci) -> Result<PathBuf> {
+    let (top, rel) = match repo_of(shop) {
+        Ok(x) => x,
+        Err(_) => (shop.to_path_buf(), ".".to_string()),
+    };
+    let (path, text) = match ci {
+        Ci::Github => (
+            top.join(".github/workflows/langgan.yml"),
+            github_workflow(&rel),
+        ),
+        Ci::Gitlab => (top.join(".gitlab-ci.yml"), gitlab_ci(&rel)),
+    };
+    if path.exists() {
+        return Err(Error::usage(format!(
+            "{}: already exists; nothing was changed",
+            path.display()
+        )));
+    }
+    crate::write::create_new(&path, text.as_bytes())?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflows_are_valid_yaml_with_the_steps() {
+        let gh: serde_json::Value =
+            serde_saphyr::from_str(&github_workflow("toko")).expect("github yaml");
+        let steps = gh["jobs"]["check"]["steps"].as_array().expect("steps");
+        let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+        assert!(runs.iter().any(|r| r.contains("check")));
+        assert!(runs.iter().any(|r| r.contains("report --mask")));
+        assert_eq!(gh["env"]["SHOP"], "toko");
+        assert_eq!(
+            gh["jobs"]["publish"]["steps"][0]["uses"],
+            "actions/deploy-pages@v4"
+        );
+        let gl: serde_json::Value = serde_saphyr::from_str(&gitlab_ci(".")).expect("gitlab yaml");
+        let script: Vec<&str> = gl["pages"]["script"]
+            .as_array()
+            .expect("script")
+            .iter()
+            .filter_map(|s| s.as_str())
+            .collect();
+        assert!(script
+            .iter()
+            .any(|s| s.contains("report --mask --out public")));
+        assert_eq!(gl["pages"]["artifacts"]["paths"][0], "public");
+    }
+}
