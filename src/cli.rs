@@ -20,6 +20,9 @@ pub struct Cli {
     /// Pretend it is this time, e.g. "2026-11-20 15:00" (shop time zone)
     #[arg(long, global = true, value_name = "TIME", env = "LANGGAN_NOW")]
     pub now: Option<String>,
+    /// Parse every record again instead of reusing the index cache (.langgan/)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -243,7 +246,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         command => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
-            let ctx = crate::commands::Ctx::open(dir, cli.now.as_deref())?;
+            let ctx = crate::commands::Ctx::open(dir, cli.now.as_deref(), !cli.no_cache)?;
             match command {
                 Command::New(NewCommand::Customer {
                     name,

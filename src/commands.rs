@@ -22,8 +22,8 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn open(dir: ShopDir, now: Option<&str>) -> Result<Ctx> {
-        let shop = index::load(&dir)?;
+    pub fn open(dir: ShopDir, now: Option<&str>, use_cache: bool) -> Result<Ctx> {
+        let shop = index::load_with(&dir, use_cache)?;
         let now = match now {
             Some(s) => parse_time(s, &shop.config.timezone)
                 .map_err(|m| Error::usage(format!("--now: {m}")))?,

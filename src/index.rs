@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub const CUSTOMERS_DIR: &str = "customers";
 pub const COMPLAINTS_DIR: &str = "complaints";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RecordKind {
     Customer,
     Complaint,
@@ -214,7 +214,7 @@ pub struct Shop {
 }
 
 /// The result of parsing one file.
-#[derive(Clone)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub enum Parsed {
     Customer(Box<Customer>),
     Complaint(Box<Complaint>),
@@ -222,6 +222,27 @@ pub enum Parsed {
 }
 
 pub fn parse_file(dir: &ShopDir, cfg: &Config, f: &Found) -> (Parsed, Vec<Diagnostic>) {
+    match std::fs::read(dir.root.join(&f.rel)) {
+        Ok(bytes) => parse_bytes(dir, cfg, f, &bytes),
+        Err(e) => (
+            Parsed::Broken,
+            vec![Diagnostic::error(
+                &dir.shown(&f.rel),
+                0,
+                0,
+                format!("cannot read: {}", crate::error::describe_io(&e)),
+            )],
+        ),
+    }
+}
+
+/// Parses a record file's bytes (already read).
+pub fn parse_bytes(
+    dir: &ShopDir,
+    cfg: &Config,
+    f: &Found,
+    bytes: &[u8],
+) -> (Parsed, Vec<Diagnostic>) {
     let shown = dir.shown(&f.rel);
     let id = record_id(&f.rel).unwrap_or_default();
     if !is_slug(id) {
@@ -237,21 +258,7 @@ pub fn parse_file(dir: &ShopDir, cfg: &Config, f: &Found) -> (Parsed, Vec<Diagno
             )],
         );
     }
-    let bytes = match std::fs::read(dir.root.join(&f.rel)) {
-        Ok(b) => b,
-        Err(e) => {
-            return (
-                Parsed::Broken,
-                vec![Diagnostic::error(
-                    &shown,
-                    0,
-                    0,
-                    format!("cannot read: {}", crate::error::describe_io(&e)),
-                )],
-            )
-        }
-    };
-    let text = match record::decode(&shown, &bytes) {
+    let text = match record::decode(&shown, bytes) {
         Ok(t) => t,
         Err(d) => return (Parsed::Broken, vec![d]),
     };
@@ -332,20 +339,32 @@ pub fn load_config(dir: &ShopDir) -> Result<Config> {
 
 /// Loads the whole shop: config, then every record in parallel.
 pub fn load(dir: &ShopDir) -> Result<Shop> {
+    load_with(dir, true)
+}
+
+/// Loads the shop; with `use_cache`, unchanged files come from the index cache
+/// (`.langgan/index.bin`) instead of being parsed again.
+pub fn load_with(dir: &ShopDir, use_cache: bool) -> Result<Shop> {
     let t0 = std::time::Instant::now();
     let config = load_config(dir)?;
     let (found, mut diags) = walk(dir);
     let t1 = t0.elapsed();
-    let parsed: Vec<(Parsed, Vec<Diagnostic>)> = found
-        .par_iter()
-        .map(|f| parse_file(dir, &config, f))
-        .collect();
+    let entries = if use_cache {
+        let config_text = std::fs::read(dir.root.join("shop.toml")).unwrap_or_default();
+        crate::cache::load_records(dir, &config, &config_text, found, &mut diags)
+    } else {
+        let parsed: Vec<(Parsed, Vec<Diagnostic>)> = found
+            .par_iter()
+            .map(|f| parse_file(dir, &config, f))
+            .collect();
+        let mut entries = Vec::with_capacity(found.len());
+        for (f, (p, d)) in found.into_iter().zip(parsed) {
+            diags.extend(d);
+            entries.push((f, p));
+        }
+        entries
+    };
     let t2 = t0.elapsed();
-    let mut entries = Vec::with_capacity(found.len());
-    for (f, (p, d)) in found.into_iter().zip(parsed) {
-        diags.extend(d);
-        entries.push((f, p));
-    }
     let shop = assemble(dir.clone(), config, entries, diags);
     if std::env::var_os("LANGGAN_TIMING").is_some() {
         eprintln!(

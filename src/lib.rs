@@ -1,5 +1,6 @@
 //! langgan: git-friendly plaintext customer records for small online shops.
 
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -6,7 +6,7 @@ use crate::error::Diagnostic;
 use crate::text::{did_you_mean, plain_serde_message};
 use crate::time::parse_time;
 use jiff::Timestamp;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +18,22 @@ pub struct Ev {
     pub col: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+// Record times have whole seconds; the index cache stores them as such.
+impl Serialize for Ev {
+    fn serialize<Se: serde::Serializer>(&self, s: Se) -> Result<Se::Ok, Se::Error> {
+        (self.t.as_second(), self.line, self.col).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ev {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (secs, line, col) = <(i64, u32, u32)>::deserialize(d)?;
+        let t = Timestamp::from_second(secs).map_err(serde::de::Error::custom)?;
+        Ok(Ev { t, line, col })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Kind {
     Inbound,
     Followup,
@@ -70,14 +85,14 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub product: String,
     pub qty: i64,
     pub price: i64,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Order {
     /// Line of the list item.
     pub line: u32,
@@ -97,7 +112,7 @@ impl Order {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Interaction {
     pub line: u32,
     pub at: Ev,
@@ -108,7 +123,7 @@ pub struct Interaction {
     pub replied: Option<Ev>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Feedback {
     pub line: u32,
     pub at: Ev,
@@ -118,7 +133,7 @@ pub struct Feedback {
     pub public: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Customer {
     pub id: String,
     /// Path relative to the shop folder.
@@ -141,7 +156,7 @@ pub struct Customer {
     pub feedback: Vec<Feedback>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Complaint {
     pub id: String,
     pub path: PathBuf,

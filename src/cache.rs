@@ -1,0 +1,281 @@
+//! The index cache: parsed records kept in `.langgan/index.bin` with each
+//! file's size, mtime and content hash, so a later command re-parses only the
+//! files that changed. Versioned and checksummed: a damaged, truncated or
+//! foreign cache is ignored and rebuilt, never trusted.
+
+use crate::config::Config;
+use crate::error::Diagnostic;
+use crate::index::{parse_bytes, Found, Parsed, RecordKind, ShopDir};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub const DIR: &str = ".langgan";
+pub const FILE: &str = "index.bin";
+const MAGIC: &[u8; 8] = b"LANGGAN\x01";
+/// Bump when the record types or this format change.
+const FORMAT: u32 = 1;
+/// A file modified this close to the cache's writing may have changed within
+/// the same mtime tick: check its content instead of trusting the stat.
+const RACY: Duration = Duration::from_secs(2);
+
+/// FNV-1a, 64 bit: stable across builds and platforms.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+struct Stamp {
+    size: u64,
+    mtime_ns: u128,
+}
+
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    let m = std::fs::symlink_metadata(path).ok()?;
+    let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some(Stamp {
+        size: m.len(),
+        mtime_ns: mtime.as_nanos(),
+    })
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    rel: String,
+    kind: RecordKind,
+    stamp: Stamp,
+    hash: u64,
+    parsed: Parsed,
+}
+
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    rel: &'a str,
+    kind: RecordKind,
+    stamp: Stamp,
+    hash: u64,
+    parsed: &'a Parsed,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    crate_version: String,
+    config_hash: u64,
+    written_ns: u128,
+}
+
+pub fn path(dir: &ShopDir) -> PathBuf {
+    dir.root.join(DIR).join(FILE)
+}
+
+/// Reads and validates the cache; `None` when absent, damaged or stale.
+fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
+    let bytes = std::fs::read(path(dir)).ok()?;
+    let body = bytes.strip_prefix(MAGIC)?;
+    let (format, body) = body.split_at_checked(4)?;
+    if u32::from_le_bytes(format.try_into().ok()?) != FORMAT {
+        return None;
+    }
+    let (len, body) = body.split_at_checked(8)?;
+    let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
+    if body.len() != len.checked_add(8)? {
+        return None;
+    }
+    let (payload, sum) = body.split_at(len);
+    if fnv1a(payload).to_le_bytes() != sum {
+        return None;
+    }
+    let (header, entries): (Header, Vec<Entry>) = postcard::from_bytes(payload).ok()?;
+    (header.crate_version == env!("CARGO_PKG_VERSION") && header.config_hash == config_hash)
+        .then_some((header, entries))
+}
+
+fn write(dir: &ShopDir, header: &Header, entries: &[EntryRef]) {
+    let Ok(payload) = postcard::to_allocvec(&(header, entries)) else {
+        return;
+    };
+    let mut bytes = Vec::with_capacity(payload.len() + 28);
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    bytes.extend_from_slice(&fnv1a(&payload).to_le_bytes());
+    let folder = dir.root.join(DIR);
+    if std::fs::create_dir_all(&folder).is_err() {
+        return;
+    }
+    if !folder.join(".gitignore").exists() {
+        let _ = std::fs::write(folder.join(".gitignore"), "*\n");
+    }
+    // A cache that cannot be written (read-only shop) only costs speed next time.
+    let _ = crate::write::atomic_write_unsynced(&path(dir), &bytes);
+}
+
+enum Outcome {
+    Cached {
+        parsed: Parsed,
+        stamp: Stamp,
+        hash: u64,
+    },
+    Fresh {
+        parsed: Parsed,
+        diags: Vec<Diagnostic>,
+        stamp: Option<Stamp>,
+        hash: u64,
+    },
+}
+
+/// Loads every found file, from the cache where it is still valid.
+pub fn load_records(
+    dir: &ShopDir,
+    config: &Config,
+    config_text: &[u8],
+    found: Vec<Found>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(Found, Parsed)> {
+    let config_hash = fnv1a(config_text);
+    let (written_ns, mut cached): (u128, HashMap<String, Entry>) = match read(dir, config_hash) {
+        Some((h, entries)) => (
+            h.written_ns,
+            entries.into_iter().map(|e| (e.rel.clone(), e)).collect(),
+        ),
+        None => (0, HashMap::new()),
+    };
+    let had_cache = written_ns > 0;
+    let racy_ns = written_ns.saturating_sub(RACY.as_nanos());
+    let work: Vec<(Found, Option<Entry>)> = found
+        .into_iter()
+        .map(|f| {
+            let e = f.rel.to_str().and_then(|r| cached.remove(r));
+            (f, e)
+        })
+        .collect();
+    let removed_any = !cached.is_empty();
+    drop(cached);
+    let started_ns = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let results: Vec<(Found, Outcome)> = work
+        .into_par_iter()
+        .map(|(f, entry)| {
+            let full = dir.root.join(&f.rel);
+            let stamp = stamp_of(&full);
+            let entry = match entry {
+                Some(e)
+                    if stamp.is_some_and(|st| {
+                        e.kind == f.kind && e.stamp == st && st.mtime_ns < racy_ns
+                    }) =>
+                {
+                    return (
+                        f,
+                        Outcome::Cached {
+                            parsed: e.parsed,
+                            stamp: e.stamp,
+                            hash: e.hash,
+                        },
+                    );
+                }
+                other => other,
+            };
+            let bytes = std::fs::read(&full).unwrap_or_default();
+            let hash = fnv1a(&bytes);
+            if let Some(e) = entry.filter(|e| e.hash == hash && e.kind == f.kind && stamp.is_some())
+            {
+                // Touched but unchanged (e.g. a git checkout): keep, note the new stamp.
+                return (
+                    f,
+                    Outcome::Fresh {
+                        parsed: e.parsed,
+                        diags: Vec::new(),
+                        stamp,
+                        hash,
+                    },
+                );
+            }
+            let (parsed, d) = if stamp.is_some() {
+                parse_bytes(dir, config, &f, &bytes)
+            } else {
+                crate::index::parse_file(dir, config, &f)
+            };
+            (
+                f,
+                Outcome::Fresh {
+                    parsed,
+                    diags: d,
+                    stamp,
+                    hash,
+                },
+            )
+        })
+        .collect();
+    let mut dirty = !had_cache || removed_any;
+    let mut out = Vec::with_capacity(results.len());
+    let mut refs_meta: Vec<(Stamp, u64, bool)> = Vec::with_capacity(results.len());
+    for (f, outcome) in results {
+        match outcome {
+            Outcome::Cached {
+                parsed,
+                stamp,
+                hash,
+            } => {
+                refs_meta.push((stamp, hash, true));
+                out.push((f, parsed));
+            }
+            Outcome::Fresh {
+                parsed,
+                diags: d,
+                stamp,
+                hash,
+            } => {
+                dirty = true;
+                // Files with problems are not cached: they are few and re-checked each time.
+                let keep = d.is_empty() && !matches!(parsed, Parsed::Broken) && stamp.is_some();
+                refs_meta.push((
+                    stamp.unwrap_or(Stamp {
+                        size: 0,
+                        mtime_ns: 0,
+                    }),
+                    hash,
+                    keep,
+                ));
+                diags.extend(d);
+                out.push((f, parsed));
+            }
+        }
+    }
+    if dirty {
+        let entries: Vec<EntryRef> = out
+            .par_iter()
+            .zip(refs_meta.par_iter())
+            .filter_map(|((f, p), (stamp, hash, keep))| {
+                if !keep {
+                    return None;
+                }
+                Some(EntryRef {
+                    rel: f.rel.to_str()?,
+                    kind: f.kind,
+                    stamp: *stamp,
+                    hash: *hash,
+                    parsed: p,
+                })
+            })
+            .collect();
+        write(
+            dir,
+            &Header {
+                crate_version: env!("CARGO_PKG_VERSION").into(),
+                config_hash,
+                written_ns: started_ns,
+            },
+            &entries,
+        );
+    }
+    out
+}

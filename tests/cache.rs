@@ -1,0 +1,165 @@
+//! The index cache (.langgan/index.bin): the same answers with and without it,
+//! changes picked up, damage detected and repaired.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const NOW: &str = "2026-11-20 15:00";
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read").flatten() {
+        let name = e.file_name();
+        if name == "public" || name == ".langgan" {
+            continue;
+        }
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(&name));
+        } else {
+            std::fs::copy(&p, to.join(&name)).expect("copy");
+        }
+    }
+}
+
+fn shop() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("shop");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop"),
+        &dir,
+    );
+    (tmp, dir)
+}
+
+fn run(shop: &Path, args: &[&str]) -> (i32, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_langgan"))
+        .arg("--shop")
+        .arg(shop)
+        .arg("--now")
+        .arg(NOW)
+        .args(args)
+        .env_remove("LANGGAN_NOW")
+        .output()
+        .expect("run");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Everything the commands answer, as one string.
+fn answers(shop: &Path, extra: &[&str]) -> String {
+    let mut all = String::new();
+    for args in [
+        vec!["customers", "--format", "json"],
+        vec!["complaints", "--format", "json"],
+        vec!["due", "--upcoming", "7d", "--format", "json"],
+        vec!["stats", "--format", "json"],
+        vec!["check"],
+    ] {
+        let mut a: Vec<&str> = extra.to_vec();
+        a.extend(args);
+        let (code, out, err) = run(shop, &a);
+        all.push_str(&format!("{code}\n{out}\n{err}\n"));
+    }
+    all
+}
+
+#[test]
+fn same_answers_with_and_without_the_cache() {
+    let (_tmp, dir) = shop();
+    let cold = answers(&dir, &["--no-cache"]);
+    assert!(
+        !dir.join(".langgan/index.bin").exists(),
+        "--no-cache writes no cache"
+    );
+    let first = answers(&dir, &[]);
+    assert!(dir.join(".langgan/index.bin").is_file(), "cache written");
+    let warm = answers(&dir, &[]);
+    assert_eq!(cold, first);
+    assert_eq!(cold, warm);
+}
+
+#[test]
+fn changes_are_picked_up() {
+    let (_tmp, dir) = shop();
+    answers(&dir, &[]);
+    // Changed (same size and a close mtime are exactly what the racy check is for).
+    let siti = dir.join("customers/siti-rahma.yaml");
+    let text = std::fs::read_to_string(&siti).expect("read");
+    std::fs::write(
+        &siti,
+        text.replacen("name: Siti Rahma", "name: Siti Rahmi", 1),
+    )
+    .expect("write");
+    // Added, in a new folder.
+    std::fs::create_dir_all(dir.join("customers/baru")).expect("mkdir");
+    std::fs::write(
+        dir.join("customers/baru/nina.yaml"),
+        "name: Nina\nfirst_contact: 2026-11-20 09:00\n",
+    )
+    .expect("add");
+    // Removed.
+    std::fs::remove_file(dir.join("customers/yoga-saputra.yaml")).expect("rm");
+    // Renamed.
+    std::fs::rename(
+        dir.join("customers/dimas-pratama.yaml"),
+        dir.join("customers/dimas-p.yaml"),
+    )
+    .expect("mv");
+    // Broken.
+    std::fs::write(dir.join("customers/rina-marlina.yaml"), "name: [\n").expect("break");
+    let warm = answers(&dir, &[]);
+    let cold = answers(&dir, &["--no-cache"]);
+    assert_eq!(warm, cold);
+    assert!(warm.contains("Siti Rahmi"));
+    assert!(warm.contains("\"nina\""));
+    assert!(!warm.contains("\"yoga-saputra\""));
+    assert!(warm.contains("\"dimas-p\"") && !warm.contains("\"dimas-pratama\""));
+    assert!(
+        warm.contains("customers/rina-marlina.yaml:1:"),
+        "errors still reported with a warm cache"
+    );
+    // And again, now that the cache holds the new state.
+    assert_eq!(answers(&dir, &[]), cold);
+}
+
+#[test]
+fn a_damaged_cache_is_detected_and_rebuilt() {
+    let (_tmp, dir) = shop();
+    let cold = answers(&dir, &["--no-cache"]);
+    answers(&dir, &[]);
+    let cache = dir.join(".langgan/index.bin");
+    let good = std::fs::read(&cache).expect("cache");
+    let mut flipped = good.clone();
+    let mid = flipped.len() / 2;
+    flipped[mid] ^= 0x55;
+    let damages: Vec<Vec<u8>> = vec![
+        good[..good.len() / 3].to_vec(),
+        flipped,
+        b"not a cache at all".to_vec(),
+        Vec::new(),
+        {
+            let mut v = good.clone();
+            v[8] = 99; // a future format
+            v
+        },
+    ];
+    for bad in damages {
+        std::fs::write(&cache, &bad).expect("damage");
+        assert_eq!(answers(&dir, &[]), cold, "damaged cache trusted");
+        let repaired = std::fs::read(&cache).expect("rewritten");
+        assert_ne!(repaired, bad, "cache rebuilt");
+    }
+    // A changed shop.toml invalidates every entry.
+    let toml = dir.join("shop.toml");
+    let t = std::fs::read_to_string(&toml).expect("toml");
+    std::fs::write(
+        &toml,
+        t.replace("medium_value = 300000", "medium_value = 100000"),
+    )
+    .expect("toml");
+    assert_eq!(answers(&dir, &[]), answers(&dir, &["--no-cache"]));
+}
