@@ -247,6 +247,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         command => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
             let ctx = crate::commands::Ctx::open(dir, cli.now.as_deref(), !cli.no_cache)?;
+            // The loaded shop lives until the process ends; freeing 100k records
+            // one by one only costs time, so it is left to the OS.
+            let ctx: &'static mut crate::commands::Ctx = Box::leak(Box::new(ctx));
             match command {
                 Command::New(NewCommand::Customer {
                     name,
@@ -267,7 +270,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                         admin,
                         note,
                     };
-                    crate::writes::new_customer(&ctx, &c, force)
+                    crate::writes::new_customer(ctx, &c, force)
                 }
                 Command::New(NewCommand::Complaint {
                     customer,
@@ -297,23 +300,23 @@ pub fn run(cli: Cli) -> Result<i32> {
                 Command::Init { .. } | Command::Watch { .. } | Command::Log { .. } => {
                     Err(Error::usage("internal: command dispatched twice"))
                 }
-                Command::Check => crate::commands::check(&ctx),
+                Command::Check => crate::commands::check(ctx),
                 Command::Due {
                     admin,
                     upcoming,
                     format,
-                } => crate::commands::due(&ctx, admin.as_deref(), upcoming.as_deref(), format),
-                Command::Explain { id } => crate::explain::run(&ctx, &id),
+                } => crate::commands::due(ctx, admin.as_deref(), upcoming.as_deref(), format),
+                Command::Explain { id } => crate::explain::run(ctx, &id),
                 Command::Customers {
                     segment,
                     tag,
                     format,
-                } => crate::commands::customers(&ctx, segment.as_deref(), tag.as_deref(), format),
+                } => crate::commands::customers(ctx, segment.as_deref(), tag.as_deref(), format),
                 Command::Complaints { open, format } => {
-                    crate::commands::complaints(&ctx, open, format)
+                    crate::commands::complaints(ctx, open, format)
                 }
                 Command::Stats { week, format } => {
-                    crate::commands::stats(&ctx, week.as_deref(), format)
+                    crate::commands::stats(ctx, week.as_deref(), format)
                 }
                 Command::Report { out, mask } => crate::commands::report(ctx, out.as_deref(), mask),
             }

@@ -693,11 +693,11 @@ pub fn stats_table(
 }
 
 /// `report`: render the site and say where to open it.
-pub fn report(mut ctx: Ctx, out: Option<&Path>, mask: bool) -> Result<i32> {
+pub fn report(ctx: &mut Ctx, out: Option<&Path>, mask: bool) -> Result<i32> {
     if mask {
         ctx.shop.config.mask_contacts = true;
     }
-    let ctx = &ctx;
+    let ctx = &*ctx;
     let shop = &ctx.shop;
     let out = out.map_or_else(|| shop.dir.root.join("public"), Path::to_path_buf);
     ctx.warn_left_out();

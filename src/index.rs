@@ -388,7 +388,10 @@ pub fn assemble(
     let mut customers = Vec::new();
     let mut complaints = Vec::new();
     let mut sorted = entries;
-    sorted.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
+    // The walk yields paths in order already; sorting is for other callers.
+    if !sorted.is_sorted_by(|a, b| a.0.rel <= b.0.rel) {
+        sorted.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
+    }
     for (f, p) in sorted {
         let id = record_id(&f.rel).unwrap_or_default().to_string();
         let slot = &mut seen[f.kind as usize];
