@@ -279,7 +279,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                     admin,
                     channel,
                 }) => crate::writes::new_complaint(
-                    &ctx,
+                    ctx,
                     &crate::writes::NewComplaint {
                         customer,
                         summary,
@@ -293,7 +293,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                     dry_run,
                     skip_bad,
                 }) => crate::writes::import_csv(
-                    &ctx,
+                    ctx,
                     &file,
                     &crate::writes::ImportOptions { dry_run, skip_bad },
                 ),
