@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Latency of `langgan watch`: from a record's write to the rebuild line.
+
+    python3 bench/watch_latency.py SHOP EDITS
+
+Starts `target/release/langgan --shop SHOP watch --out <tmp>`, then edits one
+customer file EDITS times (an in-place rewrite that changes its note), and for
+each edit measures (a) end to end, from the write to the rebuild line on
+stdout (includes the 75 ms debounce), and (b) the rebuild time langgan reports
+itself. Prints p50/p95 of both and the process's RSS before and after.
+Standard library only.
+"""
+import os, statistics, subprocess, sys, tempfile, threading, time, queue, re, glob
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+def pct(xs, p):
+    xs = sorted(xs)
+    k = max(0, min(len(xs) - 1, round(p / 100 * (len(xs) - 1))))
+    return xs[k]
+
+def main():
+    shop, edits = sys.argv[1], int(sys.argv[2])
+    out = tempfile.mkdtemp(prefix="watch-bench-")
+    target = sorted(glob.glob(os.path.join(shop, "customers", "**", "*.yaml"), recursive=True))[0]
+    original = open(target, "rb").read()
+    proc = subprocess.Popen(
+        ["target/release/langgan", "--shop", shop, "--now", "2026-11-20 15:00", "watch", "--out", out],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put((time.monotonic(), l)) for l in proc.stdout], daemon=True).start()
+    t_start = time.monotonic()
+    lines.get(timeout=1800)  # first build
+    first_build = time.monotonic() - t_start
+    time.sleep(0.5)
+    rss_before = rss_kb(proc.pid)
+    e2e, reported = [], []
+    try:
+        for i in range(edits):
+            text = original.decode() + f"\n# bench edit {i}\n"
+            t0 = time.monotonic()
+            with open(target, "w") as f:
+                f.write(text)
+            t1, line = lines.get(timeout=1800)
+            e2e.append((t1 - t0) * 1000)
+            m = re.search(r"(\d+) ms", line)
+            if m:
+                reported.append(int(m.group(1)))
+            time.sleep(0.15)
+        rss_after = rss_kb(proc.pid)
+    finally:
+        with open(target, "wb") as f:
+            f.write(original)
+        proc.kill()
+    print(f"shop={shop} edits={edits} first_build={first_build:.1f}s")
+    print(f"end-to-end ms: p50={pct(e2e,50):.0f} p95={pct(e2e,95):.0f} (includes the 75 ms debounce)")
+    if reported:
+        print(f"rebuild ms (reported): p50={pct(reported,50):.0f} p95={pct(reported,95):.0f}")
+    print(f"RSS: {rss_before/1024:.0f} MiB before, {rss_after/1024:.0f} MiB after {edits} edits")
+
+if __name__ == "__main__":
+    main()
