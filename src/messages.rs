@@ -5,8 +5,7 @@ use crate::config::Lang;
 use crate::error::{Error, Result};
 use crate::fmt::{first_name, long_date, money};
 use crate::index::Shop;
-use crate::rules::{Rule, Task, RULES};
-use std::path::Path;
+use crate::rules::{Rule, Task};
 
 macro_rules! builtin {
     ($($name:literal),*) => {
@@ -167,22 +166,4 @@ fn capitalize(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// Names of the message templates, for `init` and docs.
-pub fn template_names() -> impl Iterator<Item = &'static str> {
-    RULES.iter().map(|r| r.name)
-}
-
-/// Checks that a shop's template folder only overrides known templates.
-pub fn unknown_overrides(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().map(String::from))
-        .filter(|n| n.ends_with(".txt"))
-        .filter(|n| !template_names().any(|t| format!("{t}.txt") == *n))
-        .collect()
 }
