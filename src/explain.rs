@@ -3,7 +3,6 @@
 //! the customer's segments and why. Makes every due date checkable by hand.
 
 use crate::commands::Ctx;
-use crate::config::Lang;
 use crate::error::{Error, Result};
 use crate::fmt::money;
 use crate::i18n::{self, pick};
@@ -344,9 +343,12 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
         }
     };
     let _ = writeln!(s, "    status: {reason}");
-    if lang == Lang::Id && t.admin.is_none() {
-        let _ = writeln!(s, "    admin: – (belum ditentukan)");
-    } else if let Some(a) = &t.admin {
-        let _ = writeln!(s, "    admin: {a}");
+    match &t.admin {
+        Some(a) => {
+            let _ = writeln!(s, "    admin: {a}");
+        }
+        None => {
+            let _ = writeln!(s, "    admin: – ({})", pick(lang, "belum ditentukan", "none assigned"));
+        }
     }
 }
