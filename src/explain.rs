@@ -348,7 +348,11 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
             let _ = writeln!(s, "    admin: {a}");
         }
         None => {
-            let _ = writeln!(s, "    admin: – ({})", pick(lang, "belum ditentukan", "none assigned"));
+            let _ = writeln!(
+                s,
+                "    admin: – ({})",
+                pick(lang, "belum ditentukan", "none assigned")
+            );
         }
     }
 }

@@ -252,14 +252,11 @@ pub struct Settings {
 
 pub fn settings(cfg: &Config, rule: Rule) -> Settings {
     let def = rule.def();
-    let o = cfg
-        .rule(def.name)
-        .cloned()
-        .unwrap_or_else(RuleOverride::default);
+    let o: Option<&RuleOverride> = cfg.rule(def.name);
     Settings {
-        wait: o.wait,
-        window: o.window.unwrap_or(def.window),
-        enabled: o.enabled.unwrap_or(true),
+        wait: o.and_then(|o| o.wait),
+        window: o.and_then(|o| o.window).unwrap_or(def.window),
+        enabled: o.and_then(|o| o.enabled).unwrap_or(true),
     }
 }
 
@@ -310,29 +307,35 @@ pub fn order_counts(o: &Order, now: Timestamp) -> bool {
 /// Interactions of one customer at T, by kind, sorted by time, for lookups in
 /// O(log n) per task.
 struct Completions {
-    by_kind: [Vec<Ev>; 8],
+    /// Interactions at or before T, sorted by kind then time (stable: equal
+    /// times keep file order); one allocation per customer.
+    events: Vec<(Kind, Ev)>,
 }
 
 impl Completions {
     fn new(c: &Customer, now: Timestamp) -> Self {
-        let mut by_kind: [Vec<Ev>; 8] = Default::default();
-        for i in &c.interactions {
-            if i.at.t <= now {
-                by_kind[i.kind as usize].push(i.at);
-            }
-        }
-        for v in &mut by_kind {
-            // Stable: equal times keep file order.
-            v.sort_by_key(|e| e.t);
-        }
-        Completions { by_kind }
+        let mut events: Vec<(Kind, Ev)> = c
+            .interactions
+            .iter()
+            .filter(|i| i.at.t <= now)
+            .map(|i| (i.kind, i.at))
+            .collect();
+        events.sort_by_key(|(k, e)| (*k, e.t));
+        Completions { events }
+    }
+
+    /// The interactions of one kind, by time.
+    fn of(&self, kind: Kind) -> &[(Kind, Ev)] {
+        let a = self.events.partition_point(|(k, _)| *k < kind);
+        let b = self.events.partition_point(|(k, _)| *k <= kind);
+        &self.events[a..b]
     }
 
     /// The first interaction of `kind` at or after `anchor`.
     fn first_after(&self, kind: Kind, anchor: Timestamp) -> Option<Ev> {
-        let v = &self.by_kind[kind as usize];
-        let i = v.partition_point(|e| e.t < anchor);
-        v.get(i).copied()
+        let v = self.of(kind);
+        let i = v.partition_point(|(_, e)| e.t < anchor);
+        v.get(i).map(|(_, e)| *e)
     }
 }
 
@@ -407,12 +410,12 @@ impl Builder<'_> {
 /// Every task of every enabled rule at `now`, in customer order.
 pub fn evaluate(shop: &Shop, now: Timestamp) -> Vec<Task> {
     use rayon::prelude::*;
-    let per_customer: Vec<Vec<Task>> = (0..shop.customers.len())
+    // Order is kept: customer by customer, as callers rely on.
+    (0..shop.customers.len())
         .into_par_iter()
         .with_min_len(256)
-        .map(|ci| tasks_for_customer(shop, ci, now))
-        .collect();
-    per_customer.into_iter().flatten().collect()
+        .flat_map_iter(|ci| tasks_for_customer(shop, ci, now))
+        .collect()
 }
 
 /// The tasks of one customer and of their complaints.
@@ -431,7 +434,7 @@ pub fn tasks_for_customer(shop: &Shop, ci: usize, now: Timestamp) -> Vec<Task> {
     let is_lead = !c.orders.iter().any(|o| order_counts(o, now));
 
     if is_lead {
-        lead_chain(&mut b, c, ci);
+        lead_chain(&mut b, &comp, c, ci);
     }
 
     for (pos, o) in c.orders.iter().enumerate() {
@@ -582,15 +585,10 @@ fn done_by(comp: &Completions, kind: Kind, anchor: Anchor) -> Option<Option<Anch
     })
 }
 
-fn lead_chain(b: &mut Builder, c: &Customer, ci: usize) {
-    let now = b.now;
-    let mut followups: Vec<Ev> = c
-        .interactions
-        .iter()
-        .filter(|i| i.kind == Kind::Followup && i.at.t >= c.first_contact.t && i.at.t <= now)
-        .map(|i| i.at)
-        .collect();
-    followups.sort_by_key(|e| e.t);
+fn lead_chain(b: &mut Builder, comp: &Completions, c: &Customer, ci: usize) {
+    // Followups at or after first contact (and at or before T), by time then file order.
+    let all = comp.of(Kind::Followup);
+    let followups = &all[all.partition_point(|(_, e)| e.t < c.first_contact.t)..];
     let mut anchor = Anchor {
         field: "first_contact",
         ev: c.first_contact,
@@ -599,7 +597,7 @@ fn lead_chain(b: &mut Builder, c: &Customer, ci: usize) {
         .into_iter()
         .enumerate()
     {
-        let done = followups.get(k).map(|ev| Anchor {
+        let done = followups.get(k).map(|(_, ev)| Anchor {
             field: "followup",
             ev: *ev,
         });
