@@ -7,8 +7,9 @@
 # Builds the release binaries, generates target/bench/shop-<size> with
 # examples/genshop.rs when missing, then times for each shop:
 #   - the I/O floor: cat of every record file,
-#   - langgan check,
-#   - langgan due --format json (when the subcommand exists).
+#   - langgan check cold (--no-cache: every file parsed) and warm (index cache),
+#   - langgan due --format json (cache warm),
+#   - langgan report: cold into an empty folder, unchanged, after one changed file.
 # Uses hyperfine when installed, else a plain timing loop; peak RSS comes from
 # GNU time (/usr/bin/time). The page cache is NOT dropped (that needs root and
 # disturbs the machine): every number is a warm-cache number, and the cat row is
@@ -95,6 +96,11 @@ if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%M' -o /dev/null true 2>/dev/null
     GNU_TIME=/usr/bin/time
 else
     log "note: GNU time not found; peak RSS will be n/a (apt-get install time)"
+fi
+
+HAVE_REPORT=0
+if "$LANGGAN" report --help >/dev/null 2>&1; then
+    HAVE_REPORT=1
 fi
 
 HAVE_DUE=0
@@ -207,10 +213,25 @@ for size in "${SIZES[@]}"; do
 
     bench_one "shop-$size" "cat *.yaml (I/O floor)" \
         "find $q -name '*.yaml' -print0 | xargs -0 cat > /dev/null" "$size-cat"
-    bench_one "shop-$size" "langgan check" "$check_cmd" "$size-check"
+    bench_one "shop-$size" "langgan --no-cache check (every file parsed)" \
+        "${check_cmd/check/--no-cache check}" "$size-check-cold"
+    bench_one "shop-$size" "langgan check (index cache warm)" "$check_cmd" "$size-check"
     if ((HAVE_DUE)); then
-        bench_one "shop-$size" "langgan due --format json" \
+        bench_one "shop-$size" "langgan due --format json (cache warm)" \
             "$LANGGAN --shop $q --now '$NOW' due --format json > /dev/null" "$size-due"
+    fi
+    if ((HAVE_REPORT)); then
+        site=$BENCH_DIR/site-$size
+        q_site=$(printf '%q' "$site")
+        bench_one "shop-$size" "langgan --no-cache report (cold: parse all, empty output folder)" \
+            "rm -rf $q_site && $LANGGAN --shop $q --no-cache --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-cold"
+        bench_one "shop-$size" "langgan report (nothing changed)" \
+            "$LANGGAN --shop $q --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-warm"
+        # One record changes between runs (a comment is appended: its page stays the same).
+        one=$(find "$shop/customers" -name '*.yaml' | sort | head -n 1)
+        q_one=$(printf '%q' "$one")
+        bench_one "shop-$size" "langgan report after one changed file" \
+            "printf '# bench\\n' >> $q_one && $LANGGAN --shop $q --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-one"
     fi
 done
 

@@ -324,28 +324,57 @@ fn dashboard_renders_in_a_headless_browser() {
         "--disable-sync".into(),
         format!("--user-data-dir={}", profile.display()),
     ];
-    let dom = std::process::Command::new(browser)
-        .args(&common_flags)
-        .arg("--dump-dom")
-        .arg(&url)
-        .output()
-        .expect("run chromium");
-    let dom = String::from_utf8_lossy(&dom.stdout);
-    assert!(
-        dom.contains("Calon pembeli baru"),
-        "dashboard not rendered: {}",
-        &dom[..dom.len().min(500)]
-    );
+    let dump = |url: &str| {
+        let o = std::process::Command::new(browser)
+            .args(&common_flags)
+            .arg("--dump-dom")
+            .arg(url)
+            .output()
+            .expect("run chromium");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    // The dashboard: key figures are visible text in the rendered DOM.
+    let dom = dump(&url);
+    for figure in [
+        "Calon pembeli baru",
+        "Rp 1.114.000",
+        "38%",
+        "Tugas hari ini",
+        "Komplain terbuka",
+    ] {
+        assert!(
+            dom.contains(figure),
+            "dashboard lacks {figure:?}: {}",
+            &dom[..dom.len().min(400)]
+        );
+    }
     assert!(dom.contains("<svg"), "charts present in the DOM");
-    // A 360-px phone screenshot is produced without errors.
-    let st = std::process::Command::new(browser)
-        .args(&common_flags)
-        .arg("--window-size=360,800")
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(&url)
-        .output()
-        .expect("screenshot");
-    assert!(st.status.success());
-    let png = std::fs::read(&shot).expect("screenshot written");
-    assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+    // A customer page: profile, masked phone, timeline.
+    let customer_url = format!(
+        "file://{}",
+        out.join("customers/putri-amelia.html").display()
+    );
+    let dom = dump(&customer_url);
+    for text in ["Putri Amelia", "-****-", "Riwayat", "Tugas terbuka"] {
+        assert!(dom.contains(text), "customer page lacks {text:?}");
+    }
+    // Screenshots at phone and desktop widths, kept for people to look at.
+    let shots = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshot dir");
+    for (page_url, name) in [(&url, "dashboard"), (&customer_url, "customer")] {
+        for (w, h, label) in [(360, 800, "phone"), (1280, 900, "desktop")] {
+            let shot = shots.join(format!("{name}-{label}.png"));
+            let st = std::process::Command::new(browser)
+                .args(&common_flags)
+                .arg(format!("--window-size={w},{h}"))
+                .arg(format!("--screenshot={}", shot.display()))
+                .arg(page_url)
+                .output()
+                .expect("screenshot");
+            assert!(st.status.success());
+            let png = std::fs::read(&shot).expect("screenshot written");
+            assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+        }
+    }
+    let _ = shot;
 }

@@ -1202,6 +1202,8 @@ fn customers_page(site: &Site, tera: &tera::Tera) -> Result<Page> {
 #[derive(Serialize)]
 struct TimelineItem {
     when: String,
+    /// RFC 3339, for the `<time datetime>` attribute.
+    iso: String,
     kind: &'static str,
     title: String,
     text: String,
@@ -1255,6 +1257,7 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
         c.first_contact.line,
         TimelineItem {
             when: when(c.first_contact.t),
+            iso: crate::time::rfc3339(c.first_contact.t, tz),
             kind: "contact",
             title: site.labels["first_contact"].to_string(),
             text: c
@@ -1274,6 +1277,7 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
             o.at.line,
             TimelineItem {
                 when: when(o.at.t),
+                iso: crate::time::rfc3339(o.at.t, tz),
                 kind: "order",
                 title: format!("Order #{n} · {}", money(o.total(), &cfg.currency)),
                 text: items_text(o, cfg),
@@ -1292,6 +1296,7 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
                     e.line,
                     TimelineItem {
                         when: when(e.t),
+                        iso: crate::time::rfc3339(e.t, tz),
                         kind: "order-event",
                         title: format!("Order #{n} {}", pick(lang, id, en)),
                         text: String::new(),
@@ -1335,6 +1340,7 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
             i.at.line,
             TimelineItem {
                 when: when(i.at.t),
+                iso: crate::time::rfc3339(i.at.t, tz),
                 kind: i.kind.as_str(),
                 title: kind_label(i.kind, lang).to_string(),
                 text,
@@ -1358,6 +1364,7 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
             f.at.line,
             TimelineItem {
                 when: when(f.at.t),
+                iso: crate::time::rfc3339(f.at.t, tz),
                 kind: "feedback",
                 title,
                 text: f.text.clone().unwrap_or_default(),
@@ -1375,6 +1382,7 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
             0,
             TimelineItem {
                 when: when(k.opened.t),
+                iso: crate::time::rfc3339(k.opened.t, tz),
                 kind: "complaint",
                 title: format!("{} {}", pick(lang, "Komplain", "Complaint"), k.id),
                 text: k.summary.clone(),
@@ -1387,6 +1395,7 @@ fn customer_page(site: &Site, tera: &tera::Tera, ci: usize) -> Result<Page> {
                 0,
                 TimelineItem {
                     when: when(r.t),
+                    iso: crate::time::rfc3339(r.t, tz),
                     kind: "complaint",
                     title: format!(
                         "{} {} {}",
