@@ -228,7 +228,7 @@ for size in "${SIZES[@]}"; do
         bench_one "shop-$size" "langgan report (nothing changed)" \
             "$LANGGAN --shop $q --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-warm"
         # One record changes between runs (a comment is appended: its page stays the same).
-        one=$(find "$shop/customers" -name '*.yaml' | sort | head -n 1)
+        one=$(find "$shop/customers" -name '*.yaml' | sort | sed -n 1p)
         q_one=$(printf '%q' "$one")
         bench_one "shop-$size" "langgan report after one changed file" \
             "printf '# bench\\n' >> $q_one && $LANGGAN --shop $q --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-one"

@@ -105,15 +105,7 @@ pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::team::Ci>) -> Res
     let toml_path = dir.join("shop.toml");
     // On an existing shop, --hooks and --ci add the team setup.
     if toml_path.exists() && (hooks || ci.is_some()) {
-        if hooks {
-            let p = crate::team::install_hook(dir)?;
-            println!("pre-commit hook: {}", p.display());
-        }
-        if let Some(ci) = ci {
-            let p = crate::team::write_ci(dir, ci)?;
-            println!("CI: {}", p.display());
-        }
-        return Ok(0);
+        return team_setup(dir, hooks, ci);
     }
     if toml_path.exists() {
         return Err(Error::usage(format!(
@@ -139,6 +131,10 @@ pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::team::Ci>) -> Res
         "Toko baru dibuat di {}: edit shop.toml, lalu tambahkan pelanggan di customers/.",
         dir.display()
     );
+    team_setup(dir, hooks, ci)
+}
+
+fn team_setup(dir: &Path, hooks: bool, ci: Option<crate::team::Ci>) -> Result<i32> {
     if hooks {
         let p = crate::team::install_hook(dir)?;
         println!("pre-commit hook: {}", p.display());
@@ -652,20 +648,14 @@ pub fn stats_table(
     this: &crate::metrics::WeekStats,
     prev: &crate::metrics::WeekStats,
 ) -> String {
-    use crate::metrics::{change, show, KEYS};
+    use crate::metrics::{change, scalar_keys, show, BREAKDOWN_KEYS};
     let lang = cfg.language;
     let header = match lang {
         Lang::Id => ["METRIK", "MINGGU LALU", "MINGGU INI", "PERUBAHAN"],
         Lang::En => ["METRIC", "LAST WEEK", "THIS WEEK", "CHANGE"],
     };
-    let rows: Vec<Vec<String>> = KEYS
-        .iter()
-        .filter(|k| {
-            !matches!(
-                **k,
-                "leads_by_source" | "closing_rate_by_admin" | "top_products"
-            )
-        })
+    let rows: Vec<Vec<String>> = scalar_keys()
+        .into_iter()
         .map(|k| {
             vec![
                 i18n::metric_label(k, lang).to_string(),
@@ -682,7 +672,7 @@ pub fn stats_table(
         cfg.name
     );
     s.push_str(&table::render(&header, &rows));
-    for k in ["leads_by_source", "closing_rate_by_admin", "top_products"] {
+    for k in BREAKDOWN_KEYS {
         s.push_str(&format!(
             "\n{}: {}\n",
             i18n::metric_label(k, lang),

@@ -316,6 +316,17 @@ pub const KEYS: [&str; 22] = [
     "retention_rate",
 ];
 
+/// Keys whose value is a map or a list rather than one number.
+pub const BREAKDOWN_KEYS: [&str; 3] = ["leads_by_source", "closing_rate_by_admin", "top_products"];
+
+/// The keys of single numbers, in SPEC order.
+pub fn scalar_keys() -> Vec<&'static str> {
+    KEYS.iter()
+        .copied()
+        .filter(|k| !BREAKDOWN_KEYS.contains(k))
+        .collect()
+}
+
 /// A number with the language's decimal mark: `3,5` or `3.5`.
 pub fn decimal(v: f64, places: usize, lang: Lang) -> String {
     let s = format!("{v:.places$}");

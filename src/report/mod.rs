@@ -28,9 +28,10 @@ macro_rules! templates {
     };
 }
 
-const TEMPLATES: [(&str, &str); 13] = templates!(
+const TEMPLATES: [(&str, &str); 14] = templates!(
     "base.html",
     "task.html",
+    "breakdown.html",
     "dashboard.html",
     "week.html",
     "month.html",
@@ -428,28 +429,6 @@ fn metric_rows(
         })
         .collect()
 }
-
-const SCALAR_KEYS: [&str; 19] = [
-    "leads_new",
-    "conversion_rate",
-    "orders",
-    "revenue",
-    "repeat_order_rate",
-    "response_median_minutes",
-    "response_within_target_rate",
-    "followups_done",
-    "followups_overdue",
-    "complaints_opened",
-    "complaints_resolved",
-    "complaints_open",
-    "complaints_overdue",
-    "csat",
-    "nps",
-    "aht_hours",
-    "fcr_rate",
-    "active_customers",
-    "retention_rate",
-];
 
 const CARD_KEYS: [&str; 12] = [
     "leads_new",
@@ -863,7 +842,10 @@ fn week_page(site: &Site, tera: &tera::Tera, w: Week) -> Result<Page> {
     let common = common(site, "../", title.clone(), "weeks");
     let mut ctx = ctx_with(&common, &site.labels);
     ctx.insert("heading", &title);
-    ctx.insert("rows", &metric_rows(site, this, prev, &SCALAR_KEYS));
+    ctx.insert(
+        "rows",
+        &metric_rows(site, this, prev, &crate::metrics::scalar_keys()),
+    );
     ctx.insert("col_this", site.labels["this_week"]);
     ctx.insert("col_prev", site.labels["last_week"]);
     let pos = site.weeks.iter().position(|x| *x == w);
@@ -1035,7 +1017,10 @@ fn month_page(site: &Site, tera: &tera::Tera, m: Month) -> Result<Page> {
     let common = common(site, "../", title, "months");
     let mut ctx = ctx_with(&common, &site.labels);
     ctx.insert("heading", &m.title(lang));
-    ctx.insert("rows", &metric_rows(site, this, prev, &SCALAR_KEYS));
+    ctx.insert(
+        "rows",
+        &metric_rows(site, this, prev, &crate::metrics::scalar_keys()),
+    );
     ctx.insert("col_this", site.labels["this_month"]);
     ctx.insert("col_prev", site.labels["last_month"]);
     let pos = site.months.iter().position(|x| *x == m);

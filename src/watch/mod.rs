@@ -108,19 +108,25 @@ impl Live {
             );
         }
         // Problems of the walk itself (symlinks, bad names) belong to no parsed file.
-        for d in walk_diags {
+        self.keep_walk_diags(walk_diags);
+    }
+
+    /// Records problems found by the walk under the path they name.
+    fn keep_walk_diags(&mut self, diags: Vec<Diagnostic>) {
+        for d in diags {
             let rel = d
                 .path
                 .strip_prefix(&self.dir.shown_root)
                 .unwrap_or(&d.path)
                 .to_path_buf();
+            let found = Found {
+                kind: kind_of(&rel).unwrap_or(RecordKind::Customer),
+                rel: rel.clone(),
+            };
             self.files.insert(
-                rel.clone(),
+                rel,
                 FileState {
-                    found: Found {
-                        kind: kind_of(&rel).unwrap_or(RecordKind::Customer),
-                        rel,
-                    },
+                    found,
                     good: None,
                     diags: vec![d],
                 },
@@ -186,24 +192,7 @@ impl Live {
             for rel in gone.iter().chain(present.iter()) {
                 self.reload_file(rel, &mut ch);
             }
-            for diag in walk_diags {
-                let rel = diag
-                    .path
-                    .strip_prefix(&self.dir.shown_root)
-                    .unwrap_or(&diag.path)
-                    .to_path_buf();
-                self.files.insert(
-                    rel.clone(),
-                    FileState {
-                        found: Found {
-                            kind: kind_of(&rel).unwrap_or(RecordKind::Customer),
-                            rel,
-                        },
-                        good: None,
-                        diags: vec![diag],
-                    },
-                );
-            }
+            self.keep_walk_diags(walk_diags);
         }
         for f in &plan.files {
             self.reload_file(f, &mut ch);
