@@ -177,9 +177,9 @@ pub enum NewCommand {
     Complaint {
         /// The customer's id
         customer: String,
-        /// What went wrong, in a few words
+        /// What went wrong, in a few words (default: "Komplain baru", to be edited)
         #[arg(long)]
-        summary: String,
+        summary: Option<String>,
         #[arg(long)]
         category: Option<String>,
         #[arg(long)]

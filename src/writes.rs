@@ -142,7 +142,8 @@ pub fn next_complaint_id(ids: &BTreeSet<String>, year: i16) -> String {
 
 pub struct NewComplaint {
     pub customer: String,
-    pub summary: String,
+    /// Absent: a default title the admin replaces when they write the details.
+    pub summary: Option<String>,
     pub category: Option<String>,
     pub admin: Option<String>,
     pub channel: Option<String>,
@@ -159,11 +160,15 @@ pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
             k.customer
         )));
     }
-    if k.summary.trim().is_empty() {
-        return Err(Error::usage(
-            "--summary: describe the complaint in a few words",
-        ));
-    }
+    let summary = match k.summary.as_deref().map(str::trim) {
+        Some("") => {
+            return Err(Error::usage(
+                "--summary: describe the complaint in a few words",
+            ))
+        }
+        Some(s) => s.to_string(),
+        None => pick(cfg.language, "Komplain baru", "New complaint").to_string(),
+    };
     let year = cfg.timezone.to_datetime(ctx.now).year();
     let ids = all_ids(&shop.dir, RecordKind::Complaint);
     let mut id = next_complaint_id(&ids, year);
@@ -179,7 +184,7 @@ pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
         "customer: {}\nopened: {}\nsummary: {}\n",
         k.customer,
         stamp(ctx.now, cfg),
-        scalar(k.summary.trim())
+        scalar(&summary)
     );
     for (key, v) in [
         ("category", &k.category),

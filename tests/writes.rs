@@ -314,3 +314,19 @@ fn csv_exports_open_cleanly_in_a_spreadsheet() {
         out.stdout
     );
 }
+
+#[test]
+fn new_complaint_without_a_summary_gets_a_default_title() {
+    let t = Test::new().file(
+        "customers/siti.yaml",
+        "name: Siti\nfirst_contact: 2026-11-02\n",
+    );
+    t.run_args(&["--now", NOW, "new", "complaint", "siti"])
+        .code(0)
+        .stdout_has("complaints/2026-0001.yaml");
+    assert_eq!(
+        read(&t, "complaints/2026-0001.yaml"),
+        "customer: siti\nopened: 2026-11-20 15:00\nsummary: Komplain baru\n"
+    );
+    t.run_args(&["check"]).code(0);
+}
