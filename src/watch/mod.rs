@@ -14,7 +14,7 @@ use classify::{classify, FsEvent, Op, Plan};
 use jiff::Timestamp;
 use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
@@ -87,23 +87,34 @@ impl Live {
 
     fn reload_all(&mut self) {
         let (found, walk_diags) = index::walk(&self.dir);
-        let parsed: Vec<(Parsed, Vec<Diagnostic>)> = found
-            .par_iter()
-            .map(|f| index::parse_file(&self.dir, &self.config, f))
-            .collect();
+        // Start from the index cache: only files changed since the last command are parsed.
+        let config_text = std::fs::read(self.dir.root.join("shop.toml")).unwrap_or_default();
+        let mut diags = Vec::new();
+        let entries =
+            crate::cache::load_records(&self.dir, &self.config, &config_text, found, &mut diags);
+        let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
+        for d in diags {
+            let rel = d
+                .path
+                .strip_prefix(&self.dir.shown_root)
+                .unwrap_or(&d.path)
+                .to_path_buf();
+            by_file.entry(rel).or_default().push(d);
+        }
         let mut old = std::mem::take(&mut self.files);
-        for (f, (p, d)) in found.into_iter().zip(parsed) {
+        for (f, p) in entries {
             let previous = old.remove(&f.rel).and_then(|s| s.good);
             let good = match p {
                 Parsed::Broken => previous,
                 p => Some(p),
             };
+            let diags = by_file.remove(&f.rel).unwrap_or_default();
             self.files.insert(
                 f.rel.clone(),
                 FileState {
                     found: f,
                     good,
-                    diags: d,
+                    diags,
                 },
             );
         }
