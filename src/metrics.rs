@@ -4,11 +4,12 @@
 use crate::config::{Config, Lang};
 use crate::index::Shop;
 use crate::record::Kind;
-use crate::rules::{evaluate, order_counts, resolve_due, Status};
+use crate::record::Complaint;
+use crate::rules::{evaluate, order_counts, resolve_due, Rule, Status, Task};
 use crate::time::{elapsed_open, sub, Week};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TopProduct {
@@ -66,10 +67,6 @@ pub fn week_stats(shop: &Shop, week: Week, now: Timestamp) -> WeekStats {
     }
 }
 
-fn rate(num: usize, den: usize) -> Option<f64> {
-    (den > 0).then(|| num as f64 / den as f64)
-}
-
 pub fn median(values: &mut [f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
@@ -89,205 +86,356 @@ pub fn period_metrics(shop: &Shop, start: Timestamp, end: Timestamp, now: Timest
     period_metrics_with_tasks(shop, start, end, now, &tasks)
 }
 
-/// The same, given the tasks evaluated at T (callers that need them too
-/// evaluate once).
+/// The same, given the tasks evaluated at T in customer order (callers that
+/// need them too evaluate once).
 pub fn period_metrics_with_tasks(
     shop: &Shop,
     start: Timestamp,
     end: Timestamp,
     now: Timestamp,
-    tasks: &[crate::rules::Task],
+    tasks: &[Task],
 ) -> Metrics {
+    shop_tally(shop, start, end, now, tasks).finish()
+}
+
+/// The additive parts of one period's metrics: one customer's or complaint's
+/// share, or the sum over the shop. The watcher keeps a tally per period and,
+/// when a record changes, subtracts its old share and adds the new one instead
+/// of recomputing the period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    leads_new: i64,
+    by_source: BTreeMap<String, i64>,
+    converted: i64,
+    by_admin: BTreeMap<String, (i64, i64)>,
+    orders: i64,
+    revenue: i64,
+    repeat_orders: i64,
+    products: BTreeMap<String, (i64, i64)>,
+    /// Response times (open-time seconds) → how many.
+    response_secs: BTreeMap<i64, i64>,
+    within_target: i64,
+    followups_done: i64,
+    followups_overdue: i64,
+    complaints_opened: i64,
+    complaints_resolved: i64,
+    complaints_open: i64,
+    complaints_overdue: i64,
+    ratings: (i64, i64),
+    nps: (i64, i64, i64),
+    aht_secs: (i64, i64),
+    fcr: (i64, i64),
+    active: i64,
+    retention: (i64, i64),
+    /// Overdue customer tasks per admin at T (weekly page).
+    pub overdue_by_admin: BTreeMap<String, i64>,
+    /// Leads of the period not followed up at T: (customer id, rule, status).
+    pub not_followed: BTreeSet<(String, Rule, Status)>,
+}
+
+fn add_map<K: Ord + Clone>(into: &mut BTreeMap<K, i64>, from: &BTreeMap<K, i64>, sign: i64) {
+    for (k, v) in from {
+        let e = into.entry(k.clone()).or_default();
+        *e += sign * v;
+        if *e == 0 {
+            into.remove(k);
+        }
+    }
+}
+
+fn add_pair_map(into: &mut BTreeMap<String, (i64, i64)>, from: &BTreeMap<String, (i64, i64)>, sign: i64) {
+    for (k, (a, b)) in from {
+        let e = into.entry(k.clone()).or_default();
+        e.0 += sign * a;
+        e.1 += sign * b;
+        if *e == (0, 0) {
+            into.remove(k);
+        }
+    }
+}
+
+impl Tally {
+    /// Adds (`sign` 1) or removes (`sign` -1) another tally.
+    pub fn merge(&mut self, o: &Tally, sign: i64) {
+        self.leads_new += sign * o.leads_new;
+        add_map(&mut self.by_source, &o.by_source, sign);
+        self.converted += sign * o.converted;
+        add_pair_map(&mut self.by_admin, &o.by_admin, sign);
+        self.orders += sign * o.orders;
+        self.revenue = self.revenue.saturating_add(sign.saturating_mul(o.revenue));
+        self.repeat_orders += sign * o.repeat_orders;
+        add_pair_map(&mut self.products, &o.products, sign);
+        add_map(&mut self.response_secs, &o.response_secs, sign);
+        self.within_target += sign * o.within_target;
+        self.followups_done += sign * o.followups_done;
+        self.followups_overdue += sign * o.followups_overdue;
+        self.complaints_opened += sign * o.complaints_opened;
+        self.complaints_resolved += sign * o.complaints_resolved;
+        self.complaints_open += sign * o.complaints_open;
+        self.complaints_overdue += sign * o.complaints_overdue;
+        self.ratings.0 += sign * o.ratings.0;
+        self.ratings.1 += sign * o.ratings.1;
+        self.nps.0 += sign * o.nps.0;
+        self.nps.1 += sign * o.nps.1;
+        self.nps.2 += sign * o.nps.2;
+        self.aht_secs.0 += sign * o.aht_secs.0;
+        self.aht_secs.1 += sign * o.aht_secs.1;
+        self.fcr.0 += sign * o.fcr.0;
+        self.fcr.1 += sign * o.fcr.1;
+        self.active += sign * o.active;
+        self.retention.0 += sign * o.retention.0;
+        self.retention.1 += sign * o.retention.1;
+        add_map(&mut self.overdue_by_admin, &o.overdue_by_admin, sign);
+        if sign > 0 {
+            self.not_followed.extend(o.not_followed.iter().cloned());
+        } else {
+            for x in &o.not_followed {
+                self.not_followed.remove(x);
+            }
+        }
+    }
+
+    pub fn finish(&self) -> Metrics {
+        let count = |v: i64| usize::try_from(v).unwrap_or(0);
+        let rate = |num: i64, den: i64| (den > 0).then(|| num as f64 / den as f64);
+        let responses: i64 = self.response_secs.values().sum();
+        let response_median_minutes = (responses > 0).then(|| {
+            // The k-th smallest response (0-based) in the multiset.
+            let nth = |k: i64| {
+                let mut seen = 0;
+                for (secs, n) in &self.response_secs {
+                    seen += n;
+                    if seen > k {
+                        return *secs as f64;
+                    }
+                }
+                0.0
+            };
+            let mid = if responses % 2 == 1 {
+                nth(responses / 2)
+            } else {
+                (nth(responses / 2 - 1) + nth(responses / 2)) / 2.0
+            };
+            mid / 60.0
+        });
+        let mut top: Vec<TopProduct> = self
+            .products
+            .iter()
+            .map(|(p, (units, revenue))| TopProduct {
+                product: p.clone(),
+                units: *units,
+                revenue: *revenue,
+            })
+            .collect();
+        top.sort_by(|a, b| {
+            b.units
+                .cmp(&a.units)
+                .then(b.revenue.cmp(&a.revenue))
+                .then(a.product.cmp(&b.product))
+        });
+        top.truncate(5);
+        Metrics {
+            leads_new: count(self.leads_new),
+            leads_by_source: self.by_source.iter().map(|(k, v)| (k.clone(), count(*v))).collect(),
+            conversion_rate: rate(self.converted, self.leads_new),
+            closing_rate_by_admin: self
+                .by_admin
+                .iter()
+                .filter(|(_, (n, _))| *n > 0)
+                .map(|(a, (n, won))| (a.clone(), *won as f64 / *n as f64))
+                .collect(),
+            orders: count(self.orders),
+            revenue: self.revenue,
+            repeat_order_rate: rate(self.repeat_orders, self.orders),
+            top_products: top,
+            response_median_minutes,
+            response_within_target_rate: rate(self.within_target, responses),
+            followups_done: count(self.followups_done),
+            followups_overdue: count(self.followups_overdue),
+            complaints_opened: count(self.complaints_opened),
+            complaints_resolved: count(self.complaints_resolved),
+            complaints_open: count(self.complaints_open),
+            complaints_overdue: count(self.complaints_overdue),
+            csat: rate(self.ratings.1, self.ratings.0).map(|r| r * 100.0),
+            nps: (self.nps.0 > 0)
+                .then(|| (self.nps.1 as f64 - self.nps.2 as f64) * 100.0 / self.nps.0 as f64),
+            aht_hours: (self.aht_secs.1 > 0)
+                .then(|| self.aht_secs.0 as f64 / 3600.0 / self.aht_secs.1 as f64),
+            fcr_rate: rate(self.fcr.1, self.fcr.0),
+            active_customers: count(self.active),
+            retention_rate: rate(self.retention.1, self.retention.0),
+        }
+    }
+}
+
+/// `tasks[starts[ci]..starts[ci + 1]]` are customer `ci`'s (tasks come in customer order).
+pub fn task_starts(tasks: &[Task], customers: usize) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(customers + 1);
+    let mut i = 0;
+    for ci in 0..=customers {
+        while i < tasks.len() && tasks[i].customer < ci {
+            i += 1;
+        }
+        starts.push(i);
+    }
+    starts
+}
+
+/// The whole shop's tally for [start, end) at T = as_of(end, now).
+pub fn shop_tally(shop: &Shop, start: Timestamp, end: Timestamp, now: Timestamp, tasks: &[Task]) -> Tally {
+    let starts = task_starts(tasks, shop.customers.len());
+    let mut total = Tally::default();
+    for ci in 0..shop.customers.len() {
+        let part = customer_tally(shop, ci, start, end, now, &tasks[starts[ci]..starts[ci + 1]]);
+        total.merge(&part, 1);
+    }
+    for k in &shop.complaints {
+        total.merge(&complaint_tally(shop, k, start, end, now), 1);
+    }
+    total
+}
+
+/// One customer's share of a period, given their tasks at T.
+pub fn customer_tally(
+    shop: &Shop,
+    ci: usize,
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+    tasks: &[Task],
+) -> Tally {
     let cfg = &shop.config;
+    let c = &shop.customers[ci];
     let t = as_of(end, now);
-    let in_period = |x: Timestamp| start <= x && x < end && x <= t;
+    let mut x = Tally::default();
+    if c.first_contact.t > t {
+        return x;
+    }
+    let in_period = |v: Timestamp| start <= v && v < end && v <= t;
     let hours = cfg.hours.as_ref();
     let tz = &cfg.timezone;
-
-    let mut leads_new = 0;
-    let mut leads_by_source: BTreeMap<String, usize> = BTreeMap::new();
-    let mut converted = 0;
-    let mut by_admin: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut orders = 0;
-    let mut revenue = 0;
-    let mut repeat_orders = 0;
-    let mut products: HashMap<&str, (i64, i64)> = HashMap::new();
-    let mut response_minutes = Vec::new();
-    let mut within_target = 0;
-    let mut followups_done = 0;
-    let mut ratings = (0usize, 0usize);
-    let mut nps = (0usize, 0usize, 0usize);
-    let mut active = 0;
-    let mut retention = (0usize, 0usize);
     let active_from = sub(t, cfg.service.inactive_after);
     let previous_from = sub(active_from, cfg.service.inactive_after);
-
-    for c in &shop.customers {
-        if c.first_contact.t > t {
-            continue;
-        }
-        let counting: Vec<(usize, &crate::record::Order)> = c
-            .orders
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| order_counts(o, t))
-            .collect();
-        if in_period(c.first_contact.t) {
-            leads_new += 1;
-            let source = c.source.clone().unwrap_or_else(|| "unknown".into());
-            *leads_by_source.entry(source).or_default() += 1;
-            let won = !counting.is_empty();
-            converted += usize::from(won);
-            let admin = c.admin.clone().unwrap_or_else(|| "unassigned".into());
-            let e = by_admin.entry(admin).or_default();
-            e.0 += 1;
-            e.1 += usize::from(won);
-        }
-        let first = counting
-            .iter()
-            .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
-            .map(|(i, _)| *i);
-        for (i, o) in &counting {
-            if in_period(o.at.t) {
-                orders += 1;
-                revenue = o.total().saturating_add(revenue);
-                if Some(*i) != first {
-                    repeat_orders += 1;
-                }
-                for item in &o.items {
-                    let e = products.entry(item.product.as_str()).or_default();
-                    e.0 = e.0.saturating_add(item.qty);
-                    e.1 = e.1.saturating_add(item.qty.saturating_mul(item.price));
-                }
-            }
-        }
-        let had_recent = counting
-            .iter()
-            .any(|(_, o)| o.at.t > active_from && o.at.t <= t);
-        active += usize::from(had_recent);
-        if counting
-            .iter()
-            .any(|(_, o)| o.at.t > previous_from && o.at.t <= active_from)
-        {
-            retention.0 += 1;
-            retention.1 += usize::from(had_recent);
-        }
-        for it in &c.interactions {
-            if !in_period(it.at.t) {
-                continue;
-            }
-            if it.kind.is_outbound() {
-                followups_done += 1;
-            }
-            if it.kind == Kind::Inbound {
-                if let Some(r) = it.replied.filter(|r| r.t <= t) {
-                    let d = elapsed_open(it.at.t, r.t, hours, tz);
-                    response_minutes.push(d.secs() as f64 / 60.0);
-                    within_target += usize::from(d <= cfg.service.response_target);
-                }
-            }
-        }
-        for f in &c.feedback {
-            if !in_period(f.at.t) {
-                continue;
-            }
-            if let Some(r) = f.rating {
-                ratings.0 += 1;
-                ratings.1 += usize::from(r >= 4);
-            }
-            if let Some(n) = f.nps {
-                nps.0 += 1;
-                if n >= 9 {
-                    nps.1 += 1;
-                } else if n <= 6 {
-                    nps.2 += 1;
-                }
-            }
-        }
-    }
-
-    let mut complaints_opened = 0;
-    let mut complaints_resolved = 0;
-    let mut complaints_open = 0;
-    let mut complaints_overdue = 0;
-    let mut aht = Vec::new();
-    let mut fcr = (0usize, 0usize);
-    for k in &shop.complaints {
-        if k.opened.t > t {
-            continue;
-        }
-        complaints_opened += usize::from(in_period(k.opened.t));
-        match k.resolved.filter(|r| r.t <= t) {
-            Some(r) => {
-                if in_period(r.t) {
-                    complaints_resolved += 1;
-                    aht.push(elapsed_open(k.opened.t, r.t, hours, tz).secs() as f64 / 3600.0);
-                    if let Some(c) = k.contacts {
-                        fcr.0 += 1;
-                        fcr.1 += usize::from(c == 1);
-                    }
-                    if let Some(s) = k.csat {
-                        ratings.0 += 1;
-                        ratings.1 += usize::from(s >= 4);
-                    }
-                }
-            }
-            None => {
-                complaints_open += 1;
-                complaints_overdue += usize::from(resolve_due(cfg, k) <= t);
-            }
-        }
-    }
-
-    let followups_overdue = tasks
+    let counting: Vec<(usize, &crate::record::Order)> = c
+        .orders
         .iter()
-        .filter(|task| task.status == Status::Overdue && !task.rule.def().is_complaint)
-        .count();
-
-    let mut top: Vec<TopProduct> = products
-        .into_iter()
-        .map(|(p, (units, revenue))| TopProduct {
-            product: p.to_string(),
-            units,
-            revenue,
-        })
+        .enumerate()
+        .filter(|(_, o)| order_counts(o, t))
         .collect();
-    top.sort_by(|a, b| {
-        b.units
-            .cmp(&a.units)
-            .then(b.revenue.cmp(&a.revenue))
-            .then(a.product.cmp(&b.product))
-    });
-    top.truncate(5);
-
-    let within = rate(within_target, response_minutes.len());
-    Metrics {
-        leads_new,
-        leads_by_source,
-        conversion_rate: rate(converted, leads_new),
-        closing_rate_by_admin: by_admin
-            .into_iter()
-            .map(|(a, (n, won))| (a, won as f64 / n as f64))
-            .collect(),
-        orders,
-        revenue,
-        repeat_order_rate: rate(repeat_orders, orders),
-        top_products: top,
-        response_median_minutes: median(&mut response_minutes),
-        response_within_target_rate: within,
-        followups_done,
-        followups_overdue,
-        complaints_opened,
-        complaints_resolved,
-        complaints_open,
-        complaints_overdue,
-        csat: rate(ratings.1, ratings.0).map(|r| r * 100.0),
-        nps: (nps.0 > 0).then(|| (nps.1 as f64 - nps.2 as f64) * 100.0 / nps.0 as f64),
-        aht_hours: (!aht.is_empty()).then(|| aht.iter().sum::<f64>() / aht.len() as f64),
-        fcr_rate: rate(fcr.1, fcr.0),
-        active_customers: active,
-        retention_rate: rate(retention.1, retention.0),
+    if in_period(c.first_contact.t) {
+        x.leads_new = 1;
+        let source = c.source.clone().unwrap_or_else(|| "unknown".into());
+        x.by_source.insert(source, 1);
+        let won = i64::from(!counting.is_empty());
+        x.converted = won;
+        let admin = c.admin.clone().unwrap_or_else(|| "unassigned".into());
+        x.by_admin.insert(admin, (1, won));
     }
+    let first = counting
+        .iter()
+        .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
+        .map(|(i, _)| *i);
+    for (i, o) in &counting {
+        if in_period(o.at.t) {
+            x.orders += 1;
+            x.revenue = o.total().saturating_add(x.revenue);
+            if Some(*i) != first {
+                x.repeat_orders += 1;
+            }
+            for item in &o.items {
+                let e = x.products.entry(item.product.clone()).or_default();
+                e.0 = e.0.saturating_add(item.qty);
+                e.1 = e.1.saturating_add(item.qty.saturating_mul(item.price));
+            }
+        }
+    }
+    let had_recent = counting.iter().any(|(_, o)| o.at.t > active_from && o.at.t <= t);
+    x.active = i64::from(had_recent);
+    if counting
+        .iter()
+        .any(|(_, o)| o.at.t > previous_from && o.at.t <= active_from)
+    {
+        x.retention = (1, i64::from(had_recent));
+    }
+    for it in &c.interactions {
+        if !in_period(it.at.t) {
+            continue;
+        }
+        if it.kind.is_outbound() {
+            x.followups_done += 1;
+        }
+        if it.kind == Kind::Inbound {
+            if let Some(r) = it.replied.filter(|r| r.t <= t) {
+                let d = elapsed_open(it.at.t, r.t, hours, tz);
+                *x.response_secs.entry(d.secs()).or_default() += 1;
+                x.within_target += i64::from(d <= cfg.service.response_target);
+            }
+        }
+    }
+    for f in &c.feedback {
+        if !in_period(f.at.t) {
+            continue;
+        }
+        if let Some(r) = f.rating {
+            x.ratings.0 += 1;
+            x.ratings.1 += i64::from(r >= 4);
+        }
+        if let Some(n) = f.nps {
+            x.nps.0 += 1;
+            if n >= 9 {
+                x.nps.1 += 1;
+            } else if n <= 6 {
+                x.nps.2 += 1;
+            }
+        }
+    }
+    for task in tasks {
+        if task.status == Status::Overdue && !task.rule.def().is_complaint {
+            x.followups_overdue += 1;
+            if let Some(a) = &task.admin {
+                *x.overdue_by_admin.entry(a.clone()).or_default() += 1;
+            }
+        }
+        if matches!(task.rule, Rule::Lead1 | Rule::Lead2 | Rule::Lead3)
+            && matches!(task.status, Status::Due | Status::Overdue | Status::Missed)
+            && in_period(c.first_contact.t)
+        {
+            x.not_followed.insert((c.id.clone(), task.rule, task.status));
+        }
+    }
+    x
+}
+
+/// One complaint's share of a period.
+pub fn complaint_tally(shop: &Shop, k: &Complaint, start: Timestamp, end: Timestamp, now: Timestamp) -> Tally {
+    let cfg = &shop.config;
+    let t = as_of(end, now);
+    let mut x = Tally::default();
+    if k.opened.t > t {
+        return x;
+    }
+    let in_period = |v: Timestamp| start <= v && v < end && v <= t;
+    x.complaints_opened = i64::from(in_period(k.opened.t));
+    match k.resolved.filter(|r| r.t <= t) {
+        Some(r) => {
+            if in_period(r.t) {
+                x.complaints_resolved = 1;
+                let secs = elapsed_open(k.opened.t, r.t, cfg.hours.as_ref(), &cfg.timezone).secs();
+                x.aht_secs = (secs, 1);
+                if let Some(c) = k.contacts {
+                    x.fcr = (1, i64::from(c == 1));
+                }
+                if let Some(s) = k.csat {
+                    x.ratings = (1, i64::from(s >= 4));
+                }
+            }
+        }
+        None => {
+            x.complaints_open = 1;
+            x.complaints_overdue = i64::from(resolve_due(cfg, k) <= t);
+        }
+    }
+    x
 }
 
 /// Metric keys in SPEC order.
