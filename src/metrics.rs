@@ -3,8 +3,8 @@
 
 use crate::config::{Config, Lang};
 use crate::index::Shop;
-use crate::record::Kind;
 use crate::record::Complaint;
+use crate::record::Kind;
 use crate::rules::{evaluate, order_counts, resolve_due, Rule, Status, Task};
 use crate::time::{elapsed_open, sub, Week};
 use jiff::{SignedDuration, Timestamp};
@@ -143,7 +143,11 @@ fn add_map<K: Ord + Clone>(into: &mut BTreeMap<K, i64>, from: &BTreeMap<K, i64>,
     }
 }
 
-fn add_pair_map(into: &mut BTreeMap<String, (i64, i64)>, from: &BTreeMap<String, (i64, i64)>, sign: i64) {
+fn add_pair_map(
+    into: &mut BTreeMap<String, (i64, i64)>,
+    from: &BTreeMap<String, (i64, i64)>,
+    sign: i64,
+) {
     for (k, (a, b)) in from {
         let e = into.entry(k.clone()).or_default();
         e.0 += sign * a;
@@ -236,7 +240,11 @@ impl Tally {
         top.truncate(5);
         Metrics {
             leads_new: count(self.leads_new),
-            leads_by_source: self.by_source.iter().map(|(k, v)| (k.clone(), count(*v))).collect(),
+            leads_by_source: self
+                .by_source
+                .iter()
+                .map(|(k, v)| (k.clone(), count(*v)))
+                .collect(),
             conversion_rate: rate(self.converted, self.leads_new),
             closing_rate_by_admin: self
                 .by_admin
@@ -282,11 +290,24 @@ pub fn task_starts(tasks: &[Task], customers: usize) -> Vec<usize> {
 }
 
 /// The whole shop's tally for [start, end) at T = as_of(end, now).
-pub fn shop_tally(shop: &Shop, start: Timestamp, end: Timestamp, now: Timestamp, tasks: &[Task]) -> Tally {
+pub fn shop_tally(
+    shop: &Shop,
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+    tasks: &[Task],
+) -> Tally {
     let starts = task_starts(tasks, shop.customers.len());
     let mut total = Tally::default();
     for ci in 0..shop.customers.len() {
-        let part = customer_tally(shop, ci, start, end, now, &tasks[starts[ci]..starts[ci + 1]]);
+        let part = customer_tally(
+            shop,
+            ci,
+            start,
+            end,
+            now,
+            &tasks[starts[ci]..starts[ci + 1]],
+        );
         total.merge(&part, 1);
     }
     for k in &shop.complaints {
@@ -349,7 +370,9 @@ pub fn customer_tally(
             }
         }
     }
-    let had_recent = counting.iter().any(|(_, o)| o.at.t > active_from && o.at.t <= t);
+    let had_recent = counting
+        .iter()
+        .any(|(_, o)| o.at.t > active_from && o.at.t <= t);
     x.active = i64::from(had_recent);
     if counting
         .iter()
@@ -400,14 +423,21 @@ pub fn customer_tally(
             && matches!(task.status, Status::Due | Status::Overdue | Status::Missed)
             && in_period(c.first_contact.t)
         {
-            x.not_followed.insert((c.id.clone(), task.rule, task.status));
+            x.not_followed
+                .insert((c.id.clone(), task.rule, task.status));
         }
     }
     x
 }
 
 /// One complaint's share of a period.
-pub fn complaint_tally(shop: &Shop, k: &Complaint, start: Timestamp, end: Timestamp, now: Timestamp) -> Tally {
+pub fn complaint_tally(
+    shop: &Shop,
+    k: &Complaint,
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+) -> Tally {
     let cfg = &shop.config;
     let t = as_of(end, now);
     let mut x = Tally::default();

@@ -285,3 +285,123 @@ fn serve_pages_refuse_traversal_and_signal_reloads() {
     assert!(body.contains("Siti Baru"));
     w.alive();
 }
+
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).expect("rel").display().to_string();
+                out.insert(rel, std::fs::read(&p).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+fn rebuilds(w: &Watcher) -> usize {
+    w.log_text()
+        .lines()
+        .filter(|l| l.contains(" halaman "))
+        .count()
+}
+
+/// The incremental rebuild (tallies updated by swapping changed records' shares)
+/// must give exactly the site a full `report` gives.
+#[test]
+fn incremental_rebuilds_equal_a_full_report() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let shop = tmp.path().join("shop");
+    let status = Command::new("cp")
+        .arg("-r")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop"))
+        .arg(&shop)
+        .status()
+        .expect("cp");
+    assert!(status.success());
+    let _ = std::fs::remove_dir_all(shop.join("public"));
+    let _ = std::fs::remove_dir_all(shop.join(".langgan"));
+    let mut w = Watcher::start(&shop, &[]);
+    let edits: Vec<Box<dyn Fn(&Path)>> = vec![
+        // An interaction on a lead (a follow-up done).
+        Box::new(|s: &Path| {
+            let o = Command::new(env!("CARGO_BIN_EXE_langgan"))
+                .arg("--shop")
+                .arg(s)
+                .args([
+                    "--now",
+                    NOW,
+                    "log",
+                    "rina-marlina",
+                    "followup",
+                    "--by",
+                    "dewi",
+                    "--at",
+                    "2026-11-19 10:00",
+                ])
+                .env_remove("LANGGAN_NOW")
+                .output()
+                .expect("log");
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }),
+        // A new customer with an order and feedback in an old week.
+        Box::new(|s: &Path| {
+            std::fs::write(
+                s.join("customers/baru-lama.yaml"),
+                "name: Baru Lama\nsource: tiktok\nadmin: rudi\nfirst_contact: 2026-09-01 10:00\norders:\n  - at: 2026-09-02 11:00\n    items:\n      - product: serum-vit-c\n        qty: 2\n    paid: 2026-09-02 12:00\n    delivered: 2026-09-05\ninteractions:\n  - at: 2026-09-01 10:00\n    kind: inbound\n    replied: 2026-09-01 10:03\nfeedback:\n  - at: 2026-09-10\n    rating: 2\n    nps: 3\n",
+            )
+            .ok();
+        }),
+        // A customer removed.
+        Box::new(|s: &Path| {
+            std::fs::remove_file(s.join("customers/yoga-saputra.yaml")).ok();
+        }),
+        // A complaint resolved.
+        Box::new(|s: &Path| {
+            let p = s.join("complaints/2026-0011.yaml");
+            let t = std::fs::read_to_string(&p).expect("read");
+            std::fs::write(
+                &p,
+                format!("{t}resolved: 2026-11-20 12:00\ncsat: 4\ncontacts: 2\n"),
+            )
+            .ok();
+        }),
+    ];
+    for (i, edit) in edits.iter().enumerate() {
+        let before = rebuilds(&w);
+        edit(&shop);
+        w.wait_for(&format!("rebuild after edit {i}"), || rebuilds(&w) > before);
+        std::thread::sleep(Duration::from_millis(200));
+        w.alive();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_langgan"))
+        .arg("--shop")
+        .arg(&shop)
+        .args(["--now", NOW, "report", "--out"])
+        .arg(tmp.path().join("full"))
+        .env_remove("LANGGAN_NOW")
+        .output()
+        .expect("report");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let live = tree(&shop.join("public"));
+    let full = tree(&tmp.path().join("full"));
+    let differing: Vec<&String> = full
+        .iter()
+        .filter(|(k, v)| live.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .chain(live.keys().filter(|k| !full.contains_key(*k)))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "pages differ from a full report: {differing:?}\n{}",
+        w.log_text()
+    );
+}

@@ -11,7 +11,7 @@ use crate::fmt::{long_date, long_datetime, mask_email, mask_phone, money, short_
 use crate::i18n::{self, metric_help, metric_label, pick};
 use crate::index::Shop;
 use crate::messages::{tera_error, Messages};
-use crate::metrics::{change, period_metrics, scalar, show, Metrics, KEYS};
+use crate::metrics::{change, scalar, show, Metrics, Tally, KEYS};
 use crate::record::{Customer, Kind};
 use crate::rules::{self, evaluate, Segments, Status, Task};
 use crate::time::{between, sub, Dur, Week};
@@ -170,41 +170,113 @@ pub struct Site<'a> {
     pub problems: Vec<String>,
 }
 
-/// What the weekly page lists about work, computed with the week's metrics.
+/// What the weekly page lists about work, from the week's tally.
 #[derive(Debug, Default, Clone)]
 pub struct WeekWork {
-    pub overdue_by_admin: BTreeMap<String, usize>,
-    /// (customer index, rule, status) of leads of the week not followed up.
-    pub not_followed: Vec<(usize, rules::Rule, Status)>,
+    pub overdue_by_admin: BTreeMap<String, i64>,
+    /// (customer id, rule, status) of leads of the week not followed up.
+    pub not_followed: BTreeSet<(String, rules::Rule, Status)>,
 }
 
-fn week_work(
-    shop: &Shop,
-    tasks: &[Task],
-    start: Timestamp,
-    end: Timestamp,
-    t_at: Timestamp,
-) -> WeekWork {
-    let mut w = WeekWork::default();
-    for t in tasks {
-        if t.status == Status::Overdue && !t.rule.def().is_complaint {
-            if let Some(a) = &t.admin {
-                *w.overdue_by_admin.entry(a.clone()).or_default() += 1;
-            }
+/// The periods a site shows: weeks and months with data, and those whose
+/// metrics are needed (each with its predecessor, and the last 12 weeks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Periods {
+    pub weeks: Vec<Week>,
+    pub months: Vec<Month>,
+    pub needed_weeks: BTreeSet<Week>,
+    pub needed_months: BTreeSet<Month>,
+    pub current_week: Week,
+}
+
+pub fn periods(shop: &Shop, now: Timestamp) -> Periods {
+    let cfg = &shop.config;
+    let tz = &cfg.timezone;
+    let mut weeks = BTreeSet::new();
+    let mut months = BTreeSet::new();
+    let mut note = |t: Timestamp| {
+        if t <= now {
+            weeks.insert(Week::containing(t, tz));
+            months.insert(Month::containing(t, cfg));
         }
-        let fc = shop.customers[t.customer].first_contact.t;
-        if matches!(
-            t.rule,
-            rules::Rule::Lead1 | rules::Rule::Lead2 | rules::Rule::Lead3
-        ) && matches!(t.status, Status::Due | Status::Overdue | Status::Missed)
-            && start <= fc
-            && fc < end
-            && fc <= t_at
-        {
-            w.not_followed.push((t.customer, t.rule, t.status));
+    };
+    for c in &shop.customers {
+        event_times(c).for_each(&mut note);
+    }
+    for k in &shop.complaints {
+        note(k.opened.t);
+        if let Some(r) = k.resolved {
+            note(r.t);
         }
     }
-    w
+    let current_week = Week::containing(now, tz);
+    let mut needed_weeks: BTreeSet<Week> = BTreeSet::new();
+    for w in &weeks {
+        needed_weeks.insert(*w);
+        needed_weeks.insert(w.prev());
+    }
+    let mut w = current_week;
+    for _ in 0..12 {
+        needed_weeks.insert(w);
+        w = w.prev();
+    }
+    needed_weeks.insert(w);
+    let mut needed_months: BTreeSet<Month> = BTreeSet::new();
+    for m in &months {
+        needed_months.insert(*m);
+        needed_months.insert(m.prev());
+    }
+    Periods {
+        weeks: weeks.into_iter().collect(),
+        months: months.into_iter().collect(),
+        needed_weeks,
+        needed_months,
+        current_week,
+    }
+}
+
+/// A period's tally, evaluating the tasks at its T (those at now are given).
+pub fn period_tally(
+    shop: &Shop,
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+    tasks_now: &[Task],
+) -> Tally {
+    let t_at = crate::metrics::as_of(end, now);
+    let own = if t_at == now {
+        None
+    } else {
+        Some(evaluate(shop, t_at))
+    };
+    crate::metrics::shop_tally(shop, start, end, now, own.as_deref().unwrap_or(tasks_now))
+}
+
+/// Tallies of every needed week and month, computed in parallel.
+pub fn all_tallies(
+    shop: &Shop,
+    now: Timestamp,
+    p: &Periods,
+    tasks_now: &[Task],
+) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
+    let tz = &shop.config.timezone;
+    let weeks = p
+        .needed_weeks
+        .par_iter()
+        .map(|w| {
+            let (a, b) = w.bounds(tz);
+            (*w, period_tally(shop, a, b, now, tasks_now))
+        })
+        .collect();
+    let months = p
+        .needed_months
+        .par_iter()
+        .map(|m| {
+            let (a, b) = m.bounds(&shop.config);
+            (*m, period_tally(shop, a, b, now, tasks_now))
+        })
+        .collect();
+    (weeks, months)
 }
 
 fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
@@ -221,97 +293,58 @@ fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
 
 impl<'a> Site<'a> {
     pub fn new(shop: &'a Shop, now: Timestamp, problems: Vec<String>) -> Result<Site<'a>> {
-        let cfg = &shop.config;
-        let tz = &cfg.timezone;
         let tasks = evaluate(shop, now);
+        let p = periods(shop, now);
+        let (weeks, months) = all_tallies(shop, now, &p, &tasks);
+        Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months)
+    }
+
+    /// A site from tallies computed (or kept up to date) by the caller.
+    pub fn from_tallies(
+        shop: &'a Shop,
+        now: Timestamp,
+        problems: Vec<String>,
+        tasks: Vec<Task>,
+        p: Periods,
+        week_tallies: &HashMap<Week, Tally>,
+        month_tallies: &HashMap<Month, Tally>,
+    ) -> Result<Site<'a>> {
+        let cfg = &shop.config;
         let segments: Vec<Segments> = shop
             .customers
             .par_iter()
             .map(|c| rules::segments(cfg, c, now))
             .collect();
-        let mut weeks = BTreeSet::new();
-        let mut months = BTreeSet::new();
-        let mut note = |t: Timestamp| {
-            if t <= now {
-                weeks.insert(Week::containing(t, tz));
-                months.insert(Month::containing(t, cfg));
-            }
-        };
-        for c in &shop.customers {
-            event_times(c).for_each(&mut note);
-        }
-        for k in &shop.complaints {
-            note(k.opened.t);
-            if let Some(r) = k.resolved {
-                note(r.t);
-            }
-        }
-        let current_week = Week::containing(now, tz);
-        let mut needed: BTreeSet<Week> = BTreeSet::new();
-        for w in &weeks {
-            needed.insert(*w);
-            needed.insert(w.prev());
-        }
-        let mut w = current_week;
-        for _ in 0..12 {
-            needed.insert(w);
-            w = w.prev();
-        }
-        needed.insert(w);
-        // One evaluation per week serves both its metrics and its work lists.
-        let per_week: Vec<(Week, Metrics, WeekWork)> = needed
-            .into_par_iter()
-            .map(|w| {
-                let (a, b) = w.bounds(tz);
-                let t_at = crate::metrics::as_of(b, now);
-                let own = if t_at == now {
-                    None
-                } else {
-                    Some(evaluate(shop, t_at))
-                };
-                let week_tasks = own.as_deref().unwrap_or(&tasks);
-                let m = crate::metrics::period_metrics_with_tasks(shop, a, b, now, week_tasks);
-                (w, m, week_work(shop, week_tasks, a, b, t_at))
+        let week_metrics = week_tallies.iter().map(|(w, t)| (*w, t.finish())).collect();
+        let month_metrics = month_tallies
+            .iter()
+            .map(|(m, t)| (*m, t.finish()))
+            .collect();
+        let week_work = week_tallies
+            .iter()
+            .map(|(w, t)| {
+                (
+                    *w,
+                    WeekWork {
+                        overdue_by_admin: t.overdue_by_admin.clone(),
+                        not_followed: t.not_followed.clone(),
+                    },
+                )
             })
             .collect();
-        let mut week_metrics = HashMap::new();
-        let mut week_work_map = HashMap::new();
-        for (w, m, work) in per_week {
-            week_metrics.insert(w, m);
-            week_work_map.insert(w, work);
-        }
-        let mut needed_months: BTreeSet<Month> = BTreeSet::new();
-        for m in &months {
-            needed_months.insert(*m);
-            needed_months.insert(m.prev());
-        }
-        let month_metrics: HashMap<Month, Metrics> = needed_months
-            .into_par_iter()
-            .map(|m| {
-                let (a, b) = m.bounds(cfg);
-                (m, period_metrics(shop, a, b, now))
-            })
-            .collect();
-        let mut task_start = Vec::with_capacity(shop.customers.len() + 1);
-        let mut i = 0;
-        for ci in 0..=shop.customers.len() {
-            while i < tasks.len() && tasks[i].customer < ci {
-                i += 1;
-            }
-            task_start.push(i);
-        }
+        let task_start = crate::metrics::task_starts(&tasks, shop.customers.len());
         Ok(Site {
             shop,
             now,
             tasks,
             task_start,
             segments,
-            week_work: week_work_map,
-            weeks: weeks.into_iter().collect(),
-            months: months.into_iter().collect(),
+            week_work,
+            weeks: p.weeks,
+            months: p.months,
             week_metrics,
             month_metrics,
-            current_week,
+            current_week: p.current_week,
             msgs: Messages::load(shop)?,
             labels: labels::labels(cfg.language),
             problems,
@@ -925,10 +958,10 @@ fn week_page(site: &Site, tera: &tera::Tera, w: Week) -> Result<Page> {
         }
     }
     for (a, n) in &work.overdue_by_admin {
-        row(&mut admins, a).overdue += n;
+        row(&mut admins, a).overdue += usize::try_from(*n).unwrap_or(0);
     }
-    for (ci, rule, status) in &work.not_followed {
-        let c = &shop.customers[*ci];
+    for (id, rule, status) in &work.not_followed {
+        let Some(c) = shop.customer(id) else { continue };
         not_followed.push(SimpleRow {
             cells: vec![
                 c.name.clone(),

@@ -9,7 +9,9 @@ pub mod serve;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
-use crate::report::{self, Job, Page, Site};
+use crate::metrics::{complaint_tally, customer_tally, Tally};
+use crate::report::{self, Job, Month, Page, Site};
+use crate::time::Week;
 use classify::{classify, FsEvent, Op, Plan};
 use jiff::Timestamp;
 use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
@@ -39,6 +41,45 @@ pub struct Live {
     config_diags: Vec<Diagnostic>,
     files: BTreeMap<PathBuf, FileState>,
     fixed_now: Option<Timestamp>,
+    /// The last rebuild's shop and period tallies, updated incrementally.
+    model: Option<Model>,
+}
+
+/// What the last rebuild computed, kept so the next one can update it.
+struct Model {
+    shop: Shop,
+    now: Timestamp,
+    weeks: HashMap<Week, Tally>,
+    months: HashMap<Month, Tally>,
+}
+
+/// Brings a period's tally from the old shop to the new one by swapping the
+/// shares of the records that changed.
+#[allow(clippy::too_many_arguments)]
+fn update_tally(
+    tally: &mut Tally,
+    old: &Shop,
+    new: &Shop,
+    customers: &BTreeSet<String>,
+    complaints: &BTreeSet<String>,
+    start: Timestamp,
+    end: Timestamp,
+    now: Timestamp,
+) {
+    let t_at = crate::metrics::as_of(end, now);
+    for (shop, sign) in [(old, -1), (new, 1)] {
+        for id in customers {
+            if let Some(&ci) = shop.customer_index.get(id) {
+                let tasks = crate::rules::tasks_for_customer(shop, ci, t_at);
+                tally.merge(&customer_tally(shop, ci, start, end, now, &tasks), sign);
+            }
+        }
+        for id in complaints {
+            if let Some(k) = shop.complaint(id) {
+                tally.merge(&complaint_tally(shop, k, start, end, now), sign);
+            }
+        }
+    }
 }
 
 /// What one batch changed.
@@ -76,6 +117,7 @@ impl Live {
             config_diags: Vec::new(),
             files: BTreeMap::new(),
             fixed_now,
+            model: None,
         };
         live.reload_all();
         Ok(live)
@@ -226,48 +268,125 @@ impl Live {
         assemble(self.dir.clone(), self.config.clone(), entries, diags)
     }
 
+    /// The period tallies for `shop`: from the last rebuild's, swapping the
+    /// shares of the changed records, where the period's T has not moved; the
+    /// rest (and everything on a full change) from scratch.
+    fn tallies(
+        &self,
+        shop: &Shop,
+        ch: &Changes,
+        p: &report::Periods,
+        now: Timestamp,
+        tasks_now: &[crate::rules::Task],
+    ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
+        let Some(old) = self.model.as_ref().filter(|_| !ch.full) else {
+            return report::all_tallies(shop, now, p, tasks_now);
+        };
+        let customers = &ch.customers;
+        // Which complaints load can depend on their customer: re-tally those too.
+        let mut complaints = ch.complaints.clone();
+        for id in customers {
+            for s in [&old.shop, shop] {
+                if let Some(&ci) = s.customer_index.get(id) {
+                    for &ki in &s.complaints_by_customer[ci] {
+                        complaints.insert(s.complaints[ki].id.clone());
+                    }
+                }
+            }
+        }
+        let fixed = |end: Timestamp| {
+            let t = crate::metrics::as_of(end, now);
+            t < now && t == crate::metrics::as_of(end, old.now)
+        };
+        let tz = &shop.config.timezone;
+        let weeks = p
+            .needed_weeks
+            .par_iter()
+            .map(|w| {
+                let (a, b) = w.bounds(tz);
+                let tally = match old.weeks.get(w) {
+                    Some(t) if fixed(b) => {
+                        let mut t = t.clone();
+                        update_tally(&mut t, &old.shop, shop, customers, &complaints, a, b, now);
+                        t
+                    }
+                    _ => report::period_tally(shop, a, b, now, tasks_now),
+                };
+                (*w, tally)
+            })
+            .collect();
+        let months = p
+            .needed_months
+            .par_iter()
+            .map(|m| {
+                let (a, b) = m.bounds(&shop.config);
+                let tally = match old.months.get(m) {
+                    Some(t) if fixed(b) => {
+                        let mut t = t.clone();
+                        update_tally(&mut t, &old.shop, shop, customers, &complaints, a, b, now);
+                        t
+                    }
+                    _ => report::period_tally(shop, a, b, now, tasks_now),
+                };
+                (*m, tally)
+            })
+            .collect();
+        (weeks, months)
+    }
+
     /// Renders the pages a change affects (everything on a full change) and
-    /// removes the pages of records that are gone. Returns pages written.
-    pub fn render(&self, shop: &Shop, ch: &Changes) -> Result<report::BuildSummary> {
+    /// removes the pages of records that are gone.
+    pub fn render(&mut self, shop: Shop, ch: &Changes) -> Result<report::BuildSummary> {
         let problems: Vec<String> = shop
             .diagnostics
             .iter()
             .filter(|d| d.is_error())
             .map(ToString::to_string)
             .collect();
-        if ch.full {
-            return report::build(shop, self.now(), &self.out, problems);
-        }
-        let tera = report::load_templates(shop)?;
-        let site = Site::new(shop, self.now(), problems)?;
-        let mut jobs: Vec<Job> = report::jobs(&site)
-            .into_iter()
-            .filter(|j| match j {
-                Job::Customer(i) => ch.customers.contains(&shop.customers[*i].id),
-                Job::Complaint(i) => ch.complaints.contains(&shop.complaints[*i].id),
-                _ => true,
-            })
-            .collect();
-        jobs.sort();
-        let pages: Vec<Page> = jobs
-            .par_iter()
-            .map(|j| report::render_job(&site, &tera, *j))
-            .collect::<Result<Vec<Page>>>()?;
-        let mut removed = Vec::new();
-        for id in &ch.customers {
-            if shop
-                .customer(id)
-                .is_none_or(|c| c.first_contact.t > site.now)
-            {
-                removed.push(format!("customers/{id}.html"));
+        let now = self.now();
+        let tera = report::load_templates(&shop)?;
+        let tasks = crate::rules::evaluate(&shop, now);
+        let p = report::periods(&shop, now);
+        let (weeks, months) = self.tallies(&shop, ch, &p, now, &tasks);
+        let summary = {
+            let site = Site::from_tallies(&shop, now, problems, tasks, p, &weeks, &months)?;
+            let mut jobs: Vec<Job> = report::jobs(&site)
+                .into_iter()
+                .filter(|j| match j {
+                    Job::Customer(i) => ch.full || ch.customers.contains(&shop.customers[*i].id),
+                    Job::Complaint(i) => ch.full || ch.complaints.contains(&shop.complaints[*i].id),
+                    _ => true,
+                })
+                .collect();
+            jobs.sort();
+            let pages: Vec<Page> = jobs
+                .par_iter()
+                .map(|j| report::render_job(&site, &tera, *j))
+                .collect::<Result<Vec<Page>>>()?;
+            if ch.full {
+                report::write_pages(&self.out, pages, true)?
+            } else {
+                let mut removed = Vec::new();
+                for id in &ch.customers {
+                    if shop.customer(id).is_none_or(|c| c.first_contact.t > now) {
+                        removed.push(format!("customers/{id}.html"));
+                    }
+                }
+                for id in &ch.complaints {
+                    if shop.complaint(id).is_none_or(|k| k.opened.t > now) {
+                        removed.push(format!("complaints/{id}.html"));
+                    }
+                }
+                report::write_pages_incremental(&self.out, pages, &removed)?
             }
-        }
-        for id in &ch.complaints {
-            if shop.complaint(id).is_none_or(|k| k.opened.t > site.now) {
-                removed.push(format!("complaints/{id}.html"));
-            }
-        }
-        report::write_pages_incremental(&self.out, pages, &removed)
+        };
+        self.model = Some(Model {
+            shop,
+            now,
+            weeks,
+            months,
+        });
+        Ok(summary)
     }
 }
 
@@ -327,9 +446,8 @@ fn clock(now: Timestamp, cfg: &Config) -> String {
     format!("{:02}:{:02}:{:02}", dt.hour(), dt.minute(), dt.second())
 }
 
-fn line(live: &Live, shop: &Shop, ch: &Changes, ms: u128, written: usize) -> String {
+fn line(live: &Live, errors: usize, ch: &Changes, ms: u128, written: usize) -> String {
     let lang = live.config.language;
-    let errors = shop.error_count();
     let names: Vec<String> = ch
         .files
         .iter()
@@ -365,8 +483,9 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
     for d in &shop.diagnostics {
         eprintln!("{d}");
     }
+    let errors = shop.error_count();
     let summary = live.render(
-        &shop,
+        shop,
         &Changes {
             full: true,
             ..Changes::default()
@@ -376,7 +495,7 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
         "{}",
         line(
             &live,
-            &shop,
+            errors,
             &Changes::default(),
             start.elapsed().as_millis(),
             summary.written
@@ -442,11 +561,18 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
         for d in &live.config_diags {
             eprintln!("{d}");
         }
-        match live.render(&shop, &ch) {
+        let errors = shop.error_count();
+        match live.render(shop, &ch) {
             Ok(summary) => {
                 println!(
                     "{}",
-                    line(&live, &shop, &ch, t0.elapsed().as_millis(), summary.written)
+                    line(
+                        &live,
+                        errors,
+                        &ch,
+                        t0.elapsed().as_millis(),
+                        summary.written
+                    )
                 );
                 version.fetch_add(1, Ordering::SeqCst);
             }
