@@ -326,7 +326,8 @@ fn incremental_rebuilds_equal_a_full_report() {
     let _ = std::fs::remove_dir_all(shop.join("public"));
     let _ = std::fs::remove_dir_all(shop.join(".langgan"));
     let mut w = Watcher::start(&shop, &[]);
-    let edits: Vec<Box<dyn Fn(&Path)>> = vec![
+    type Edit = Box<dyn Fn(&Path)>;
+    let edits: Vec<Edit> = vec![
         // An interaction on a lead (a follow-up done).
         Box::new(|s: &Path| {
             let o = Command::new(env!("CARGO_BIN_EXE_langgan"))
