@@ -252,31 +252,53 @@ pub fn period_tally(
     crate::metrics::shop_tally(shop, start, end, now, own.as_deref().unwrap_or(tasks_now))
 }
 
-/// Tallies of every needed week and month, computed in parallel.
+/// A week or a month: anything with bounds in the shop's zone.
+pub trait Period: Copy + Eq + Ord + std::hash::Hash + Send + Sync {
+    fn bounds_in(&self, cfg: &Config) -> (Timestamp, Timestamp);
+}
+
+impl Period for Week {
+    fn bounds_in(&self, cfg: &Config) -> (Timestamp, Timestamp) {
+        self.bounds(&cfg.timezone)
+    }
+}
+
+impl Period for Month {
+    fn bounds_in(&self, cfg: &Config) -> (Timestamp, Timestamp) {
+        self.bounds(cfg)
+    }
+}
+
+/// A tally for each period, computed in parallel by `tally(period, start, end)`.
+pub fn tallies_for<P: Period>(
+    periods: &BTreeSet<P>,
+    cfg: &Config,
+    tally: impl Fn(&P, Timestamp, Timestamp) -> Tally + Sync,
+) -> HashMap<P, Tally> {
+    periods
+        .par_iter()
+        .map(|p| {
+            let (a, b) = p.bounds_in(cfg);
+            (*p, tally(p, a, b))
+        })
+        .collect()
+}
+
+/// Tallies of every needed week and month.
 pub fn all_tallies(
     shop: &Shop,
     now: Timestamp,
     p: &Periods,
     tasks_now: &[Task],
 ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
-    let tz = &shop.config.timezone;
-    let weeks = p
-        .needed_weeks
-        .par_iter()
-        .map(|w| {
-            let (a, b) = w.bounds(tz);
-            (*w, period_tally(shop, a, b, now, tasks_now))
-        })
-        .collect();
-    let months = p
-        .needed_months
-        .par_iter()
-        .map(|m| {
-            let (a, b) = m.bounds(&shop.config);
-            (*m, period_tally(shop, a, b, now, tasks_now))
-        })
-        .collect();
-    (weeks, months)
+    (
+        tallies_for(&p.needed_weeks, &shop.config, |_, a, b| {
+            period_tally(shop, a, b, now, tasks_now)
+        }),
+        tallies_for(&p.needed_months, &shop.config, |_, a, b| {
+            period_tally(shop, a, b, now, tasks_now)
+        }),
+    )
 }
 
 fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {

@@ -298,39 +298,36 @@ impl Live {
             let t = crate::metrics::as_of(end, now);
             t < now && t == crate::metrics::as_of(end, old.now)
         };
-        let tz = &shop.config.timezone;
-        let weeks = p
-            .needed_weeks
-            .par_iter()
-            .map(|w| {
-                let (a, b) = w.bounds(tz);
-                let tally = match old.weeks.get(w) {
-                    Some(t) if fixed(b) => {
-                        let mut t = t.clone();
-                        update_tally(&mut t, &old.shop, shop, customers, &complaints, a, b, now);
-                        t
-                    }
-                    _ => report::period_tally(shop, a, b, now, tasks_now),
-                };
-                (*w, tally)
-            })
-            .collect();
-        let months = p
-            .needed_months
-            .par_iter()
-            .map(|m| {
-                let (a, b) = m.bounds(&shop.config);
-                let tally = match old.months.get(m) {
-                    Some(t) if fixed(b) => {
-                        let mut t = t.clone();
-                        update_tally(&mut t, &old.shop, shop, customers, &complaints, a, b, now);
-                        t
-                    }
-                    _ => report::period_tally(shop, a, b, now, tasks_now),
-                };
-                (*m, tally)
-            })
-            .collect();
+        // A kept tally is updated when its period's T has not moved; else recomputed.
+        fn update<P: report::Period>(
+            kept: &HashMap<P, Tally>,
+            period: &P,
+            start: Timestamp,
+            end: Timestamp,
+            fresh: &(dyn Fn(Timestamp, Timestamp) -> Tally + Sync),
+            swap: &(dyn Fn(&mut Tally, Timestamp, Timestamp) + Sync),
+            fixed: &(dyn Fn(Timestamp) -> bool + Sync),
+        ) -> Tally {
+            match kept.get(period) {
+                Some(t) if fixed(end) => {
+                    let mut t = t.clone();
+                    swap(&mut t, start, end);
+                    t
+                }
+                _ => fresh(start, end),
+            }
+        }
+        let fresh = |a, b| report::period_tally(shop, a, b, now, tasks_now);
+        let swap = |t: &mut Tally, a, b| {
+            update_tally(t, &old.shop, shop, customers, &complaints, a, b, now)
+        };
+        let cfg = &shop.config;
+        let weeks = report::tallies_for(&p.needed_weeks, cfg, |w, a, b| {
+            update(&old.weeks, w, a, b, &fresh, &swap, &fixed)
+        });
+        let months = report::tallies_for(&p.needed_months, cfg, |m, a, b| {
+            update(&old.months, m, a, b, &fresh, &swap, &fixed)
+        });
         (weeks, months)
     }
 
