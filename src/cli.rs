@@ -212,9 +212,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             let now = cli
                 .now
                 .as_deref()
-                .map(|s| crate::time::parse_time(s, &config.timezone))
-                .transpose()
-                .map_err(|m| Error::usage(format!("--now: {m}")))?;
+                .map(|s| crate::time::parse_now(Some(s), &config.timezone))
+                .transpose()?;
             let out = out.unwrap_or_else(|| dir.root.join("public"));
             crate::watch::run(dir, now, crate::watch::Options { out, poll, serve })
         }

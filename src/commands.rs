@@ -9,7 +9,7 @@ use crate::index::{self, Shop, ShopDir};
 use crate::messages::Messages;
 use crate::rules::{self, agenda, evaluate, Lifecycle, Status, Task, Value};
 use crate::table::{self, paint, Style};
-use crate::time::{parse_duration, parse_time, rfc3339, Week};
+use crate::time::{parse_duration, rfc3339, Week};
 use jiff::Timestamp;
 use serde::Serialize;
 use std::io::Write;
@@ -24,11 +24,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn open(dir: ShopDir, now: Option<&str>, use_cache: bool) -> Result<Ctx> {
         let shop = index::load_with(&dir, use_cache)?;
-        let now = match now {
-            Some(s) => parse_time(s, &shop.config.timezone)
-                .map_err(|m| Error::usage(format!("--now: {m}")))?,
-            None => Timestamp::now(),
-        };
+        let now = crate::time::parse_now(now, &shop.config.timezone)?;
         Ok(Ctx { shop, now })
     }
 

@@ -203,25 +203,14 @@ impl Tally {
         let count = |v: i64| usize::try_from(v).unwrap_or(0);
         let rate = |num: i64, den: i64| (den > 0).then(|| num as f64 / den as f64);
         let responses: i64 = self.response_secs.values().sum();
-        let response_median_minutes = (responses > 0).then(|| {
-            // The k-th smallest response (0-based) in the multiset.
-            let nth = |k: i64| {
-                let mut seen = 0;
-                for (secs, n) in &self.response_secs {
-                    seen += n;
-                    if seen > k {
-                        return *secs as f64;
-                    }
-                }
-                0.0
-            };
-            let mid = if responses % 2 == 1 {
-                nth(responses / 2)
-            } else {
-                (nth(responses / 2 - 1) + nth(responses / 2)) / 2.0
-            };
-            mid / 60.0
-        });
+        let mut minutes: Vec<f64> = self
+            .response_secs
+            .iter()
+            .flat_map(|(secs, n)| {
+                std::iter::repeat_n(*secs as f64 / 60.0, usize::try_from(*n).unwrap_or(0))
+            })
+            .collect();
+        let response_median_minutes = median(&mut minutes);
         let mut top: Vec<TopProduct> = self
             .products
             .iter()

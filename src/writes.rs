@@ -235,6 +235,22 @@ fn read_clean(dir: &ShopDir, cfg: &Config, f: &Found) -> Result<(String, index::
     Ok((text, parsed))
 }
 
+fn not_valid(shown: &Path) -> String {
+    format!(
+        "{}: the change is not valid; nothing was written",
+        shown.display()
+    )
+}
+
+/// Parses the text about to be written; it must load without errors.
+fn reparse(f: &Found, shown: &Path, text: &str, cfg: &Config) -> Result<index::Parsed> {
+    let (parsed, diags) = index::parse_text(f, shown, text, cfg);
+    if matches!(parsed, index::Parsed::Broken) || diags.iter().any(Diagnostic::is_error) {
+        return Err(invalid(not_valid(shown), diags));
+    }
+    Ok(parsed)
+}
+
 fn refusal(shown: &Path) -> String {
     format!(
         "{} has errors; fix them first (nothing was changed)",
@@ -244,10 +260,7 @@ fn refusal(shown: &Path) -> String {
 
 pub fn log(dir: &ShopDir, now: Option<&str>, id: &str, entry: &LogEntry) -> Result<i32> {
     let cfg = index::load_config(dir)?;
-    let now = match now {
-        Some(s) => parse_time(s, &cfg.timezone).map_err(|m| Error::usage(format!("--now: {m}")))?,
-        None => Timestamp::now(),
-    };
+    let now = crate::time::parse_now(now, &cfg.timezone)?;
     let at = match &entry.at {
         Some(s) => parse_time(s, &cfg.timezone).map_err(|m| Error::usage(format!("--at: {m}")))?,
         None => now,
@@ -308,25 +321,9 @@ fn log_customer(
     }
     let new_text = append_interaction(&text, &fields)
         .map_err(|m| Error::invalid(format!("{}: {m}", shown.display())))?;
-    let (parsed, diags) = index::parse_text(f, &shown, &new_text, cfg);
-    let index::Parsed::Customer(new) = parsed else {
-        return Err(invalid(
-            format!(
-                "{}: the new interaction is not valid; nothing was written",
-                shown.display()
-            ),
-            diags,
-        ));
+    let index::Parsed::Customer(new) = reparse(f, &shown, &new_text, cfg)? else {
+        return Err(Error::invalid(not_valid(&shown)));
     };
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(invalid(
-            format!(
-                "{}: the new interaction is not valid; nothing was written",
-                shown.display()
-            ),
-            diags,
-        ));
-    }
     // The file must read back as the old record plus exactly this interaction.
     let expected = old.positionless();
     let mut got = new.positionless();
@@ -402,24 +399,11 @@ fn log_complaint(
         text = set_field(&text, "csat", &c.to_string());
         expected.csat = Some(i64::from(c));
     }
-    let (parsed, diags) = index::parse_text(f, &shown, &text, cfg);
-    let index::Parsed::Complaint(new) = parsed else {
-        return Err(invalid(
-            format!(
-                "{}: the change is not valid; nothing was written",
-                shown.display()
-            ),
-            diags,
-        ));
+    let index::Parsed::Complaint(new) = reparse(f, &shown, &text, cfg)? else {
+        return Err(Error::invalid(not_valid(&shown)));
     };
-    if diags.iter().any(Diagnostic::is_error) || new.positionless() != expected {
-        return Err(invalid(
-            format!(
-                "{}: the change is not valid; nothing was written",
-                shown.display()
-            ),
-            diags,
-        ));
+    if new.positionless() != expected {
+        return Err(Error::invalid(not_valid(&shown)));
     }
     atomic_write(&path, text.as_bytes())?;
     println!(
