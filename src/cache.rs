@@ -5,18 +5,18 @@
 
 use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::index::{parse_bytes, Found, Parsed, RecordKind, ShopDir};
+use crate::index::{parse_bytes, Found, Parsed, RecordKind, Scan, ShopDir};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub const DIR: &str = ".langgan";
 pub const FILE: &str = "index.bin";
 const MAGIC: &[u8; 8] = b"LANGGAN\x01";
 /// Bump when the record types or this format change.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// A file modified this close to the cache's writing may have changed within
 /// the same mtime tick: check its content instead of trusting the stat.
 const RACY: Duration = Duration::from_secs(2);
@@ -31,19 +31,21 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// What a stat says about a file: enough to tell it has not changed.
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
-struct Stamp {
+pub struct Stamp {
     size: u64,
     mtime_ns: u128,
 }
 
-fn stamp_of(path: &Path) -> Option<Stamp> {
-    let m = std::fs::symlink_metadata(path).ok()?;
-    let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-    Some(Stamp {
-        size: m.len(),
-        mtime_ns: mtime.as_nanos(),
-    })
+impl Stamp {
+    pub fn of(m: &std::fs::Metadata) -> Option<Stamp> {
+        let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            size: m.len(),
+            mtime_ns: mtime.as_nanos(),
+        })
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -75,7 +77,12 @@ pub fn path(dir: &ShopDir) -> PathBuf {
     dir.root.join(DIR).join(FILE)
 }
 
-/// Reads and validates the cache; `None` when absent, damaged or stale.
+/// Entries per section: sections are checked and decoded in parallel.
+const SECTION: usize = 4096;
+
+/// Layout: MAGIC, FORMAT (u32), section count (u32), then per section its
+/// length and FNV-1a checksum (u64 each), then the sections: the header, then
+/// the entries in walk order, `SECTION` at a time, each postcard-encoded.
 fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
     let bytes = std::fs::read(path(dir)).ok()?;
     let body = bytes.strip_prefix(MAGIC)?;
@@ -83,30 +90,66 @@ fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
     if u32::from_le_bytes(format.try_into().ok()?) != FORMAT {
         return None;
     }
-    let (len, body) = body.split_at_checked(8)?;
-    let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
-    if body.len() != len.checked_add(8)? {
+    let (count, mut body) = body.split_at_checked(4)?;
+    let count = usize::try_from(u32::from_le_bytes(count.try_into().ok()?)).ok()?;
+    let mut table = Vec::with_capacity(count.min(1 << 20));
+    for _ in 0..count {
+        let (len, rest) = body.split_at_checked(8)?;
+        let (sum, rest) = rest.split_at_checked(8)?;
+        let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
+        table.push((len, u64::from_le_bytes(sum.try_into().ok()?)));
+        body = rest;
+    }
+    let mut sections = Vec::with_capacity(table.len());
+    for (len, sum) in table {
+        let (section, rest) = body.split_at_checked(len)?;
+        sections.push((section, sum));
+        body = rest;
+    }
+    let ((head, head_sum), rest) = sections.split_first()?;
+    if !body.is_empty() || fnv1a(head) != *head_sum {
         return None;
     }
-    let (payload, sum) = body.split_at(len);
-    if fnv1a(payload).to_le_bytes() != sum {
+    let header: Header = postcard::from_bytes(head).ok()?;
+    if header.crate_version != env!("CARGO_PKG_VERSION") || header.config_hash != config_hash {
         return None;
     }
-    let (header, entries): (Header, Vec<Entry>) = postcard::from_bytes(payload).ok()?;
-    (header.crate_version == env!("CARGO_PKG_VERSION") && header.config_hash == config_hash)
-        .then_some((header, entries))
+    let decoded: Option<Vec<Vec<Entry>>> = rest
+        .par_iter()
+        .map(|(section, sum)| {
+            (fnv1a(section) == *sum)
+                .then(|| postcard::from_bytes(section).ok())
+                .flatten()
+        })
+        .collect();
+    Some((header, decoded?.into_iter().flatten().collect()))
 }
 
 fn write(dir: &ShopDir, header: &Header, entries: &[EntryRef]) {
-    let Ok(payload) = postcard::to_allocvec(&(header, entries)) else {
+    let Ok(head) = postcard::to_allocvec(header) else {
         return;
     };
-    let mut bytes = Vec::with_capacity(payload.len() + 28);
+    let Ok(mut sections) = entries
+        .par_chunks(SECTION)
+        .map(postcard::to_allocvec)
+        .collect::<Result<Vec<Vec<u8>>, _>>()
+    else {
+        return;
+    };
+    sections.insert(0, head);
+    let total: usize = sections.iter().map(Vec::len).sum();
+    let mut bytes = Vec::with_capacity(16 + 16 * sections.len() + total);
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&payload);
-    bytes.extend_from_slice(&fnv1a(&payload).to_le_bytes());
+    bytes.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    let sums: Vec<u64> = sections.par_iter().map(|s| fnv1a(s)).collect();
+    for (s, sum) in sections.iter().zip(sums) {
+        bytes.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&sum.to_le_bytes());
+    }
+    for s in &sections {
+        bytes.extend_from_slice(s);
+    }
     let folder = dir.root.join(DIR);
     if std::fs::create_dir_all(&folder).is_err() {
         return;
@@ -132,41 +175,68 @@ enum Outcome {
     },
 }
 
+/// Matches walked files with cache entries. Both are in walk order, so the
+/// common case is a straight zip; a map is built only when they diverge.
+fn match_entries(found: &[Found], entries: Vec<Entry>) -> (Vec<Option<Entry>>, bool) {
+    let total = entries.len();
+    let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+    let mut by_rel: Option<HashMap<String, usize>> = None;
+    let mut cursor = 0;
+    let mut taken = 0;
+    let out = found
+        .iter()
+        .map(|f| {
+            let rel = f.rel.to_str()?;
+            let at = if slots
+                .get(cursor)
+                .and_then(Option::as_ref)
+                .is_some_and(|e| e.rel == rel)
+            {
+                cursor += 1;
+                cursor - 1
+            } else {
+                let map = by_rel.get_or_insert_with(|| {
+                    slots
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, e)| Some((e.as_ref()?.rel.clone(), i)))
+                        .collect()
+                });
+                *map.get(rel)?
+            };
+            let e = slots.get_mut(at)?.take();
+            taken += usize::from(e.is_some());
+            e
+        })
+        .collect();
+    (out, taken < total)
+}
+
 /// Loads every found file, from the cache where it is still valid.
 pub fn load_records(
     dir: &ShopDir,
     config: &Config,
     config_text: &[u8],
-    found: Vec<Found>,
+    scan: Scan,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(Found, Parsed)> {
     let config_hash = fnv1a(config_text);
-    let (written_ns, mut cached): (u128, HashMap<String, Entry>) = match read(dir, config_hash) {
-        Some((h, entries)) => (
-            h.written_ns,
-            entries.into_iter().map(|e| (e.rel.clone(), e)).collect(),
-        ),
-        None => (0, HashMap::new()),
+    let (written_ns, entries) = match read(dir, config_hash) {
+        Some((h, entries)) => (h.written_ns, entries),
+        None => (0, Vec::new()),
     };
     let had_cache = written_ns > 0;
     let racy_ns = written_ns.saturating_sub(RACY.as_nanos());
-    let work: Vec<(Found, Option<Entry>)> = found
-        .into_iter()
-        .map(|f| {
-            let e = f.rel.to_str().and_then(|r| cached.remove(r));
-            (f, e)
-        })
-        .collect();
-    let removed_any = !cached.is_empty();
-    drop(cached);
+    let Scan { found, stamps, .. } = scan;
+    let (matched, removed_any) = match_entries(&found, entries);
     let started_ns = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let results: Vec<(Found, Outcome)> = work
+    let results: Vec<(Found, Outcome)> = found
         .into_par_iter()
-        .map(|(f, entry)| {
-            let full = dir.root.join(&f.rel);
-            let stamp = stamp_of(&full);
+        .zip(stamps)
+        .zip(matched)
+        .map(|((f, stamp), entry)| {
             let entry = match entry {
                 Some(e)
                     if stamp.is_some_and(|st| {
@@ -184,6 +254,7 @@ pub fn load_records(
                 }
                 other => other,
             };
+            let full = dir.root.join(&f.rel);
             let bytes = std::fs::read(&full).unwrap_or_default();
             let hash = fnv1a(&bytes);
             if let Some(e) = entry.filter(|e| e.hash == hash && e.kind == f.kind && stamp.is_some())

@@ -7,7 +7,7 @@ use crate::fmt::{local_phone, money, short_datetime};
 use crate::i18n::{self, pick};
 use crate::index::{self, Shop, ShopDir};
 use crate::messages::Messages;
-use crate::rules::{self, agenda, evaluate, Lifecycle, Status, Task, Value};
+use crate::rules::{self, agenda, Lifecycle, Status, Task, Value};
 use crate::table::{self, paint, Style};
 use crate::time::{parse_duration, rfc3339, Week};
 use jiff::Timestamp;
@@ -234,7 +234,9 @@ pub fn due(ctx: &Ctx, admin: Option<&str>, upcoming: Option<&str>, format: Forma
         }
     }
     ctx.warn_left_out();
-    let tasks = evaluate(shop, ctx.now);
+    let tasks = crate::rules::evaluate_where(shop, ctx.now, |t| {
+        crate::rules::on_agenda(t, ctx.now, horizon)
+    });
     let list: Vec<&Task> = agenda(shop, &tasks, ctx.now, horizon)
         .into_iter()
         .filter(|t| admin.is_none_or(|a| t.admin.as_deref() == Some(a)))

@@ -90,16 +90,27 @@ pub fn is_record_name(name: &str) -> bool {
     !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
 }
 
+/// The record files found by a walk, in path order, each with its size and
+/// mtime (taken in the same pass, relative to the open folder, which is much
+/// cheaper than a second stat by full path).
+#[derive(Default)]
+pub struct Scan {
+    pub found: Vec<Found>,
+    pub stamps: Vec<Option<crate::cache::Stamp>>,
+    pub diags: Vec<Diagnostic>,
+}
+
 /// Walks the record folders. Problems with paths become diagnostics.
-pub fn walk(dir: &ShopDir) -> (Vec<Found>, Vec<Diagnostic>) {
-    let mut found = Vec::new();
-    let mut diags = Vec::new();
-    for sub in [CUSTOMERS_DIR, COMPLAINTS_DIR] {
-        let (f, d) = walk_tree(dir, Path::new(sub));
-        found.extend(f);
-        diags.extend(d);
-    }
-    (found, diags)
+pub fn walk(dir: &ShopDir) -> Scan {
+    // The two folders are independent: walk them on both cores.
+    let (mut a, b) = rayon::join(
+        || scan_tree(dir, Path::new(CUSTOMERS_DIR)),
+        || scan_tree(dir, Path::new(COMPLAINTS_DIR)),
+    );
+    a.found.extend(b.found);
+    a.stamps.extend(b.stamps);
+    a.diags.extend(b.diags);
+    a
 }
 
 /// The kind of record a shop-relative path holds, by its top folder.
@@ -113,71 +124,97 @@ pub fn kind_of(rel: &Path) -> Option<RecordKind> {
 
 /// Walks one folder inside a record folder (or the record folder itself).
 pub fn walk_tree(dir: &ShopDir, sub: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
-    let mut found = Vec::new();
-    let mut diags = Vec::new();
+    let scan = scan_tree(dir, sub);
+    (scan.found, scan.diags)
+}
+
+/// Walks one folder depth-first, each folder's entries sorted by name (so the
+/// result is in path order), skipping dot-files and never following links.
+pub fn scan_tree(dir: &ShopDir, sub: &Path) -> Scan {
+    let mut scan = Scan::default();
     let Some(kind) = kind_of(sub) else {
-        return (found, diags);
+        return scan;
     };
-    let base = dir.root.join(sub);
-    if !base.is_dir() || std::fs::symlink_metadata(&base).is_ok_and(|m| m.file_type().is_symlink())
-    {
-        return (found, diags);
+    if std::fs::symlink_metadata(dir.root.join(sub)).is_ok_and(|m| m.is_dir()) {
+        scan_folder(dir, kind, sub, &mut scan);
     }
-    let walker = walkdir::WalkDir::new(&base)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    scan
+}
+
+fn scan_folder(dir: &ShopDir, kind: RecordKind, rel_dir: &Path, scan: &mut Scan) {
+    let cannot_read = |scan: &mut Scan, e: &std::io::Error| {
+        scan.diags.push(Diagnostic::error(
+            &dir.shown(rel_dir),
+            0,
+            0,
+            format!("cannot read: {}", crate::error::describe_io(e)),
+        ));
+    };
+    let entries = match std::fs::read_dir(dir.root.join(rel_dir)) {
+        Ok(rd) => rd,
+        Err(e) => return cannot_read(scan, &e),
+    };
+    let mut names: Vec<(String, std::fs::DirEntry)> = Vec::new();
+    for entry in entries {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let rel = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(&dir.root).ok())
-                    .map_or_else(|| sub.to_path_buf(), Path::to_path_buf);
-                diags.push(Diagnostic::error(
-                    &dir.shown(&rel),
-                    0,
-                    0,
-                    format!("cannot read: {e}"),
-                ));
+                cannot_read(scan, &e);
                 continue;
             }
         };
-        let rel = entry
-            .path()
-            .strip_prefix(&dir.root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let Some(name) = entry.file_name().to_str() else {
-            diags.push(Diagnostic::error(
-                &dir.shown(&rel),
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            scan.diags.push(Diagnostic::error(
+                &dir.shown(&rel_dir.join(&name)),
                 0,
                 0,
                 "file name is not valid UTF-8; rename it with plain letters and digits",
             ));
             continue;
         };
-        let is_dir_link =
-            entry.path_is_symlink() && std::fs::metadata(entry.path()).map_or(true, |m| m.is_dir());
-        if !is_record_name(name) && !is_dir_link {
-            continue;
-        }
-        if entry.path_is_symlink() {
-            diags.push(Diagnostic::error(
-                &dir.shown(&rel),
-                0,
-                0,
-                "symbolic links are not followed; put the record file itself here",
-            ));
-            continue;
-        }
-        if entry.file_type().is_file() {
-            found.push(Found { kind, rel });
+        if !name.starts_with('.') {
+            names.push((name.to_string(), entry));
         }
     }
-    (found, diags)
+    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Record files of this folder, stat'ed together on every core at the end.
+    let mut files: Vec<(PathBuf, std::fs::DirEntry)> = Vec::new();
+    let flush = |files: &mut Vec<(PathBuf, std::fs::DirEntry)>, scan: &mut Scan| {
+        // fstatat on the open folder: no second lookup of the whole path.
+        let stamps: Vec<_> = files
+            .par_iter()
+            .map(|(_, e)| e.metadata().ok().and_then(|m| crate::cache::Stamp::of(&m)))
+            .collect();
+        for ((rel, _), stamp) in files.drain(..).zip(stamps) {
+            scan.found.push(Found { kind, rel });
+            scan.stamps.push(stamp);
+        }
+    };
+    for (name, entry) in names {
+        let rel = rel_dir.join(&name);
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_symlink() {
+            let to_dir = std::fs::metadata(entry.path()).map_or(true, |m| m.is_dir());
+            if is_record_name(&name) || to_dir {
+                scan.diags.push(Diagnostic::error(
+                    &dir.shown(&rel),
+                    0,
+                    0,
+                    "symbolic links are not followed; put the record file itself here",
+                ));
+            }
+        } else if file_type.is_dir() {
+            // Keep path order: this folder's earlier files first, then the subfolder.
+            flush(&mut files, scan);
+            scan_folder(dir, kind, &rel, scan);
+        } else if file_type.is_file() && is_record_name(&name) {
+            files.push((rel, entry));
+        }
+    }
+    flush(&mut files, scan);
 }
 
 /// Finds a record file by id without parsing the shop.
@@ -347,12 +384,14 @@ pub fn load(dir: &ShopDir) -> Result<Shop> {
 pub fn load_with(dir: &ShopDir, use_cache: bool) -> Result<Shop> {
     let t0 = std::time::Instant::now();
     let config = load_config(dir)?;
-    let (found, mut diags) = walk(dir);
+    let mut scan = walk(dir);
+    let mut diags = std::mem::take(&mut scan.diags);
     let t1 = t0.elapsed();
     let entries = if use_cache {
         let config_text = std::fs::read(dir.root.join("shop.toml")).unwrap_or_default();
-        crate::cache::load_records(dir, &config, &config_text, found, &mut diags)
+        crate::cache::load_records(dir, &config, &config_text, scan, &mut diags)
     } else {
+        let found = scan.found;
         let parsed: Vec<(Parsed, Vec<Diagnostic>)> = found
             .par_iter()
             .map(|f| parse_file(dir, &config, f))
@@ -383,19 +422,27 @@ pub fn assemble(
     entries: Vec<(Found, Parsed)>,
     mut diags: Vec<Diagnostic>,
 ) -> Shop {
-    // Ids seen per kind, valid or not, so one broken file does not cascade.
-    let mut seen: [HashMap<String, PathBuf>; 2] = [HashMap::new(), HashMap::new()];
-    let mut customers = Vec::new();
-    let mut complaints = Vec::new();
-    let mut sorted = entries;
-    // The walk yields paths in order already; sorting is for other callers.
-    if !sorted.is_sorted_by(|a, b| a.0.rel <= b.0.rel) {
-        sorted.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
+    // Entries by (kind, id, path): duplicates become neighbours and customers
+    // come out sorted by id, with no map of every id.
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let keys: Vec<(u8, &str)> = entries
+        .iter()
+        .map(|(f, _)| (f.kind as u8, record_id(&f.rel).unwrap_or_default()))
+        .collect();
+    let key = |i: usize| keys[i];
+    // Stable, so among duplicates the first in walk (path) order is kept.
+    order.sort_by_key(|&i| keys[i]);
+    // Customer ids with a file, loadable or not, so one broken file does not cascade.
+    let mut known_customers: Vec<String> = Vec::new();
+    let mut first_of: Vec<Option<usize>> = vec![None; entries.len()];
+    for w in 1..order.len() {
+        if key(order[w - 1]) == key(order[w]) {
+            first_of[order[w]] = Some(first_of[order[w - 1]].unwrap_or(order[w - 1]));
+        }
     }
-    for (f, p) in sorted {
-        let id = record_id(&f.rel).unwrap_or_default().to_string();
-        let slot = &mut seen[f.kind as usize];
-        if let Some(first) = slot.get(&id) {
+    for &i in &order {
+        let f = &entries[i].0;
+        if let Some(first) = first_of[i] {
             let what = match f.kind {
                 RecordKind::Customer => "customer",
                 RecordKind::Complaint => "complaint",
@@ -405,21 +452,29 @@ pub fn assemble(
                 0,
                 0,
                 format!(
-                    "duplicate {what} id `{id}`: {} has the same file name; rename one of them",
-                    dir.shown(first).display()
+                    "duplicate {what} id `{}`: {} has the same file name; rename one of them",
+                    key(i).1,
+                    dir.shown(&entries[first].0.rel).display()
                 ),
             ));
-            continue;
-        }
-        slot.insert(id, f.rel.clone());
-        match p {
-            Parsed::Customer(c) => customers.push(*c),
-            Parsed::Complaint(c) => complaints.push(*c),
-            Parsed::Broken => {}
+        } else if f.kind == RecordKind::Customer {
+            known_customers.push(key(i).1.to_string());
         }
     }
-    let known_customers = std::mem::take(&mut seen[RecordKind::Customer as usize]);
-    customers.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut slots: Vec<Option<Parsed>> = entries.into_iter().map(|(_, p)| Some(p)).collect();
+    let mut customers = Vec::new();
+    let mut complaints = Vec::new();
+    for i in order {
+        if first_of[i].is_some() {
+            continue;
+        }
+        match slots[i].take() {
+            Some(Parsed::Customer(c)) => customers.push(*c),
+            Some(Parsed::Complaint(c)) => complaints.push(*c),
+            _ => {}
+        }
+    }
+    drop(slots);
     let customer_index: HashMap<String, usize> = customers
         .iter()
         .enumerate()
@@ -447,7 +502,6 @@ pub fn assemble(
         }
     }
 
-    complaints.sort_by(|a, b| a.id.cmp(&b.id));
     let mut kept = Vec::with_capacity(complaints.len());
     for c in complaints {
         let shown = dir.shown(&c.path);
@@ -472,7 +526,7 @@ pub fn assemble(
                 }
                 kept.push(c);
             }
-            None if known_customers.contains_key(&c.customer) => {
+            None if known_customers.binary_search(&c.customer).is_ok() => {
                 // The customer's file has errors of its own; those are reported there.
                 diags.push(Diagnostic::error(
                     &shown,
@@ -487,7 +541,7 @@ pub fn assemble(
             None => {
                 let hint = crate::text::did_you_mean(
                     &c.customer,
-                    known_customers.keys().map(String::as_str),
+                    known_customers.iter().map(String::as_str),
                 );
                 diags.push(Diagnostic::error(
                     &shown,

@@ -409,12 +409,22 @@ impl Builder<'_> {
 
 /// Every task of every enabled rule at `now`, in customer order.
 pub fn evaluate(shop: &Shop, now: Timestamp) -> Vec<Task> {
+    evaluate_where(shop, now, |_| true)
+}
+
+/// The tasks that `keep` accepts, without holding the others (most tasks of
+/// a large shop are done long ago; the agenda needs only the open ones).
+pub fn evaluate_where(
+    shop: &Shop,
+    now: Timestamp,
+    keep: impl Fn(&Task) -> bool + Sync,
+) -> Vec<Task> {
     use rayon::prelude::*;
     // Order is kept: customer by customer, as callers rely on.
     (0..shop.customers.len())
         .into_par_iter()
         .with_min_len(256)
-        .flat_map_iter(|ci| tasks_for_customer(shop, ci, now))
+        .flat_map_iter(|ci| tasks_for_customer(shop, ci, now).into_iter().filter(&keep))
         .collect()
 }
 
@@ -709,20 +719,24 @@ pub fn resolve_due(cfg: &Config, k: &Complaint) -> Timestamp {
 
 /// Tasks shown by `due`: due or overdue, plus upcoming with due ≤ now + horizon;
 /// sorted by due time then customer id.
+/// Is the task on the agenda: due, overdue, or upcoming within the horizon?
+pub fn on_agenda(t: &Task, now: Timestamp, upcoming: Option<Dur>) -> bool {
+    match t.status {
+        Status::Due | Status::Overdue => true,
+        Status::Upcoming => upcoming.is_some_and(|d| t.due <= add(now, d)),
+        _ => false,
+    }
+}
+
 pub fn agenda<'a>(
     shop: &Shop,
     tasks: &'a [Task],
     now: Timestamp,
     upcoming: Option<Dur>,
 ) -> Vec<&'a Task> {
-    let horizon = upcoming.map(|d| add(now, d));
     let mut v: Vec<&Task> = tasks
         .iter()
-        .filter(|t| match t.status {
-            Status::Due | Status::Overdue => true,
-            Status::Upcoming => horizon.is_some_and(|h| t.due <= h),
-            _ => false,
-        })
+        .filter(|t| on_agenda(t, now, upcoming))
         .collect();
     v.sort_by(|a, b| {
         a.due

@@ -128,12 +128,13 @@ impl Live {
     }
 
     fn reload_all(&mut self) {
-        let (found, walk_diags) = index::walk(&self.dir);
+        let scan = index::walk(&self.dir);
+        let walk_diags = scan.diags.clone();
         // Start from the index cache: only files changed since the last command are parsed.
         let config_text = std::fs::read(self.dir.root.join("shop.toml")).unwrap_or_default();
         let mut diags = Vec::new();
         let entries =
-            crate::cache::load_records(&self.dir, &self.config, &config_text, found, &mut diags);
+            crate::cache::load_records(&self.dir, &self.config, &config_text, scan, &mut diags);
         let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
         for d in diags {
             let rel = d
