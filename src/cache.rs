@@ -16,7 +16,7 @@ pub const DIR: &str = ".langgan";
 pub const FILE: &str = "index.bin";
 const MAGIC: &[u8; 8] = b"LANGGAN\x01";
 /// Bump when the record types or this format change.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// A file modified this close to the cache's writing may have changed within
 /// the same mtime tick: check its content instead of trusting the stat.
 const RACY: Duration = Duration::from_secs(2);
@@ -80,14 +80,24 @@ pub fn path(dir: &ShopDir) -> PathBuf {
 /// Entries per section: sections are checked and decoded in parallel.
 const SECTION: usize = 4096;
 
-/// Layout: MAGIC, FORMAT (u32), section count (u32), then per section its
-/// length and FNV-1a checksum (u64 each), then the sections: the header, then
-/// the entries in walk order, `SECTION` at a time, each postcard-encoded.
-fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
-    let bytes = std::fs::read(path(dir)).ok()?;
-    let body = bytes.strip_prefix(MAGIC)?;
-    let (format, body) = body.split_at_checked(4)?;
-    if u32::from_le_bytes(format.try_into().ok()?) != FORMAT {
+/// Reads a sectioned file: MAGIC, FORMAT (u32), section count (u32), then per
+/// section its length and FNV-1a checksum (u64 each), then the sections: a
+/// header, then the entries, each section postcard-encoded. `accept` vets the
+/// header before the entries are decoded. `None` for anything damaged.
+pub fn read_sectioned<H, E>(
+    file: &std::path::Path,
+    magic: &[u8; 8],
+    format: u32,
+    accept: impl FnOnce(&H) -> bool,
+) -> Option<(H, Vec<E>)>
+where
+    H: serde::de::DeserializeOwned,
+    E: serde::de::DeserializeOwned + Send,
+{
+    let bytes = std::fs::read(file).ok()?;
+    let body = bytes.strip_prefix(magic)?;
+    let (found_format, body) = body.split_at_checked(4)?;
+    if u32::from_le_bytes(found_format.try_into().ok()?) != format {
         return None;
     }
     let (count, mut body) = body.split_at_checked(4)?;
@@ -110,11 +120,11 @@ fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
     if !body.is_empty() || fnv1a(head) != *head_sum {
         return None;
     }
-    let header: Header = postcard::from_bytes(head).ok()?;
-    if header.crate_version != env!("CARGO_PKG_VERSION") || header.config_hash != config_hash {
+    let header: H = postcard::from_bytes(head).ok()?;
+    if !accept(&header) {
         return None;
     }
-    let decoded: Option<Vec<Vec<Entry>>> = rest
+    let decoded: Option<Vec<Vec<E>>> = rest
         .par_iter()
         .map(|(section, sum)| {
             (fnv1a(section) == *sum)
@@ -125,12 +135,22 @@ fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
     Some((header, decoded?.into_iter().flatten().collect()))
 }
 
-fn write(dir: &ShopDir, header: &Header, entries: &[EntryRef]) {
+/// Writes a sectioned file (see `read_sectioned`) into the shop's `.langgan/`.
+/// A file that cannot be written (read-only shop) only costs speed next time.
+pub fn write_sectioned<H: Serialize, E: Serialize + Sync>(
+    dir: &ShopDir,
+    name: &str,
+    magic: &[u8; 8],
+    format: u32,
+    header: &H,
+    entries: &[E],
+    per_section: usize,
+) {
     let Ok(head) = postcard::to_allocvec(header) else {
         return;
     };
     let Ok(mut sections) = entries
-        .par_chunks(SECTION)
+        .par_chunks(per_section.max(1))
         .map(postcard::to_allocvec)
         .collect::<Result<Vec<Vec<u8>>, _>>()
     else {
@@ -139,8 +159,8 @@ fn write(dir: &ShopDir, header: &Header, entries: &[EntryRef]) {
     sections.insert(0, head);
     let total: usize = sections.iter().map(Vec::len).sum();
     let mut bytes = Vec::with_capacity(16 + 16 * sections.len() + total);
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    bytes.extend_from_slice(magic);
+    bytes.extend_from_slice(&format.to_le_bytes());
     bytes.extend_from_slice(&(sections.len() as u32).to_le_bytes());
     let sums: Vec<u64> = sections.par_iter().map(|s| fnv1a(s)).collect();
     for (s, sum) in sections.iter().zip(sums) {
@@ -157,8 +177,17 @@ fn write(dir: &ShopDir, header: &Header, entries: &[EntryRef]) {
     if !folder.join(".gitignore").exists() {
         let _ = std::fs::write(folder.join(".gitignore"), "*\n");
     }
-    // A cache that cannot be written (read-only shop) only costs speed next time.
-    let _ = crate::write::atomic_write_unsynced(&path(dir), &bytes);
+    let _ = crate::write::atomic_write_unsynced(&folder.join(name), &bytes);
+}
+
+fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
+    read_sectioned(&path(dir), MAGIC, FORMAT, |h: &Header| {
+        h.crate_version == env!("CARGO_PKG_VERSION") && h.config_hash == config_hash
+    })
+}
+
+fn write(dir: &ShopDir, header: &Header, entries: &[EntryRef]) {
+    write_sectioned(dir, FILE, MAGIC, FORMAT, header, entries, SECTION);
 }
 
 enum Outcome {

@@ -19,13 +19,19 @@ use std::path::Path;
 pub struct Ctx {
     pub shop: Shop,
     pub now: Timestamp,
+    /// False with `--no-cache`: nothing remembered from earlier runs is used.
+    pub use_cache: bool,
 }
 
 impl Ctx {
     pub fn open(dir: ShopDir, now: Option<&str>, use_cache: bool) -> Result<Ctx> {
         let shop = index::load_with(&dir, use_cache)?;
         let now = crate::time::parse_now(now, &shop.config.timezone)?;
-        Ok(Ctx { shop, now })
+        Ok(Ctx {
+            shop,
+            now,
+            use_cache,
+        })
     }
 
     pub fn lang(&self) -> Lang {
@@ -690,7 +696,7 @@ pub fn report(ctx: &mut Ctx, out: Option<&Path>, mask: bool) -> Result<i32> {
     let out = out.map_or_else(|| shop.dir.root.join("public"), Path::to_path_buf);
     ctx.warn_left_out();
     let start = std::time::Instant::now();
-    let summary = crate::report::build(shop, ctx.now, &out, Vec::new())?;
+    let summary = crate::report::build(shop, ctx.now, &out, Vec::new(), ctx.use_cache)?;
     let ms = start.elapsed().as_millis();
     let index = out.join("index.html");
     eprintln!(

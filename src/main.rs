@@ -2,6 +2,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = langgan::cli::Cli::parse();
     let code = match langgan::cli::run(cli) {
         Ok(code) => code,
@@ -14,6 +15,17 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
+
+/// Transparent huge pages make every fresh 2 MiB of heap cost a 2 MiB clear;
+/// a short-lived command touching a few hundred MiB runs faster without them
+/// (measured: report at 100k 5.1 s ± 0.6 -> 4.6 s ± 0.1).
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag on this process; no memory is touched.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 // Loading a large shop is a storm of small allocations on both cores; mimalloc

@@ -102,7 +102,7 @@ pub fn period_metrics_with_tasks(
 /// share, or the sum over the shop. The watcher keeps a tally per period and,
 /// when a record changes, subtracts its old share and adds the new one instead
 /// of recomputing the period.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Tally {
     leads_new: i64,
     by_source: BTreeMap<String, i64>,

@@ -154,6 +154,8 @@ pub struct Customer {
     pub orders: Vec<Order>,
     pub interactions: Vec<Interaction>,
     pub feedback: Vec<Feedback>,
+    /// FNV-1a of the file's text: tells a report which pages may have changed.
+    pub source_hash: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -174,6 +176,8 @@ pub struct Complaint {
     pub resolved: Option<Ev>,
     pub contacts: Option<i64>,
     pub csat: Option<i64>,
+    /// FNV-1a of the file's text.
+    pub source_hash: u64,
 }
 
 fn no_pos(e: &mut Ev) {
@@ -193,6 +197,7 @@ impl Customer {
     pub fn positionless(&self) -> Customer {
         let mut c = self.clone();
         c.phone_at = (0, 0);
+        c.source_hash = 0;
         no_pos(&mut c.first_contact);
         for o in &mut c.orders {
             o.line = 0;
@@ -223,6 +228,7 @@ impl Complaint {
     pub fn positionless(&self) -> Complaint {
         let mut k = self.clone();
         k.customer_at = (0, 0);
+        k.source_hash = 0;
         no_pos(&mut k.opened);
         no_pos_opt(&mut k.first_response);
         no_pos_opt(&mut k.resolved);
@@ -891,6 +897,7 @@ pub fn parse_customer(
         orders,
         interactions,
         feedback,
+        source_hash: crate::cache::fnv1a(text.as_bytes()),
     };
     (Some(customer), ck.diags)
 }
@@ -957,6 +964,7 @@ pub fn parse_complaint(
         resolved,
         contacts,
         csat,
+        source_hash: crate::cache::fnv1a(text.as_bytes()),
     };
     (Some(c), ck.diags)
 }

@@ -261,7 +261,9 @@ pub fn between(a: Timestamp, b: Timestamp) -> Dur {
 }
 
 /// An ISO week, e.g. `2026-W47`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Week {
     pub year: i16,
     pub week: i8,

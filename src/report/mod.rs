@@ -3,6 +3,7 @@
 //! overrides them file by file), written deterministically.
 
 mod labels;
+pub mod state;
 pub mod svg;
 
 use crate::config::{Config, Lang};
@@ -83,7 +84,9 @@ pub fn load_templates(shop: &Shop) -> Result<tera::Tera> {
     Ok(tera)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Month {
     pub year: i16,
     pub month: i8,
@@ -168,6 +171,103 @@ pub struct Site<'a> {
     pub labels: BTreeMap<&'static str, &'static str>,
     /// Problems to show in a banner (the watcher keeps last good records).
     pub problems: Vec<String>,
+    /// Per-week lists for the weekly pages, from one pass over the shop.
+    pub week_rows: HashMap<Week, WeekRows>,
+    /// Public feedback with text up to now: (time, customer, feedback index), by time.
+    pub public_feedback: Vec<(Timestamp, usize, usize)>,
+}
+
+/// What a weekly page lists from the records of that week (seen at its T).
+#[derive(Debug, Default)]
+pub struct WeekRows {
+    pub leads_by_admin: BTreeMap<String, usize>,
+    pub followups_by_admin: BTreeMap<String, usize>,
+    /// (customer, order index) of repeat orders placed in the week.
+    pub repeat_orders: Vec<(usize, usize)>,
+}
+
+enum WeekEvent<'a> {
+    Lead(&'a str),
+    Followup(&'a str),
+    Repeat(usize, usize),
+}
+
+/// The weekly lists of every week at once: each event lands in its own week, so
+/// one pass replaces a scan of the whole shop per weekly page. An event counts
+/// in its week when it is at or before the week's T = min(now, end), i.e. when
+/// it is not in the future.
+fn week_rows(shop: &Shop, now: Timestamp) -> HashMap<Week, WeekRows> {
+    let tz = &shop.config.timezone;
+    let events: Vec<(Week, WeekEvent)> = shop
+        .customers
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ci, c)| {
+            let mut v = Vec::new();
+            if c.first_contact.t <= now {
+                let admin = c.admin.as_deref().unwrap_or("unassigned");
+                v.push((
+                    Week::containing(c.first_contact.t, tz),
+                    WeekEvent::Lead(admin),
+                ));
+            }
+            for i in &c.interactions {
+                if i.at.t <= now && i.kind.is_outbound() {
+                    if let Some(by) = &i.by {
+                        v.push((Week::containing(i.at.t, tz), WeekEvent::Followup(by)));
+                    }
+                }
+            }
+            for (oi, o) in c.orders.iter().enumerate() {
+                if o.at.t > now {
+                    continue;
+                }
+                let w = Week::containing(o.at.t, tz);
+                let t_at = crate::metrics::as_of(w.bounds(tz).1, now);
+                if !rules::order_counts(o, t_at) {
+                    continue;
+                }
+                // The customer's first order (as counted at T) is not a repeat.
+                let first = c
+                    .orders
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| rules::order_counts(x, t_at))
+                    .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
+                    .map(|x| x.0);
+                if first != Some(oi) {
+                    v.push((w, WeekEvent::Repeat(ci, oi)));
+                }
+            }
+            v
+        })
+        .collect();
+    let mut out: HashMap<Week, WeekRows> = HashMap::new();
+    for (w, e) in events {
+        let rows = out.entry(w).or_default();
+        match e {
+            WeekEvent::Lead(a) => *rows.leads_by_admin.entry(a.to_string()).or_default() += 1,
+            WeekEvent::Followup(a) => {
+                *rows.followups_by_admin.entry(a.to_string()).or_default() += 1;
+            }
+            WeekEvent::Repeat(ci, oi) => rows.repeat_orders.push((ci, oi)),
+        }
+    }
+    out
+}
+
+fn public_feedback(shop: &Shop, now: Timestamp) -> Vec<(Timestamp, usize, usize)> {
+    let mut v: Vec<(Timestamp, usize, usize)> = Vec::new();
+    for (ci, c) in shop.customers.iter().enumerate() {
+        for (fi, f) in c.feedback.iter().enumerate() {
+            let text = f.text.as_deref().map(str::trim).unwrap_or("");
+            if f.public && !text.is_empty() && f.at.t <= now {
+                v.push((f.at.t, ci, fi));
+            }
+        }
+    }
+    v.sort();
+    v
 }
 
 /// What the weekly page lists about work, from the week's tally.
@@ -370,6 +470,8 @@ impl<'a> Site<'a> {
             msgs: Messages::load(shop)?,
             labels: labels::labels(cfg.language),
             problems,
+            week_rows: week_rows(shop, now),
+            public_feedback: public_feedback(shop, now),
         })
     }
 
@@ -853,32 +955,33 @@ struct Testimonial {
 
 fn testimonials(site: &Site, range: Option<(Timestamp, Timestamp)>) -> Vec<Testimonial> {
     let cfg = site.cfg();
-    let mut v: Vec<(Timestamp, Testimonial)> = Vec::new();
-    for c in &site.shop.customers {
-        for f in &c.feedback {
-            let text = f.text.as_deref().map(str::trim).unwrap_or("");
-            if !f.public || text.is_empty() || f.at.t > site.now {
-                continue;
-            }
-            if let Some((a, b)) = range {
-                if f.at.t < a || f.at.t >= b {
-                    continue;
-                }
-            }
-            v.push((
-                f.at.t,
+    let all = &site.public_feedback;
+    let (a, b) = match range {
+        Some((from, to)) => (
+            all.partition_point(|x| x.0 < from),
+            all.partition_point(|x| x.0 < to),
+        ),
+        None => (0, all.len()),
+    };
+    let mut v: Vec<(Timestamp, Testimonial)> = all[a..b]
+        .iter()
+        .map(|&(t, ci, fi)| {
+            let c = &site.shop.customers[ci];
+            let f = &c.feedback[fi];
+            (
+                t,
                 Testimonial {
                     name: short_name(&c.name),
                     stars: f.rating.map_or(String::new(), |r| {
                         "★".repeat(r.clamp(0, 5) as usize) + &"☆".repeat(5 - r.clamp(0, 5) as usize)
                     }),
                     rating: f.rating,
-                    text: text.to_string(),
-                    date: long_date(f.at.t, &cfg.timezone, cfg.language),
+                    text: f.text.as_deref().map(str::trim).unwrap_or("").to_string(),
+                    date: long_date(t, &cfg.timezone, cfg.language),
                 },
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
     v.into_iter().map(|(_, t)| t).collect()
 }
@@ -941,42 +1044,27 @@ fn week_page(site: &Site, tera: &tera::Tera, w: Week) -> Result<Page> {
         let r = row(&mut admins, a);
         r.closing = format!("{}%", crate::metrics::decimal(rate * 100.0, 0, lang));
     }
-    let in_w = |t: Timestamp| start <= t && t < end && t <= t_at;
     let mut not_followed = Vec::new();
     let mut repeat_orders = Vec::new();
-    for c in &shop.customers {
-        if in_w(c.first_contact.t) {
-            row(&mut admins, c.admin.as_deref().unwrap_or("unassigned")).leads += 1;
+    if let Some(rows) = site.week_rows.get(&w) {
+        for (a, n) in &rows.leads_by_admin {
+            row(&mut admins, a).leads += n;
         }
-        for i in &c.interactions {
-            if in_w(i.at.t) && i.kind.is_outbound() {
-                if let Some(by) = &i.by {
-                    row(&mut admins, by).followups_done += 1;
-                }
-            }
+        for (a, n) in &rows.followups_by_admin {
+            row(&mut admins, a).followups_done += n;
         }
-        let counting: Vec<(usize, &crate::record::Order)> = c
-            .orders
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| rules::order_counts(o, t_at))
-            .collect();
-        let first = counting
-            .iter()
-            .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
-            .map(|x| x.0);
-        for (i, o) in &counting {
-            if in_w(o.at.t) && Some(*i) != first {
-                repeat_orders.push(SimpleRow {
-                    cells: vec![
-                        c.name.clone(),
-                        crate::fmt::short_datetime(o.at.t, tz, lang),
-                        items_text(o, cfg),
-                        money(o.total(), &cfg.currency),
-                    ],
-                    href: Some(format!("../customers/{}.html", c.id)),
-                });
-            }
+        for &(ci, oi) in &rows.repeat_orders {
+            let c = &shop.customers[ci];
+            let o = &c.orders[oi];
+            repeat_orders.push(SimpleRow {
+                cells: vec![
+                    c.name.clone(),
+                    crate::fmt::short_datetime(o.at.t, tz, lang),
+                    items_text(o, cfg),
+                    money(o.total(), &cfg.currency),
+                ],
+                href: Some(format!("../customers/{}.html", c.id)),
+            });
         }
     }
     for (a, n) in &work.overdue_by_admin {
@@ -1713,93 +1801,190 @@ pub fn check_out_dir(shop: &Shop, out: &Path) -> Result<()> {
 }
 
 /// Renders every page and writes the changed ones; removes pages of the previous
-/// build that no longer exist.
+/// build that no longer exist. With `remember`, period tallies come from the
+/// last report's state where their records did not change, and pages whose
+/// inputs did not change since the last build are not rendered again.
 pub fn build(
     shop: &Shop,
     now: Timestamp,
     out: &Path,
     problems: Vec<String>,
+    remember: bool,
 ) -> Result<BuildSummary> {
     check_out_dir(shop, out)?;
     let t0 = std::time::Instant::now();
     let tera = load_templates(shop)?;
-    let site = Site::new(shop, now, problems)?;
+    let config_text = std::fs::read(shop.dir.root.join("shop.toml")).unwrap_or_default();
+    let tasks = evaluate(shop, now);
+    let p = periods(shop, now);
+    let (weeks, months) = state::tallies(shop, now, &p, &config_text, remember);
+    let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months)?;
     let t1 = t0.elapsed();
     let jobs = jobs(&site);
-    let pages: Vec<Page> = jobs
-        .par_iter()
-        .map(|j| render_job(&site, &tera, *j))
-        .collect::<Result<Vec<Page>>>()?;
-    let t2 = t0.elapsed();
-    let summary = write_pages(out, pages, true)?;
+    let keys = remember.then(|| site_key(shop, &config_text));
+    let summary = write_site(&site, &tera, &jobs, out, keys, Removal::Stale)?;
     if std::env::var_os("LANGGAN_TIMING").is_some() {
-        eprintln!(
-            "timing: model {t1:?} render {:?} write {:?}",
-            t2 - t1,
-            t0.elapsed() - t2
-        );
+        eprintln!("timing: model {t1:?} render+write {:?}", t0.elapsed() - t1);
     }
     Ok(summary)
 }
 
-/// Writes changed pages and removes the named ones, keeping the manifest right.
-pub fn write_pages_incremental(
-    out: &Path,
-    pages: Vec<Page>,
-    removed: &[String],
-) -> Result<BuildSummary> {
-    let mut summary = write_pages(out, pages, false)?;
-    if removed.is_empty() {
-        return Ok(summary);
+/// What a site's pages have in common: the program, shop.toml (language,
+/// currency, rules…), masking and the shop's templates.
+pub fn site_key(shop: &Shop, config_text: &[u8]) -> u64 {
+    let mut h = state::Fold::default();
+    h.str(env!("CARGO_PKG_VERSION"));
+    h.bytes(config_text);
+    h.u64(u64::from(shop.config.mask_contacts));
+    let mut files = Vec::new();
+    list_files(&shop.dir.root.join("templates"), &mut files);
+    files.sort();
+    for f in files {
+        h.str(&f.to_string_lossy());
+        h.bytes(&std::fs::read(&f).unwrap_or_default());
     }
-    let manifest_path = out.join(MANIFEST);
-    let mut listed: BTreeSet<String> = std::fs::read_to_string(&manifest_path)
-        .map(|s| s.lines().map(String::from).collect())
-        .unwrap_or_default();
-    for rel in removed {
-        // Only files this program wrote (listed in the manifest) are ever removed.
-        if listed.remove(rel) && is_safe_rel(rel) && std::fs::remove_file(out.join(rel)).is_ok() {
-            summary.removed += 1;
+    h.0
+}
+
+fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        match e.file_type() {
+            Ok(t) if t.is_dir() => list_files(&p, out),
+            Ok(_) => out.push(p),
+            Err(_) => {}
         }
     }
-    let list: String = listed.iter().map(|p| format!("{p}\n")).collect();
-    crate::write::atomic_write(&manifest_path, list.as_bytes())?;
-    Ok(summary)
 }
 
-/// Writes pages whose bytes changed. With `full`, the manifest is replaced and
-/// files listed in the old one but not written now are removed.
-pub fn write_pages(out: &Path, pages: Vec<Page>, full: bool) -> Result<BuildSummary> {
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
-    let manifest_path = out.join(MANIFEST);
-    let old: BTreeSet<String> = std::fs::read_to_string(&manifest_path)
-        .map(|s| s.lines().map(String::from).collect())
-        .unwrap_or_default();
-    let mut summary = BuildSummary {
-        pages: pages.len(),
-        ..BuildSummary::default()
+/// The inputs of a customer's or complaint's page beyond the site key: now,
+/// and the files of the customer and all their complaints (the page shows
+/// their tasks, which span those files). `None` for pages built from the
+/// whole shop, which are always rendered.
+fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
+    let shop = site.shop;
+    let (path, ci) = match job {
+        Job::Customer(ci) => (format!("customers/{}.html", shop.customers[ci].id), ci),
+        Job::Complaint(ki) => {
+            let k = &shop.complaints[ki];
+            (
+                format!("complaints/{}.html", k.id),
+                *shop.customer_index.get(&k.customer)?,
+            )
+        }
+        _ => return None,
     };
-    let written: Vec<bool> = pages
+    let mut h = state::Fold::default();
+    h.u64(site_key);
+    h.bytes(&site.now.as_nanosecond().to_le_bytes());
+    h.str(&path);
+    let c = &shop.customers[ci];
+    h.str(&c.path.to_string_lossy());
+    h.u64(c.source_hash);
+    for &ki in &shop.complaints_by_customer[ci] {
+        let k = &shop.complaints[ki];
+        h.str(&k.path.to_string_lossy());
+        h.u64(k.source_hash);
+    }
+    Some((path, h.0))
+}
+
+/// Which pages of the previous build a write removes.
+pub enum Removal<'a> {
+    /// Every page the last build wrote and this one did not (a full build).
+    Stale,
+    /// Only these (an incremental build of some pages).
+    Only(&'a [String]),
+}
+
+/// The manifest: every page a build wrote, with the key of its inputs when known.
+fn read_manifest(out: &Path) -> BTreeMap<String, Option<u64>> {
+    std::fs::read_to_string(out.join(MANIFEST))
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.is_empty())
+                .map(|l| match l.split_once('\t') {
+                    Some((p, k)) => (p.to_string(), u64::from_str_radix(k, 16).ok()),
+                    None => (l.to_string(), None),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn write_manifest(out: &Path, listed: &BTreeMap<String, Option<u64>>) -> Result<()> {
+    let mut text = String::new();
+    for (p, k) in listed {
+        text.push_str(p);
+        if let Some(k) = k {
+            text.push_str(&format!("\t{k:016x}"));
+        }
+        text.push('\n');
+    }
+    crate::write::atomic_write(&out.join(MANIFEST), text.as_bytes())
+}
+
+/// Renders the jobs and writes the pages whose bytes changed, one page at a
+/// time (a 100k-customer site never sits in memory). With `site_key`, a page
+/// whose inputs match the manifest's key and whose file exists is skipped.
+pub fn write_site(
+    site: &Site,
+    tera: &tera::Tera,
+    jobs: &[Job],
+    out: &Path,
+    site_key: Option<u64>,
+    removal: Removal,
+) -> Result<BuildSummary> {
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
+    let old = read_manifest(out);
+    let done: Vec<(String, Option<u64>, bool)> = jobs
         .par_iter()
-        .map(|p| write_if_changed(out, p))
-        .collect::<Result<Vec<bool>>>()?;
-    summary.written = written.iter().filter(|w| **w).count();
-    let mut now_set: BTreeSet<String> = pages.iter().map(|p| p.path.clone()).collect();
-    if full {
-        for stale in old.difference(&now_set) {
-            if !is_safe_rel(stale) {
-                continue;
+        .map(|j| {
+            let key = site_key.and_then(|k| page_key(site, k, *j));
+            if let Some((path, k)) = &key {
+                if old.get(path) == Some(&Some(*k)) && out.join(path).is_file() {
+                    return Ok((path.clone(), Some(*k), false));
+                }
             }
-            let p = out.join(stale);
+            let t = std::time::Instant::now();
+            let page = render_job(site, tera, *j)?;
+            let written = write_if_changed(out, &page)?;
+            if std::env::var_os("LANGGAN_TIMING_PAGES").is_some() && t.elapsed().as_millis() > 20 {
+                eprintln!("page {} {:?}", page.path, t.elapsed());
+            }
+            Ok((page.path, key.map(|(_, k)| k), written))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut summary = BuildSummary {
+        pages: done.len(),
+        written: done.iter().filter(|d| d.2).count(),
+        removed: 0,
+    };
+    let mut listed = match removal {
+        Removal::Stale => BTreeMap::new(),
+        Removal::Only(_) => old.clone(),
+    };
+    for (path, key, _) in done {
+        listed.insert(path, key);
+    }
+    let gone: Vec<&String> = match removal {
+        Removal::Stale => old.keys().filter(|p| !listed.contains_key(*p)).collect(),
+        Removal::Only(paths) => paths.iter().filter(|p| old.contains_key(*p)).collect(),
+    };
+    for rel in gone {
+        // Only files this program wrote (listed in the manifest) are ever removed.
+        listed.remove(rel);
+        if is_safe_rel(rel) {
+            let p = out.join(rel);
             if p.is_file() && std::fs::remove_file(&p).is_ok() {
                 summary.removed += 1;
             }
         }
-    } else {
-        now_set.extend(old);
     }
-    let list: String = now_set.iter().map(|p| format!("{p}\n")).collect();
-    crate::write::atomic_write(&manifest_path, list.as_bytes())?;
+    write_manifest(out, &listed)?;
     Ok(summary)
 }
 

@@ -10,12 +10,11 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
 use crate::metrics::{complaint_tally, customer_tally, Tally};
-use crate::report::{self, Job, Month, Page, Site};
+use crate::report::{self, Job, Month, Site};
 use crate::time::Week;
 use classify::{classify, FsEvent, Op, Plan};
 use jiff::Timestamp;
 use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
-use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -125,6 +124,10 @@ impl Live {
 
     pub fn now(&self) -> Timestamp {
         self.fixed_now.unwrap_or_else(Timestamp::now)
+    }
+
+    fn config_text(&self) -> Vec<u8> {
+        std::fs::read(self.dir.root.join("shop.toml")).unwrap_or_default()
     }
 
     fn reload_all(&mut self) {
@@ -357,12 +360,9 @@ impl Live {
                 })
                 .collect();
             jobs.sort();
-            let pages: Vec<Page> = jobs
-                .par_iter()
-                .map(|j| report::render_job(&site, &tera, *j))
-                .collect::<Result<Vec<Page>>>()?;
+            let key = Some(report::site_key(&shop, &self.config_text()));
             if ch.full {
-                report::write_pages(&self.out, pages, true)?
+                report::write_site(&site, &tera, &jobs, &self.out, key, report::Removal::Stale)?
             } else {
                 let mut removed = Vec::new();
                 for id in &ch.customers {
@@ -375,7 +375,14 @@ impl Live {
                         removed.push(format!("complaints/{id}.html"));
                     }
                 }
-                report::write_pages_incremental(&self.out, pages, &removed)?
+                report::write_site(
+                    &site,
+                    &tera,
+                    &jobs,
+                    &self.out,
+                    key,
+                    report::Removal::Only(&removed),
+                )?
             }
         };
         self.model = Some(Model {
