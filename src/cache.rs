@@ -351,6 +351,7 @@ pub fn load_records(
         }
     }
     if dirty {
+        let t = std::time::Instant::now();
         let entries: Vec<EntryRef> = out
             .par_iter()
             .zip(refs_meta.par_iter())
@@ -376,6 +377,9 @@ pub fn load_records(
             },
             &entries,
         );
+        if std::env::var_os("LANGGAN_TIMING").is_some() {
+            eprintln!("timing: cache write {:?}", t.elapsed());
+        }
     }
     out
 }
