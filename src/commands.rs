@@ -422,7 +422,7 @@ pub fn customers(
         .customers
         .iter()
         .filter(|c| c.first_contact.t <= ctx.now)
-        .map(|c| (c, rules::segments(cfg, c, ctx.now)))
+        .map(|c| (&**c, rules::segments(cfg, c, ctx.now)))
         .filter(|(_, seg)| segment.is_none_or(|s| segment_matches(seg, s)))
         .filter(|(c, _)| tag.is_none_or(|t| c.tags.iter().any(|x| x == t)))
         .collect();

@@ -7,6 +7,7 @@ use crate::record::{self, Complaint, Customer};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub const CUSTOMERS_DIR: &str = "customers";
 pub const COMPLAINTS_DIR: &str = "complaints";
@@ -239,10 +240,11 @@ pub fn record_id(rel: &Path) -> Option<&str> {
 pub struct Shop {
     pub dir: ShopDir,
     pub config: Config,
+    /// Sorted by id. Shared: the watcher's per-file state and the index hold
+    /// the same records, so a rebuild does not copy the shop.
+    pub customers: Vec<Arc<Customer>>,
     /// Sorted by id.
-    pub customers: Vec<Customer>,
-    /// Sorted by id.
-    pub complaints: Vec<Complaint>,
+    pub complaints: Vec<Arc<Complaint>>,
     pub customer_index: HashMap<String, usize>,
     /// Complaint positions by customer index.
     pub complaints_by_customer: Vec<Vec<usize>>,
@@ -253,8 +255,8 @@ pub struct Shop {
 /// The result of parsing one file.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub enum Parsed {
-    Customer(Box<Customer>),
-    Complaint(Box<Complaint>),
+    Customer(Arc<Customer>),
+    Complaint(Arc<Complaint>),
     Broken,
 }
 
@@ -350,7 +352,7 @@ pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed,
             match c {
                 Some(mut c) => {
                     c.path = f.rel.clone();
-                    (Parsed::Customer(Box::new(c)), d)
+                    (Parsed::Customer(Arc::new(c)), d)
                 }
                 None => (Parsed::Broken, d),
             }
@@ -360,7 +362,7 @@ pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed,
             match c {
                 Some(mut c) => {
                     c.path = f.rel.clone();
-                    (Parsed::Complaint(Box::new(c)), d)
+                    (Parsed::Complaint(Arc::new(c)), d)
                 }
                 None => (Parsed::Broken, d),
             }
@@ -469,8 +471,8 @@ pub fn assemble(
             continue;
         }
         match slots[i].take() {
-            Some(Parsed::Customer(c)) => customers.push(*c),
-            Some(Parsed::Complaint(c)) => complaints.push(*c),
+            Some(Parsed::Customer(c)) => customers.push(c),
+            Some(Parsed::Complaint(c)) => complaints.push(c),
             _ => {}
         }
     }
@@ -576,14 +578,14 @@ pub fn assemble(
 
 impl Shop {
     pub fn customer(&self, id: &str) -> Option<&Customer> {
-        self.customer_index.get(id).map(|&i| &self.customers[i])
+        self.customer_index.get(id).map(|&i| &*self.customers[i])
     }
 
     pub fn complaint(&self, id: &str) -> Option<&Complaint> {
         self.complaints
             .binary_search_by(|c| c.id.as_str().cmp(id))
             .ok()
-            .map(|i| &self.complaints[i])
+            .map(|i| &*self.complaints[i])
     }
 
     pub fn error_count(&self) -> usize {

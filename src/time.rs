@@ -243,6 +243,38 @@ pub fn civil(t: Timestamp, tz: &TimeZone) -> DateTime {
     tz.to_datetime(t)
 }
 
+/// The local calendar day of `t` as days since 1970-01-01.
+pub fn local_day(t: Timestamp, tz: &TimeZone) -> i64 {
+    (t.as_second() + i64::from(tz.to_offset(t).seconds())).div_euclid(86_400)
+}
+
+/// (year, month, day) of a day number (days since 1970-01-01, proleptic
+/// Gregorian), after Howard Hinnant's `civil_from_days`.
+pub fn civil_from_days(z: i64) -> (i64, i8, i8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m as i8, d as i8)
+}
+
+/// The day number of a civil date (inverse of `civil_from_days`).
+pub fn days_from_civil(y: i64, m: i8, d: i8) -> i64 {
+    let (m, d) = (i64::from(m), i64::from(d));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 pub fn add(t: Timestamp, d: Dur) -> Timestamp {
     t.checked_add(d.signed()).unwrap_or(if d.0 >= 0 {
         Timestamp::MAX
@@ -279,11 +311,22 @@ impl Week {
         Ok(Week { year: y, week: w })
     }
 
+    /// The week of `t` in the zone. Called for every event of the shop, so it
+    /// works on the local day number instead of a full civil conversion.
     pub fn containing(t: Timestamp, tz: &TimeZone) -> Week {
-        let iso = civil(t, tz).date().iso_week_date();
+        Week::of_day(local_day(t, tz))
+    }
+
+    /// The ISO week of a local day (days since 1970-01-01): the week belongs
+    /// to the year of its Thursday.
+    pub fn of_day(day: i64) -> Week {
+        let weekday = (day + 3).rem_euclid(7); // 1970-01-01 was a Thursday; Monday = 0
+        let thursday = day - weekday + 3;
+        let (year, _, _) = civil_from_days(thursday);
+        let jan1 = days_from_civil(year, 1, 1);
         Week {
-            year: iso.year(),
-            week: iso.week(),
+            year: year as i16,
+            week: ((thursday - jan1) / 7 + 1) as i8,
         }
     }
 
@@ -596,6 +639,20 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn week_and_day_arithmetic_match_jiff(secs in -2_000_000_000i64..4_000_000_000i64) {
+            let ts = Timestamp::from_second(secs).expect("in range");
+            for tz in [jkt(), TimeZone::get("America/New_York").expect("tz"), TimeZone::UTC] {
+                let date = civil(ts, &tz).date();
+                let iso = date.iso_week_date();
+                let w = Week::containing(ts, &tz);
+                prop_assert_eq!((w.year, w.week), (iso.year(), iso.week()));
+                let (y, m, d) = civil_from_days(local_day(ts, &tz));
+                prop_assert_eq!((y, m, d), (i64::from(date.year()), date.month(), date.day()));
+                prop_assert_eq!(days_from_civil(y, m, d), local_day(ts, &tz));
+            }
+        }
+
         #[test]
         fn open_time_roundtrip(start in 0i64..(3 * 365 * 86_400), mins in 0i64..(60 * 24 * 20)) {
             let z = jkt();

@@ -94,10 +94,11 @@ pub struct Month {
 
 impl Month {
     pub fn containing(t: Timestamp, cfg: &Config) -> Month {
-        let d = cfg.timezone.to_datetime(t).date();
+        let (year, month, _) =
+            crate::time::civil_from_days(crate::time::local_day(t, &cfg.timezone));
         Month {
-            year: d.year(),
-            month: d.month(),
+            year: year as i16,
+            month,
         }
     }
     fn first_day(self) -> Date {
@@ -2180,13 +2181,18 @@ pub fn write_site(
 ) -> Result<BuildSummary> {
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
     let old = read_manifest(out);
-    let present = existing_pages(out, &old);
+    // A whole site: list the folders once; a few pages (a watch rebuild): stat them.
+    let listing = (jobs.len() >= 5_000).then(|| existing_pages(out, &old));
+    let present = |path: &str| match &listing {
+        Some(set) => set.contains(path),
+        None => out.join(path).is_file(),
+    };
     let done: Vec<(String, Option<u64>, bool)> = jobs
         .par_iter()
         .map(|j| {
             let key = site_key.and_then(|k| page_key(site, k, *j));
             if let Some((path, k)) = &key {
-                if old.get(path) == Some(&Some(*k)) && present.contains(path.as_str()) {
+                if old.get(path) == Some(&Some(*k)) && present(path) {
                     return Ok((path.clone(), Some(*k), false));
                 }
             }
@@ -2198,9 +2204,7 @@ pub fn write_site(
                 Some(fold.0)
             });
             if let Some(k) = key {
-                if old.get(&prepared.path) == Some(&Some(k))
-                    && present.contains(prepared.path.as_str())
-                {
+                if old.get(&prepared.path) == Some(&Some(k)) && present(&prepared.path) {
                     return Ok((prepared.path, key, false));
                 }
             }

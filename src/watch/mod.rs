@@ -284,7 +284,8 @@ impl Live {
         tasks_now: &[crate::rules::Task],
     ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
         let Some(old) = self.model.as_ref().filter(|_| !ch.full) else {
-            return report::all_tallies(shop, now, p, tasks_now);
+            // From what the last report or watch stored, where records did not change.
+            return report::state::tallies(shop, now, p, &self.config_text(), true);
         };
         let customers = &ch.customers;
         // Which complaints load can depend on their customer: re-tally those too.
@@ -345,12 +346,25 @@ impl Live {
             .map(ToString::to_string)
             .collect();
         let now = self.now();
+        let timing = std::env::var_os("LANGGAN_TIMING").is_some();
+        let t0 = Instant::now();
         let tera = report::load_templates(&shop)?;
         let tasks = crate::rules::evaluate(&shop, now);
+        let t1 = t0.elapsed();
         let p = report::periods(&shop, now);
+        let t2 = t0.elapsed();
         let (weeks, months) = self.tallies(&shop, ch, &p, now, &tasks);
+        let t3 = t0.elapsed();
         let summary = {
             let site = Site::from_tallies(&shop, now, problems, tasks, p, &weeks, &months)?;
+            if timing {
+                eprintln!(
+                    "timing: tasks {t1:?} periods {:?} tallies {:?} site {:?}",
+                    t2 - t1,
+                    t3 - t2,
+                    t0.elapsed() - t3
+                );
+            }
             let mut jobs: Vec<Job> = report::jobs(&site)
                 .into_iter()
                 .filter(|j| match j {
@@ -556,6 +570,9 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
         let t0 = Instant::now();
         let ch = live.apply(&plan);
         let shop = live.shop();
+        if std::env::var_os("LANGGAN_TIMING").is_some() {
+            eprintln!("timing: apply+shop {:?}", t0.elapsed());
+        }
         for f in &ch.files {
             if let Some(st) = live.files.get(f) {
                 for d in &st.diags {
