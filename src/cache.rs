@@ -57,15 +57,6 @@ struct Entry {
     parsed: Parsed,
 }
 
-#[derive(Serialize)]
-struct EntryRef<'a> {
-    rel: &'a str,
-    kind: RecordKind,
-    stamp: Stamp,
-    hash: u64,
-    parsed: &'a Parsed,
-}
-
 #[derive(Serialize, Deserialize)]
 struct Header {
     crate_version: String,
@@ -186,8 +177,33 @@ fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
     })
 }
 
-fn write(dir: &ShopDir, header: &Header, entries: &[EntryRef]) {
+fn write(dir: &ShopDir, header: &Header, entries: &[Entry]) {
     write_sectioned(dir, FILE, MAGIC, FORMAT, header, entries, SECTION);
+}
+
+/// Cache files being written on other threads.
+static PENDING: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Runs a cache write on its own thread, so a command does not wait for it
+/// until it ends (`wait_for_writes`).
+pub fn in_background(write: impl FnOnce() + Send + 'static) {
+    let handle = std::thread::spawn(write);
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.push(handle);
+    }
+}
+
+/// Waits for every cache write started by `in_background`; called before the
+/// process exits, so a cache file is never left half-written by us.
+pub fn wait_for_writes() {
+    let handles: Vec<_> = PENDING
+        .lock()
+        .map(|mut p| p.drain(..).collect())
+        .unwrap_or_default();
+    for h in handles {
+        let _ = h.join();
+    }
 }
 
 enum Outcome {
@@ -351,35 +367,31 @@ pub fn load_records(
         }
     }
     if dirty {
-        let t = std::time::Instant::now();
-        let entries: Vec<EntryRef> = out
+        // Owned (records are shared, so this copies only paths) and written on
+        // another thread while the command goes on; `wait_for_writes` joins it.
+        let entries: Vec<Entry> = out
             .par_iter()
             .zip(refs_meta.par_iter())
             .filter_map(|((f, p), (stamp, hash, keep))| {
                 if !keep {
                     return None;
                 }
-                Some(EntryRef {
-                    rel: f.rel.to_str()?,
+                Some(Entry {
+                    rel: f.rel.to_str()?.to_string(),
                     kind: f.kind,
                     stamp: *stamp,
                     hash: *hash,
-                    parsed: p,
+                    parsed: p.clone(),
                 })
             })
             .collect();
-        write(
-            dir,
-            &Header {
-                crate_version: env!("CARGO_PKG_VERSION").into(),
-                config_hash,
-                written_ns: started_ns,
-            },
-            &entries,
-        );
-        if std::env::var_os("LANGGAN_TIMING").is_some() {
-            eprintln!("timing: cache write {:?}", t.elapsed());
-        }
+        let header = Header {
+            crate_version: env!("CARGO_PKG_VERSION").into(),
+            config_hash,
+            written_ns: started_ns,
+        };
+        let dir = dir.clone();
+        in_background(move || write(&dir, &header, &entries));
     }
     out
 }

@@ -4,7 +4,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     no_huge_pages();
     let cli = langgan::cli::Cli::parse();
-    let code = match langgan::cli::run(cli) {
+    let result = langgan::cli::run(cli);
+    langgan::cache::wait_for_writes();
+    let code = match result {
         Ok(code) => code,
         Err(e) => {
             for d in &e.diagnostics {

@@ -157,9 +157,8 @@ pub struct Page {
 pub struct Site<'a> {
     pub shop: &'a Shop,
     pub now: Timestamp,
+    /// The tasks due or overdue at now (the dashboard's agenda).
     pub tasks: Vec<Task>,
-    /// `tasks[task_start[ci]..task_start[ci + 1]]` are customer `ci`'s.
-    pub task_start: Vec<usize>,
     pub segments: Vec<Segments>,
     /// Work left at the end of each week (per-admin overdue, leads not followed up).
     pub week_work: HashMap<Week, WeekWork>,
@@ -295,23 +294,35 @@ pub struct Periods {
 pub fn periods(shop: &Shop, now: Timestamp) -> Periods {
     let cfg = &shop.config;
     let tz = &cfg.timezone;
-    let mut weeks = BTreeSet::new();
-    let mut months = BTreeSet::new();
-    let mut note = |t: Timestamp| {
-        if t <= now {
-            weeks.insert(Week::containing(t, tz));
-            months.insert(Month::containing(t, cfg));
-        }
-    };
-    for c in &shop.customers {
-        event_times(c).for_each(&mut note);
-    }
+    // The local days with events (far fewer than events), then their weeks and months.
+    let day = |t: Timestamp| (t <= now).then(|| crate::time::local_day(t, tz));
+    let customer_days = shop
+        .customers
+        .par_iter()
+        .fold(BTreeSet::new, |mut days, c| {
+            days.extend(event_times(c).filter_map(day));
+            days
+        })
+        .reduce(BTreeSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    let mut days: BTreeSet<i64> = customer_days;
     for k in &shop.complaints {
-        note(k.opened.t);
-        if let Some(r) = k.resolved {
-            note(r.t);
-        }
+        days.extend(day(k.opened.t));
+        days.extend(k.resolved.and_then(|r| day(r.t)));
     }
+    let weeks: BTreeSet<Week> = days.iter().map(|d| Week::of_day(*d)).collect();
+    let months: BTreeSet<Month> = days
+        .iter()
+        .map(|d| {
+            let (year, month, _) = crate::time::civil_from_days(*d);
+            Month {
+                year: year as i16,
+                month,
+            }
+        })
+        .collect();
     let current_week = Week::containing(now, tz);
     let mut needed_weeks: BTreeSet<Week> = BTreeSet::new();
     for w in &weeks {
@@ -457,12 +468,14 @@ impl<'a> Site<'a> {
                 )
             })
             .collect();
-        let task_start = crate::metrics::task_starts(&tasks, shop.customers.len());
+        let tasks: Vec<Task> = tasks
+            .into_iter()
+            .filter(|t| rules::on_agenda(t, now, None))
+            .collect();
         Ok(Site {
             shop,
             now,
             tasks,
-            task_start,
             segments,
             week_work,
             weeks: p.weeks,
@@ -489,11 +502,9 @@ impl<'a> Site<'a> {
         &self.shop.config
     }
 
-    /// The tasks of one customer (evaluate() yields them in customer order).
-    pub fn customer_tasks(&self, ci: usize) -> &[Task] {
-        let a = self.task_start.get(ci).copied().unwrap_or(0);
-        let b = self.task_start.get(ci + 1).copied().unwrap_or(a);
-        &self.tasks[a..b]
+    /// The tasks of one customer and their complaints, evaluated at now.
+    pub fn customer_tasks(&self, ci: usize) -> Vec<Task> {
+        rules::tasks_for_customer(self.shop, ci, self.now)
     }
 
     fn lang(&self) -> Lang {
@@ -1840,7 +1851,7 @@ fn complaint_page(site: &Site, ki: usize) -> Result<Prepared> {
     ];
     let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
     let tasks: Vec<TaskView> = ci
-        .map_or(&[][..], |ci| site.customer_tasks(ci))
+        .map_or_else(Vec::new, |ci| site.customer_tasks(ci))
         .iter()
         .filter(|t| {
             t.complaint == Some(ki)
@@ -2009,11 +2020,23 @@ pub fn build(
     let t0 = std::time::Instant::now();
     let tera = load_templates(shop)?;
     let config_text = std::fs::read(shop.dir.root.join("shop.toml")).unwrap_or_default();
-    let tasks = evaluate(shop, now);
+    // Only the agenda: a customer's page evaluates its own tasks when rendered.
+    let tasks = rules::evaluate_where(shop, now, |t| rules::on_agenda(t, now, None));
+    let ta = t0.elapsed();
     let p = periods(shop, now);
+    let tb = t0.elapsed();
     let (weeks, months) = state::tallies(shop, now, &p, &config_text, remember);
+    let tc = t0.elapsed();
     let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months)?;
     let t1 = t0.elapsed();
+    if std::env::var_os("LANGGAN_TIMING").is_some() {
+        eprintln!(
+            "timing: tasks {ta:?} periods {:?} tallies {:?} site {:?}",
+            tb - ta,
+            tc - tb,
+            t1 - tc
+        );
+    }
     let jobs = jobs(&site);
     let keys = remember.then(|| site_key(shop, &config_text));
     let summary = write_site(&site, &tera, &jobs, out, keys, Removal::Stale)?;

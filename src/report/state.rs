@@ -231,19 +231,15 @@ pub fn tallies(
         })
         .collect();
     if remember && fresh.iter().any(|(_, changed)| *changed) {
-        let buckets: Vec<&Bucket> = fresh.iter().map(|(b, _)| b).collect();
-        write_sectioned(
-            &shop.dir,
-            FILE,
-            MAGIC,
-            FORMAT,
-            &Header {
-                crate_version: env!("CARGO_PKG_VERSION").into(),
-                config_hash,
-            },
-            &buckets,
-            16,
-        );
+        let buckets: Vec<Bucket> = fresh.into_iter().map(|(b, _)| b).collect();
+        let dir = shop.dir.clone();
+        let header = Header {
+            crate_version: env!("CARGO_PKG_VERSION").into(),
+            config_hash,
+        };
+        crate::cache::in_background(move || {
+            write_sectioned(&dir, FILE, MAGIC, FORMAT, &header, &buckets, 16);
+        });
     }
     let mut weeks = HashMap::new();
     let mut months = HashMap::new();
