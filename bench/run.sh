@@ -130,11 +130,12 @@ peak_rss_mib() {
     rm -f "$out"
 }
 
-# Prints "mean stddev min max" in seconds for a shell command line.
+# Prints "mean stddev min max" in seconds for a shell command line; an
+# optional fourth argument runs untimed before each run (hyperfine --prepare).
 time_with_hyperfine() {
-    local name=$1 cmd=$2 tag=$3 csv
+    local name=$1 cmd=$2 tag=$3 prepare=${4:-true} csv
     csv=$BENCH_DIR/hyperfine-$tag.csv
-    if ! hyperfine --warmup 1 --runs "$RUNS" --style basic \
+    if ! hyperfine --warmup 1 --runs "$RUNS" --style basic --prepare "$prepare" \
         --export-markdown "$BENCH_DIR/hyperfine-$tag.md" \
         --export-csv "$csv" \
         -n "$name" "$cmd" >&2; then
@@ -146,9 +147,11 @@ time_with_hyperfine() {
 }
 
 time_with_loop() {
-    local cmd=$1 i t0 t1 times=()
+    local cmd=$1 prepare=${2:-true} i t0 t1 times=()
+    bash -c "$prepare" >/dev/null 2>&1 || true
     bash -c "$cmd" >/dev/null || log "warning: exit status $? from: $cmd" # warmup
     for ((i = 0; i < RUNS; i++)); do
+        bash -c "$prepare" >/dev/null 2>&1 || true
         t0=$(date +%s%N)
         bash -c "$cmd" >/dev/null || true
         t1=$(date +%s%N)
@@ -165,13 +168,14 @@ time_with_loop() {
 ROWS=()
 
 bench_one() {
-    local shop=$1 name=$2 cmd=$3 tag=$4 stats mean sd lo hi rss
+    local shop=$1 name=$2 cmd=$3 tag=$4 prepare=${5:-true} stats mean sd lo hi rss
     log "==> [$shop] $name"
     if ((HAVE_HYPERFINE)); then
-        stats=$(time_with_hyperfine "$name" "$cmd" "$tag")
+        stats=$(time_with_hyperfine "$name" "$cmd" "$tag" "$prepare")
     else
-        stats=$(time_with_loop "$cmd")
+        stats=$(time_with_loop "$cmd" "$prepare")
     fi
+    bash -c "$prepare" >/dev/null 2>&1 || true
     rss=$(peak_rss_mib "$cmd")
     if [[ $stats == failed ]]; then
         log "warning: '$name' failed on $shop; its row says so"
@@ -223,8 +227,11 @@ for size in "${SIZES[@]}"; do
     if ((HAVE_REPORT)); then
         site=$BENCH_DIR/site-$size
         q_site=$(printf '%q' "$site")
+        # Removing the old site is untimed (--prepare).
         bench_one "shop-$size" "langgan --no-cache report (cold: parse all, empty output folder)" \
-            "rm -rf $q_site && $LANGGAN --shop $q --no-cache --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-cold"
+            "$LANGGAN --shop $q --no-cache --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-cold" "rm -rf $q_site"
+        bench_one "shop-$size" "langgan report (empty output folder; index cache and report state warm)" \
+            "$LANGGAN --shop $q --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-empty" "rm -rf $q_site"
         bench_one "shop-$size" "langgan report (nothing changed)" \
             "$LANGGAN --shop $q --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-warm"
         # One record changes between runs (a comment is appended: its page stays the same).
@@ -232,6 +239,11 @@ for size in "${SIZES[@]}"; do
         q_one=$(printf '%q' "$one")
         bench_one "shop-$size" "langgan report after one changed file" \
             "printf '# bench\\n' >> $q_one && $LANGGAN --shop $q --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-one"
+        # The floor for writing a site: copying the one just built (reads and
+        # creates the same files).
+        bench_one "shop-$size" "cp -r of the site (write floor, empty target)" \
+            "cp -r $q_site $q_site.copy" "$size-site-copy" "rm -rf $q_site.copy"
+        rm -rf "$site.copy"
     fi
 done
 

@@ -235,6 +235,34 @@ pub fn record_id(rel: &Path) -> Option<&str> {
     rel.file_stem().and_then(|s| s.to_str())
 }
 
+/// FNV-1a as a `Hasher`: ids and phones are short, and they come from the
+/// shop's own files, so SipHash's flood resistance is not worth its cost on
+/// every load of a 100k-customer index.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastHash = std::hash::BuildHasherDefault<Fnv>;
+/// A map keyed by record id.
+pub type IdMap<V> = HashMap<String, V, FastHash>;
+
 /// The loaded shop.
 #[derive(Debug, Clone)]
 pub struct Shop {
@@ -245,7 +273,7 @@ pub struct Shop {
     pub customers: Vec<Arc<Customer>>,
     /// Sorted by id.
     pub complaints: Vec<Arc<Complaint>>,
-    pub customer_index: HashMap<String, usize>,
+    pub customer_index: IdMap<usize>,
     /// Complaint positions by customer index.
     pub complaints_by_customer: Vec<Vec<usize>>,
     /// Every problem found, sorted by path then position.
@@ -477,14 +505,14 @@ pub fn assemble(
         }
     }
     drop(slots);
-    let customer_index: HashMap<String, usize> = customers
+    let customer_index: IdMap<usize> = customers
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
 
     // Two customers with one phone: likely the same person twice.
-    let mut phones: HashMap<&str, &Customer> = HashMap::new();
+    let mut phones: HashMap<&str, &Customer, FastHash> = HashMap::default();
     for c in &customers {
         if let Some(p) = c.phone.as_deref() {
             if let Some(other) = phones.get(p) {

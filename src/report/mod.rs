@@ -14,7 +14,7 @@ use crate::index::Shop;
 use crate::messages::{tera_error, Messages};
 use crate::metrics::{change, scalar, show, Metrics, Tally, KEYS};
 use crate::record::{Customer, Kind};
-use crate::rules::{self, evaluate, Segments, Status, Task};
+use crate::rules::{self, Segments, Status, Task};
 use crate::time::{between, sub, Dur, Week};
 use jiff::civil::Date;
 use jiff::Timestamp;
@@ -159,7 +159,6 @@ pub struct Site<'a> {
     pub now: Timestamp,
     /// The tasks due or overdue at now (the dashboard's agenda).
     pub tasks: Vec<Task>,
-    pub segments: Vec<Segments>,
     /// Work left at the end of each week (per-admin overdue, leads not followed up).
     pub week_work: HashMap<Week, WeekWork>,
     pub weeks: Vec<Week>,
@@ -349,72 +348,6 @@ pub fn periods(shop: &Shop, now: Timestamp) -> Periods {
     }
 }
 
-/// A period's tally, evaluating the tasks at its T (those at now are given).
-pub fn period_tally(
-    shop: &Shop,
-    start: Timestamp,
-    end: Timestamp,
-    now: Timestamp,
-    tasks_now: &[Task],
-) -> Tally {
-    let t_at = crate::metrics::as_of(end, now);
-    let own = if t_at == now {
-        None
-    } else {
-        Some(evaluate(shop, t_at))
-    };
-    crate::metrics::shop_tally(shop, start, end, now, own.as_deref().unwrap_or(tasks_now))
-}
-
-/// A week or a month: anything with bounds in the shop's zone.
-pub trait Period: Copy + Eq + Ord + std::hash::Hash + Send + Sync {
-    fn bounds_in(&self, cfg: &Config) -> (Timestamp, Timestamp);
-}
-
-impl Period for Week {
-    fn bounds_in(&self, cfg: &Config) -> (Timestamp, Timestamp) {
-        self.bounds(&cfg.timezone)
-    }
-}
-
-impl Period for Month {
-    fn bounds_in(&self, cfg: &Config) -> (Timestamp, Timestamp) {
-        self.bounds(cfg)
-    }
-}
-
-/// A tally for each period, computed in parallel by `tally(period, start, end)`.
-pub fn tallies_for<P: Period>(
-    periods: &BTreeSet<P>,
-    cfg: &Config,
-    tally: impl Fn(&P, Timestamp, Timestamp) -> Tally + Sync,
-) -> HashMap<P, Tally> {
-    periods
-        .par_iter()
-        .map(|p| {
-            let (a, b) = p.bounds_in(cfg);
-            (*p, tally(p, a, b))
-        })
-        .collect()
-}
-
-/// Tallies of every needed week and month.
-pub fn all_tallies(
-    shop: &Shop,
-    now: Timestamp,
-    p: &Periods,
-    tasks_now: &[Task],
-) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
-    (
-        tallies_for(&p.needed_weeks, &shop.config, |_, a, b| {
-            period_tally(shop, a, b, now, tasks_now)
-        }),
-        tallies_for(&p.needed_months, &shop.config, |_, a, b| {
-            period_tally(shop, a, b, now, tasks_now)
-        }),
-    )
-}
-
 fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
     std::iter::once(c.first_contact.t)
         .chain(c.orders.iter().flat_map(|o| {
@@ -428,13 +361,6 @@ fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
 }
 
 impl<'a> Site<'a> {
-    pub fn new(shop: &'a Shop, now: Timestamp, problems: Vec<String>) -> Result<Site<'a>> {
-        let tasks = evaluate(shop, now);
-        let p = periods(shop, now);
-        let (weeks, months) = all_tallies(shop, now, &p, &tasks);
-        Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months)
-    }
-
     /// A site from tallies computed (or kept up to date) by the caller.
     pub fn from_tallies(
         shop: &'a Shop,
@@ -446,11 +372,6 @@ impl<'a> Site<'a> {
         month_tallies: &HashMap<Month, Tally>,
     ) -> Result<Site<'a>> {
         let cfg = &shop.config;
-        let segments: Vec<Segments> = shop
-            .customers
-            .par_iter()
-            .map(|c| rules::segments(cfg, c, now))
-            .collect();
         let week_metrics = week_tallies.iter().map(|(w, t)| (*w, t.finish())).collect();
         let month_metrics = month_tallies
             .iter()
@@ -476,7 +397,6 @@ impl<'a> Site<'a> {
             shop,
             now,
             tasks,
-            segments,
             week_work,
             weeks: p.weeks,
             months: p.months,
@@ -500,6 +420,11 @@ impl<'a> Site<'a> {
 
     fn cfg(&self) -> &Config {
         &self.shop.config
+    }
+
+    /// A customer's segments at now (computed for the pages being rendered only).
+    pub fn segments(&self, ci: usize) -> Segments {
+        rules::segments(self.cfg(), &self.shop.customers[ci], self.now)
     }
 
     /// The tasks of one customer and their complaints, evaluated at now.
@@ -1430,7 +1355,7 @@ fn customers_page(site: &Site, page: usize) -> Result<Prepared> {
         .iter()
         .map(|&ci| {
             let c = &site.shop.customers[ci];
-            let s = &site.segments[ci];
+            let s = &site.segments(ci);
             CustomerRow {
                 id: c.id.clone(),
                 href: format!("customers/{}.html", c.id),
@@ -1561,7 +1486,7 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
     let tz = &cfg.timezone;
     let now = site.now;
     let c = &shop.customers[ci];
-    let seg = &site.segments[ci];
+    let seg = &site.segments(ci);
     let mut items: Vec<(Timestamp, u32, TimelineItem)> = Vec::new();
     let when = |t: Timestamp| long_datetime(t, tz, lang);
     items.push((

@@ -133,6 +133,177 @@ fn compute(shop: &Shop, now: Timestamp, cis: &[usize], needed: &[Needed]) -> Vec
     out
 }
 
+/// Bucket tallies kept between builds: `report` loads them from
+/// `.langgan/report.bin` and saves them back; the watcher keeps them in memory.
+#[derive(Default)]
+pub struct TallyState {
+    config_hash: u64,
+    buckets: Vec<Bucket>,
+}
+
+impl TallyState {
+    /// The stored state, or an empty one when absent, damaged or for another shop.toml.
+    pub fn load(shop: &Shop, config_text: &[u8]) -> TallyState {
+        let config_hash = fnv1a(config_text);
+        let path = shop.dir.root.join(crate::cache::DIR).join(FILE);
+        let buckets = read_sectioned(&path, MAGIC, FORMAT, |h: &Header| {
+            h.crate_version == env!("CARGO_PKG_VERSION") && h.config_hash == config_hash
+        })
+        .map(|(_, b)| b)
+        .filter(|b: &Vec<Bucket>| b.len() == BUCKETS)
+        .unwrap_or_default();
+        TallyState {
+            config_hash,
+            buckets,
+        }
+    }
+
+    /// Writes the state on a background thread (joined before the process exits).
+    pub fn save(self, shop: &Shop) {
+        let dir = shop.dir.clone();
+        let header = Header {
+            crate_version: env!("CARGO_PKG_VERSION").into(),
+            config_hash: self.config_hash,
+        };
+        let buckets = self.buckets;
+        crate::cache::in_background(move || {
+            write_sectioned(&dir, FILE, MAGIC, FORMAT, &header, &buckets, 16);
+        });
+    }
+
+    /// A copy to save while the original stays in use (the watcher).
+    fn snapshot(&self) -> TallyState {
+        TallyState {
+            config_hash: self.config_hash,
+            buckets: self
+                .buckets
+                .iter()
+                .map(|b| Bucket {
+                    fingerprint: b.fingerprint,
+                    tallies: b.tallies.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Brings the state to `shop` at `now` (recomputing the buckets whose
+    /// records changed and the periods not stored yet) and returns the tallies
+    /// of every needed week and month, and whether anything was recomputed.
+    pub fn update(
+        &mut self,
+        shop: &Shop,
+        now: Timestamp,
+        p: &Periods,
+        config_text: &[u8],
+    ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>, bool) {
+        let config_hash = fnv1a(config_text);
+        if config_hash != self.config_hash {
+            // Every figure depends on shop.toml.
+            self.buckets.clear();
+            self.config_hash = config_hash;
+        }
+        let cfg = &shop.config;
+        let mut needed: Vec<Needed> = Vec::new();
+        for w in &p.needed_weeks {
+            let (start, end) = w.bounds(&cfg.timezone);
+            needed.push(Needed {
+                key: PeriodKey::Week(*w),
+                start,
+                end,
+                at: as_of(end, now),
+            });
+        }
+        for m in &p.needed_months {
+            let (start, end) = m.bounds(cfg);
+            needed.push(Needed {
+                key: PeriodKey::Month(*m),
+                start,
+                end,
+                at: as_of(end, now),
+            });
+        }
+        // Grouped by moment so a customer's rules run once per distinct T.
+        needed.sort_by_key(|n| (n.at, n.key));
+        let (members, fingerprints) = members(shop);
+        let mut old: Vec<Option<Bucket>> = std::mem::take(&mut self.buckets)
+            .into_iter()
+            .map(Some)
+            .collect();
+        old.resize_with(BUCKETS, || None);
+        let fresh: Vec<(Bucket, bool)> = old
+            .into_par_iter()
+            .enumerate()
+            .map(|(b, prev)| {
+                let fingerprint = fingerprints[b];
+                let mut kept: HashMap<(PeriodKey, i128), Tally> = prev
+                    .filter(|x| x.fingerprint == fingerprint)
+                    .map(|x| {
+                        x.tallies
+                            .into_iter()
+                            .map(|(k, at, t)| ((k, at), t))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let missing: Vec<Needed> = needed
+                    .iter()
+                    .filter(|n| !kept.contains_key(&(n.key, n.at.as_nanosecond())))
+                    .copied()
+                    .collect();
+                let computed = compute(shop, now, &members[b], &missing);
+                let changed = !missing.is_empty() || kept.len() != needed.len();
+                for (n, t) in missing.iter().zip(computed) {
+                    kept.insert((n.key, n.at.as_nanosecond()), t);
+                }
+                let tallies = needed
+                    .iter()
+                    .map(|n| {
+                        let at = n.at.as_nanosecond();
+                        (n.key, at, kept.remove(&(n.key, at)).unwrap_or_default())
+                    })
+                    .collect();
+                (
+                    Bucket {
+                        fingerprint,
+                        tallies,
+                    },
+                    changed,
+                )
+            })
+            .collect();
+        let changed = fresh.iter().any(|(_, c)| *c);
+        self.buckets = fresh.into_iter().map(|(b, _)| b).collect();
+        let buckets = &self.buckets;
+        let sums: Vec<(PeriodKey, Tally)> = (0..needed.len())
+            .into_par_iter()
+            .map(|j| {
+                let mut total = Tally::default();
+                for b in buckets {
+                    total.merge(&b.tallies[j].2, 1);
+                }
+                (needed[j].key, total)
+            })
+            .collect();
+        let mut weeks = HashMap::new();
+        let mut months = HashMap::new();
+        for (key, t) in sums {
+            match key {
+                PeriodKey::Week(w) => {
+                    weeks.insert(w, t);
+                }
+                PeriodKey::Month(m) => {
+                    months.insert(m, t);
+                }
+            }
+        }
+        (weeks, months, changed)
+    }
+
+    /// Saves a copy (the watcher keeps using its state).
+    pub fn save_copy(&self, shop: &Shop) {
+        self.snapshot().save(shop);
+    }
+}
+
 /// The tallies of every needed week and month, reusing what the last report
 /// stored for buckets whose records did not change. With `remember` false the
 /// stored state is neither read nor written (`--no-cache`).
@@ -143,115 +314,14 @@ pub fn tallies(
     config_text: &[u8],
     remember: bool,
 ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
-    let cfg = &shop.config;
-    let mut needed: Vec<Needed> = Vec::new();
-    for w in &p.needed_weeks {
-        let (start, end) = w.bounds(&cfg.timezone);
-        needed.push(Needed {
-            key: PeriodKey::Week(*w),
-            start,
-            end,
-            at: as_of(end, now),
-        });
-    }
-    for m in &p.needed_months {
-        let (start, end) = m.bounds(cfg);
-        needed.push(Needed {
-            key: PeriodKey::Month(*m),
-            start,
-            end,
-            at: as_of(end, now),
-        });
-    }
-    // Grouped by moment so a customer's rules run once per distinct T.
-    needed.sort_by_key(|n| (n.at, n.key));
-    let config_hash = fnv1a(config_text);
-    let path = shop.dir.root.join(crate::cache::DIR).join(FILE);
-    let old: Vec<Bucket> = if remember {
-        read_sectioned(&path, MAGIC, FORMAT, |h: &Header| {
-            h.crate_version == env!("CARGO_PKG_VERSION") && h.config_hash == config_hash
-        })
-        .map(|(_, b)| b)
-        .filter(|b: &Vec<Bucket>| b.len() == BUCKETS)
-        .unwrap_or_default()
+    let mut state = if remember {
+        TallyState::load(shop, config_text)
     } else {
-        Vec::new()
+        TallyState::default()
     };
-    let (members, fingerprints) = members(shop);
-    let mut old: Vec<Option<Bucket>> = old.into_iter().map(Some).collect();
-    old.resize_with(BUCKETS, || None);
-    let fresh: Vec<(Bucket, bool)> = old
-        .into_par_iter()
-        .enumerate()
-        .map(|(b, prev)| {
-            let fingerprint = fingerprints[b];
-            let mut kept: HashMap<(PeriodKey, i128), Tally> = prev
-                .filter(|x| x.fingerprint == fingerprint)
-                .map(|x| {
-                    x.tallies
-                        .into_iter()
-                        .map(|(k, at, t)| ((k, at), t))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let missing: Vec<Needed> = needed
-                .iter()
-                .filter(|n| !kept.contains_key(&(n.key, n.at.as_nanosecond())))
-                .copied()
-                .collect();
-            let computed = compute(shop, now, &members[b], &missing);
-            let changed = !missing.is_empty() || kept.len() != needed.len();
-            for (n, t) in missing.iter().zip(computed) {
-                kept.insert((n.key, n.at.as_nanosecond()), t);
-            }
-            let tallies = needed
-                .iter()
-                .map(|n| {
-                    let at = n.at.as_nanosecond();
-                    (n.key, at, kept.remove(&(n.key, at)).unwrap_or_default())
-                })
-                .collect();
-            (
-                Bucket {
-                    fingerprint,
-                    tallies,
-                },
-                changed,
-            )
-        })
-        .collect();
-    let sums: Vec<(PeriodKey, Tally)> = (0..needed.len())
-        .into_par_iter()
-        .map(|j| {
-            let mut total = Tally::default();
-            for (b, _) in &fresh {
-                total.merge(&b.tallies[j].2, 1);
-            }
-            (needed[j].key, total)
-        })
-        .collect();
-    if remember && fresh.iter().any(|(_, changed)| *changed) {
-        let buckets: Vec<Bucket> = fresh.into_iter().map(|(b, _)| b).collect();
-        let dir = shop.dir.clone();
-        let header = Header {
-            crate_version: env!("CARGO_PKG_VERSION").into(),
-            config_hash,
-        };
-        crate::cache::in_background(move || {
-            write_sectioned(&dir, FILE, MAGIC, FORMAT, &header, &buckets, 16);
-        });
-    }
-    let mut weeks = HashMap::new();
-    let mut months = HashMap::new();
-    for (key, t) in sums {
-        match key {
-            PeriodKey::Week(w) => {
-                weeks.insert(w, t);
-            }
-            PeriodKey::Month(m) => {
-                months.insert(m, t);
-            }
-        }
+    let (weeks, months, changed) = state.update(shop, now, p, config_text);
+    if remember && changed {
+        state.save(shop);
     }
     (weeks, months)
 }

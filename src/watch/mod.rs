@@ -9,9 +9,8 @@ pub mod serve;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
-use crate::metrics::{complaint_tally, customer_tally, Tally};
-use crate::report::{self, Job, Month, Site};
-use crate::time::Week;
+use crate::report::state::TallyState;
+use crate::report::{self, Job, Site};
 use classify::{classify, FsEvent, Op, Plan};
 use jiff::Timestamp;
 use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
@@ -40,45 +39,8 @@ pub struct Live {
     config_diags: Vec<Diagnostic>,
     files: BTreeMap<PathBuf, FileState>,
     fixed_now: Option<Timestamp>,
-    /// The last rebuild's shop and period tallies, updated incrementally.
-    model: Option<Model>,
-}
-
-/// What the last rebuild computed, kept so the next one can update it.
-struct Model {
-    shop: Shop,
-    now: Timestamp,
-    weeks: HashMap<Week, Tally>,
-    months: HashMap<Month, Tally>,
-}
-
-/// Brings a period's tally from the old shop to the new one by swapping the
-/// shares of the records that changed.
-#[allow(clippy::too_many_arguments)]
-fn update_tally(
-    tally: &mut Tally,
-    old: &Shop,
-    new: &Shop,
-    customers: &BTreeSet<String>,
-    complaints: &BTreeSet<String>,
-    start: Timestamp,
-    end: Timestamp,
-    now: Timestamp,
-) {
-    let t_at = crate::metrics::as_of(end, now);
-    for (shop, sign) in [(old, -1), (new, 1)] {
-        for id in customers {
-            if let Some(&ci) = shop.customer_index.get(id) {
-                let tasks = crate::rules::tasks_for_customer(shop, ci, t_at);
-                tally.merge(&customer_tally(shop, ci, start, end, now, &tasks), sign);
-            }
-        }
-        for id in complaints {
-            if let Some(k) = shop.complaint(id) {
-                tally.merge(&complaint_tally(shop, k, start, end, now), sign);
-            }
-        }
-    }
+    /// The period tallies per bucket of customers, updated incrementally.
+    tallies: Option<TallyState>,
 }
 
 /// What one batch changed.
@@ -116,7 +78,7 @@ impl Live {
             config_diags: Vec::new(),
             files: BTreeMap::new(),
             fixed_now,
-            model: None,
+            tallies: None,
         };
         live.reload_all();
         Ok(live)
@@ -272,70 +234,6 @@ impl Live {
         assemble(self.dir.clone(), self.config.clone(), entries, diags)
     }
 
-    /// The period tallies for `shop`: from the last rebuild's, swapping the
-    /// shares of the changed records, where the period's T has not moved; the
-    /// rest (and everything on a full change) from scratch.
-    fn tallies(
-        &self,
-        shop: &Shop,
-        ch: &Changes,
-        p: &report::Periods,
-        now: Timestamp,
-        tasks_now: &[crate::rules::Task],
-    ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
-        let Some(old) = self.model.as_ref().filter(|_| !ch.full) else {
-            // From what the last report or watch stored, where records did not change.
-            return report::state::tallies(shop, now, p, &self.config_text(), true);
-        };
-        let customers = &ch.customers;
-        // Which complaints load can depend on their customer: re-tally those too.
-        let mut complaints = ch.complaints.clone();
-        for id in customers {
-            for s in [&old.shop, shop] {
-                if let Some(&ci) = s.customer_index.get(id) {
-                    for &ki in &s.complaints_by_customer[ci] {
-                        complaints.insert(s.complaints[ki].id.clone());
-                    }
-                }
-            }
-        }
-        let fixed = |end: Timestamp| {
-            let t = crate::metrics::as_of(end, now);
-            t < now && t == crate::metrics::as_of(end, old.now)
-        };
-        // A kept tally is updated when its period's T has not moved; else recomputed.
-        fn update<P: report::Period>(
-            kept: &HashMap<P, Tally>,
-            period: &P,
-            start: Timestamp,
-            end: Timestamp,
-            fresh: &(dyn Fn(Timestamp, Timestamp) -> Tally + Sync),
-            swap: &(dyn Fn(&mut Tally, Timestamp, Timestamp) + Sync),
-            fixed: &(dyn Fn(Timestamp) -> bool + Sync),
-        ) -> Tally {
-            match kept.get(period) {
-                Some(t) if fixed(end) => {
-                    let mut t = t.clone();
-                    swap(&mut t, start, end);
-                    t
-                }
-                _ => fresh(start, end),
-            }
-        }
-        let fresh = |a, b| report::period_tally(shop, a, b, now, tasks_now);
-        let swap = |t: &mut Tally, a, b| {
-            update_tally(t, &old.shop, shop, customers, &complaints, a, b, now)
-        };
-        let cfg = &shop.config;
-        let weeks = report::tallies_for(&p.needed_weeks, cfg, |w, a, b| {
-            update(&old.weeks, w, a, b, &fresh, &swap, &fixed)
-        });
-        let months = report::tallies_for(&p.needed_months, cfg, |m, a, b| {
-            update(&old.months, m, a, b, &fresh, &swap, &fixed)
-        });
-        (weeks, months)
-    }
-
     /// Renders the pages a change affects (everything on a full change) and
     /// removes the pages of records that are gone.
     pub fn render(&mut self, shop: Shop, ch: &Changes) -> Result<report::BuildSummary> {
@@ -349,11 +247,21 @@ impl Live {
         let timing = std::env::var_os("LANGGAN_TIMING").is_some();
         let t0 = Instant::now();
         let tera = report::load_templates(&shop)?;
-        let tasks = crate::rules::evaluate(&shop, now);
+        let tasks =
+            crate::rules::evaluate_where(&shop, now, |t| crate::rules::on_agenda(t, now, None));
         let t1 = t0.elapsed();
         let p = report::periods(&shop, now);
         let t2 = t0.elapsed();
-        let (weeks, months) = self.tallies(&shop, ch, &p, now, &tasks);
+        let config_text = self.config_text();
+        let first = self.tallies.is_none();
+        let state = self
+            .tallies
+            .get_or_insert_with(|| TallyState::load(&shop, &config_text));
+        let (weeks, months, changed) = state.update(&shop, now, &p, &config_text);
+        if changed && (first || ch.full) {
+            // So the next `report` (or watch) starts from these figures.
+            state.save_copy(&shop);
+        }
         let t3 = t0.elapsed();
         let summary = {
             let site = Site::from_tallies(&shop, now, problems, tasks, p, &weeks, &months)?;
@@ -399,12 +307,6 @@ impl Live {
                 )?
             }
         };
-        self.model = Some(Model {
-            shop,
-            now,
-            weeks,
-            months,
-        });
         Ok(summary)
     }
 }
