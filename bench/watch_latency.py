@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Latency of `langgan watch`: from a record's write to the rebuild line.
 
-    python3 bench/watch_latency.py SHOP EDITS
+    python3 bench/watch_latency.py SHOP EDITS [SITE]
 
 Starts `target/release/langgan --shop SHOP watch --out <tmp>`, then edits one
 customer file EDITS times (an in-place rewrite that changes its note), and for
@@ -26,7 +26,8 @@ def pct(xs, p):
 
 def main():
     shop, edits = sys.argv[1], int(sys.argv[2])
-    out = tempfile.mkdtemp(prefix="watch-bench-")
+    # An existing site folder (e.g. from bench/run.sh) makes the first build quick.
+    out = sys.argv[3] if len(sys.argv) > 3 else tempfile.mkdtemp(prefix="watch-bench-")
     target = sorted(glob.glob(os.path.join(shop, "customers", "**", "*.yaml"), recursive=True))[0]
     original = open(target, "rb").read()
     proc = subprocess.Popen(
