@@ -4,7 +4,7 @@
     python3 bench/watch_latency.py SHOP EDITS [SITE]
 
 Starts `target/release/langgan --shop SHOP watch --out <tmp>`, then edits one
-customer file EDITS times (an in-place rewrite that changes its note), and for
+customer file EDITS times (an in-place rewrite that changes its city, a field its pages show), and for
 each edit measures (a) end to end, from the write to the rebuild line on
 stdout (includes the 75 ms debounce), and (b) the rebuild time langgan reports
 itself. Prints p50/p95 of both and the process's RSS before and after.
@@ -43,7 +43,10 @@ def main():
     e2e, reported = [], []
     try:
         for i in range(edits):
-            text = original.decode() + f"\n# bench edit {i}\n"
+            # A real change of a shown field (a comment-only save is not rebuilt).
+            text = re.sub(r"(?m)^city: .*$", f"city: Kota {i}", original.decode(), count=1)
+            if text == original.decode():
+                text = original.decode() + f"note: bench edit {i}\n"
             # Lines of earlier rebuilds (an editor save can come as two batches) do not count.
             while not lines.empty():
                 lines.get_nowait()

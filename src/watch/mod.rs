@@ -9,6 +9,7 @@ pub mod serve;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
+use crate::record::{Complaint, Customer};
 use crate::report::state::TallyState;
 use crate::report::{self, Job, Site};
 use classify::{classify, FsEvent, Op, Plan};
@@ -41,6 +42,12 @@ pub struct Live {
     fixed_now: Option<Timestamp>,
     /// The period tallies per bucket of customers, updated incrementally.
     tallies: Option<TallyState>,
+    /// The shop of the last rebuild, patched in place when an edit keeps every
+    /// record's identity (see [`Live::patch`]) instead of assembled again.
+    shop: Option<Shop>,
+    /// The cross-file problems of the last full assembly (duplicate ids, shared
+    /// phones, complaints without their customer).
+    cross_diags: Vec<Diagnostic>,
 }
 
 /// What one batch changed.
@@ -48,6 +55,9 @@ pub struct Live {
 pub struct Changes {
     pub full: bool,
     pub files: Vec<PathBuf>,
+    /// Files saved with no change to their records or problems (a second
+    /// save, a comment): nothing to rebuild.
+    pub same: Vec<PathBuf>,
     pub customers: BTreeSet<String>,
     pub complaints: BTreeSet<String>,
 }
@@ -79,6 +89,8 @@ impl Live {
             files: BTreeMap::new(),
             fixed_now,
             tallies: None,
+            shop: None,
+            cross_diags: Vec::new(),
         };
         live.reload_all();
         Ok(live)
@@ -169,6 +181,12 @@ impl Live {
             rel: rel.to_path_buf(),
         };
         let (p, diags) = index::parse_file(&self.dir, &self.config, &found);
+        if let Some(st) = self.files.get(rel) {
+            if st.diags == diags && old_good.as_ref().is_some_and(|o| same_record(o, &p)) {
+                ch.same.push(rel.to_path_buf());
+                return;
+            }
+        }
         let good = match p {
             Parsed::Broken => old_good,
             p => Some(p),
@@ -218,25 +236,95 @@ impl Live {
         }
         ch.files.sort();
         ch.files.dedup();
+        ch.same.retain(|f| ch.files.binary_search(f).is_err());
+        ch.same.sort();
+        ch.same.dedup();
         ch
     }
 
-    /// The shop from the last good version of every file.
-    pub fn shop(&self) -> Shop {
-        let mut entries = Vec::with_capacity(self.files.len());
-        let mut diags: Vec<Diagnostic> = self.config_diags.clone();
+    /// The shop from the last good version of every file: the last one
+    /// patched when `ch` allows it, else assembled anew.
+    pub fn shop(&mut self, ch: &Changes) -> Shop {
+        let patched = self.shop.take().and_then(|shop| {
+            if ch.full {
+                return None;
+            }
+            self.patch(shop, &ch.files)
+        });
+        let mut shop = match patched {
+            Some(shop) => shop,
+            None => {
+                let entries: Vec<(Found, Parsed)> = self
+                    .files
+                    .values()
+                    .filter_map(|st| Some((st.found.clone(), st.good.clone()?)))
+                    .collect();
+                let shop = assemble(self.dir.clone(), self.config.clone(), entries, Vec::new());
+                self.cross_diags = shop.diagnostics.clone();
+                shop
+            }
+        };
+        let mut diags = self.cross_diags.clone();
+        diags.extend(self.config_diags.iter().cloned());
         for st in self.files.values() {
             diags.extend(st.diags.iter().cloned());
-            if let Some(g) = &st.good {
-                entries.push((st.found.clone(), g.clone()));
+        }
+        diags.sort();
+        shop.diagnostics = diags;
+        shop
+    }
+
+    /// Puts the changed files' records into `shop` when each replaces a record
+    /// of the same file that is in the shop, and keeps what other files'
+    /// checks look at (id, phone and first contact of a customer; customer and
+    /// opening time of a complaint): then the cross-file problems and the
+    /// order of the shop are unchanged. `None` when a change is not like that.
+    fn patch(&self, mut shop: Shop, files: &[PathBuf]) -> Option<Shop> {
+        for rel in files {
+            let new = self.files.get(rel)?.good.as_ref()?;
+            let id = index::record_id(rel)?;
+            match new {
+                Parsed::Customer(c) => {
+                    let ci = *shop.customer_index.get(id)?;
+                    let old = &shop.customers[ci];
+                    let keeps = old.path == *rel
+                        && c.id == old.id
+                        && c.phone == old.phone
+                        && c.first_contact == old.first_contact;
+                    if !keeps {
+                        return None;
+                    }
+                    shop.customers[ci] = c.clone();
+                }
+                Parsed::Complaint(k) => {
+                    let ki = shop
+                        .complaints
+                        .binary_search_by(|x| x.id.as_str().cmp(id))
+                        .ok()?;
+                    let old = &shop.complaints[ki];
+                    let keeps = old.path == *rel
+                        && k.id == old.id
+                        && k.customer == old.customer
+                        && k.opened == old.opened;
+                    if !keeps {
+                        return None;
+                    }
+                    shop.complaints[ki] = k.clone();
+                }
+                Parsed::Broken => return None,
             }
         }
-        assemble(self.dir.clone(), self.config.clone(), entries, diags)
+        Some(shop)
+    }
+
+    /// Keeps the shop of this rebuild for the next one to patch.
+    fn keep(&mut self, shop: Shop) {
+        self.shop = Some(shop);
     }
 
     /// Renders the pages a change affects (everything on a full change) and
     /// removes the pages of records that are gone.
-    pub fn render(&mut self, shop: Shop, ch: &Changes) -> Result<report::BuildSummary> {
+    pub fn render(&mut self, shop: &Shop, ch: &Changes) -> Result<report::BuildSummary> {
         let problems: Vec<String> = shop
             .diagnostics
             .iter()
@@ -246,25 +334,25 @@ impl Live {
         let now = self.now();
         let timing = std::env::var_os("LANGGAN_TIMING").is_some();
         let t0 = Instant::now();
-        let tera = report::load_templates(&shop)?;
+        let tera = report::load_templates(shop)?;
         let tasks =
-            crate::rules::evaluate_where(&shop, now, |t| crate::rules::on_agenda(t, now, None));
+            crate::rules::evaluate_where(shop, now, |t| crate::rules::on_agenda(t, now, None));
         let t1 = t0.elapsed();
-        let p = report::periods(&shop, now);
+        let p = report::periods(shop, now);
         let t2 = t0.elapsed();
         let config_text = self.config_text();
         let first = self.tallies.is_none();
         let state = self
             .tallies
-            .get_or_insert_with(|| TallyState::load(&shop, &config_text));
-        let (weeks, months, changed) = state.update(&shop, now, &p, &config_text);
+            .get_or_insert_with(|| TallyState::load(shop, &config_text));
+        let (weeks, months, changed) = state.update(shop, now, &p, &config_text);
         if changed && (first || ch.full) {
             // So the next `report` (or watch) starts from these figures.
-            state.save_copy(&shop);
+            state.save_copy(shop);
         }
         let t3 = t0.elapsed();
         let summary = {
-            let site = Site::from_tallies(&shop, now, problems, tasks, p, &weeks, &months)?;
+            let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months)?;
             if timing {
                 eprintln!(
                     "timing: tasks {t1:?} periods {:?} tallies {:?} site {:?}",
@@ -277,12 +365,18 @@ impl Live {
                 .into_iter()
                 .filter(|j| match j {
                     Job::Customer(i) => ch.full || ch.customers.contains(&shop.customers[*i].id),
-                    Job::Complaint(i) => ch.full || ch.complaints.contains(&shop.complaints[*i].id),
+                    // A complaint's page also shows its customer's name and tasks.
+                    Job::Complaint(i) => {
+                        let k = &shop.complaints[*i];
+                        ch.full
+                            || ch.complaints.contains(&k.id)
+                            || ch.customers.contains(&k.customer)
+                    }
                     _ => true,
                 })
                 .collect();
             jobs.sort();
-            let key = Some(report::site_key(&shop, &self.config_text()));
+            let key = Some(report::site_key(shop, &self.config_text()));
             if ch.full {
                 report::write_site(&site, &tera, &jobs, &self.out, key, report::Removal::Stale)?
             } else {
@@ -395,23 +489,58 @@ fn line(live: &Live, errors: usize, ch: &Changes, ms: u128, written: usize) -> S
     }
 }
 
+/// The line for saves that changed no record.
+fn unchanged_line(live: &Live, ch: &Changes, ms: u128) -> String {
+    let names: Vec<String> = ch.same.iter().map(|p| p.display().to_string()).collect();
+    let now = clock(Timestamp::now(), &live.config);
+    match live.config.language {
+        crate::config::Lang::Id => format!(
+            "{now} diperiksa {ms} ms · isi tidak berubah ({}) · 0 halaman",
+            names.join(", ")
+        ),
+        crate::config::Lang::En => format!(
+            "{now} checked in {ms} ms · contents unchanged ({}) · 0 pages",
+            names.join(", ")
+        ),
+    }
+}
+
+/// Do two parses of a file hold the same record? The source hash is left
+/// out: a comment or spacing changes the text but nothing shown.
+fn same_record(a: &Parsed, b: &Parsed) -> bool {
+    match (a, b) {
+        (Parsed::Customer(x), Parsed::Customer(y)) => {
+            Customer {
+                source_hash: y.source_hash,
+                ..(**x).clone()
+            } == **y
+        }
+        (Parsed::Complaint(x), Parsed::Complaint(y)) => {
+            Complaint {
+                source_hash: y.source_hash,
+                ..(**x).clone()
+            } == **y
+        }
+        _ => false,
+    }
+}
+
 /// Runs the watcher until the process is stopped.
 pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<i32> {
     let start = Instant::now();
     let mut live = Live::start(dir, opts.out.clone(), fixed_now)?;
-    let shop = live.shop();
+    let full = Changes {
+        full: true,
+        ..Changes::default()
+    };
+    let shop = live.shop(&full);
     report::check_out_dir(&shop, &opts.out)?;
     for d in &shop.diagnostics {
         eprintln!("{d}");
     }
     let errors = shop.error_count();
-    let summary = live.render(
-        shop,
-        &Changes {
-            full: true,
-            ..Changes::default()
-        },
-    )?;
+    let summary = live.render(&shop, &full)?;
+    live.keep(shop);
     println!(
         "{}",
         line(
@@ -471,7 +600,13 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
         }
         let t0 = Instant::now();
         let ch = live.apply(&plan);
-        let shop = live.shop();
+        if !ch.full && ch.files.is_empty() {
+            if !ch.same.is_empty() {
+                println!("{}", unchanged_line(&live, &ch, t0.elapsed().as_millis()));
+            }
+            continue;
+        }
+        let shop = live.shop(&ch);
         if std::env::var_os("LANGGAN_TIMING").is_some() {
             eprintln!("timing: apply+shop {:?}", t0.elapsed());
         }
@@ -486,7 +621,9 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
             eprintln!("{d}");
         }
         let errors = shop.error_count();
-        match live.render(shop, &ch) {
+        let rendered = live.render(&shop, &ch);
+        live.keep(shop);
+        match rendered {
             Ok(summary) => {
                 println!(
                     "{}",
