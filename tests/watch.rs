@@ -407,7 +407,8 @@ fn incremental_rebuilds_equal_a_full_report() {
         w.alive();
     }
     assert!(
-        w.log_text().contains("isi tidak berubah (customers/rina-marlina.yaml)"),
+        w.log_text()
+            .contains("isi tidak berubah (customers/rina-marlina.yaml)"),
         "a comment-only save is recognised: {}",
         w.log_text()
     );

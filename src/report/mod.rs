@@ -351,7 +351,7 @@ pub fn periods(shop: &Shop, now: Timestamp) -> Periods {
     }
 }
 
-fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
+pub fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
     std::iter::once(c.first_contact.t)
         .chain(c.orders.iter().flat_map(|o| {
             [Some(o.at), o.paid, o.shipped, o.delivered, o.cancelled]

@@ -9,9 +9,11 @@ pub mod serve;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
+use crate::metrics::Tally;
 use crate::record::{Complaint, Customer};
 use crate::report::state::TallyState;
 use crate::report::{self, Job, Site};
+use crate::time::Week;
 use classify::{classify, FsEvent, Op, Plan};
 use jiff::Timestamp;
 use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
@@ -48,6 +50,25 @@ pub struct Live {
     /// The cross-file problems of the last full assembly (duplicate ids, shared
     /// phones, complaints without their customer).
     cross_diags: Vec<Diagnostic>,
+    /// The records the last patch replaced (`None` after a full assembly).
+    replaced: Option<Vec<Parsed>>,
+    /// What the last successful rebuild rendered the overview pages from.
+    rendered: Option<Rendered>,
+}
+
+/// The shop-wide inputs of the weekly pages at the last rebuild.
+struct Rendered {
+    now: Timestamp,
+    weeks: Vec<Week>,
+    tallies: HashMap<Week, Tally>,
+}
+
+/// The overview pages an edit can change, beyond those rendered on every
+/// rebuild (dashboard, hours, months, index pages by their keys).
+struct Affected {
+    weeks: BTreeSet<Week>,
+    testimonials: bool,
+    complaints: bool,
 }
 
 /// What one batch changed.
@@ -91,6 +112,8 @@ impl Live {
             tallies: None,
             shop: None,
             cross_diags: Vec::new(),
+            replaced: None,
+            rendered: None,
         };
         live.reload_all();
         Ok(live)
@@ -252,8 +275,12 @@ impl Live {
             self.patch(shop, &ch.files)
         });
         let mut shop = match patched {
-            Some(shop) => shop,
+            Some((shop, replaced)) => {
+                self.replaced = Some(replaced);
+                shop
+            }
             None => {
+                self.replaced = None;
                 let entries: Vec<(Found, Parsed)> = self
                     .files
                     .values()
@@ -279,7 +306,8 @@ impl Live {
     /// checks look at (id, phone and first contact of a customer; customer and
     /// opening time of a complaint): then the cross-file problems and the
     /// order of the shop are unchanged. `None` when a change is not like that.
-    fn patch(&self, mut shop: Shop, files: &[PathBuf]) -> Option<Shop> {
+    fn patch(&self, mut shop: Shop, files: &[PathBuf]) -> Option<(Shop, Vec<Parsed>)> {
+        let mut replaced = Vec::new();
         for rel in files {
             let new = self.files.get(rel)?.good.as_ref()?;
             let id = index::record_id(rel)?;
@@ -294,7 +322,8 @@ impl Live {
                     if !keeps {
                         return None;
                     }
-                    shop.customers[ci] = c.clone();
+                    let old = std::mem::replace(&mut shop.customers[ci], c.clone());
+                    replaced.push(Parsed::Customer(old));
                 }
                 Parsed::Complaint(k) => {
                     let ki = shop
@@ -309,12 +338,93 @@ impl Live {
                     if !keeps {
                         return None;
                     }
-                    shop.complaints[ki] = k.clone();
+                    let old = std::mem::replace(&mut shop.complaints[ki], k.clone());
+                    replaced.push(Parsed::Complaint(old));
                 }
                 Parsed::Broken => return None,
             }
         }
-        Some(shop)
+        Some((shop, replaced))
+    }
+
+    /// The weekly, testimonial and complaint-list pages a patched edit can
+    /// change, or `None` when every page must be rendered (a full change, a new
+    /// now, other weeks). A weekly page changes when its or the previous week's
+    /// figures do, or when it can show an edited record: a customer with an
+    /// event in the week or among its leads not followed up, or one of their
+    /// complaints open at the week's T. Both the old and new versions count.
+    fn affected(
+        &self,
+        site: &Site,
+        ch: &Changes,
+        tallies: &HashMap<Week, Tally>,
+    ) -> Option<Affected> {
+        let last = self.rendered.as_ref()?;
+        let replaced = self.replaced.as_ref()?;
+        if ch.full || last.now != site.now || last.weeks != site.weeks {
+            return None;
+        }
+        let shop = site.shop;
+        let mut customers: Vec<&Customer> = Vec::new();
+        let mut complaints: Vec<&Complaint> = Vec::new();
+        for p in replaced {
+            match p {
+                Parsed::Customer(c) => customers.push(c),
+                Parsed::Complaint(k) => complaints.push(k),
+                Parsed::Broken => {}
+            }
+        }
+        for id in &ch.customers {
+            if let Some(&ci) = shop.customer_index.get(id) {
+                customers.push(&shop.customers[ci]);
+                complaints.extend(
+                    shop.complaints_by_customer[ci]
+                        .iter()
+                        .map(|&ki| &*shop.complaints[ki]),
+                );
+            }
+        }
+        complaints.extend(ch.complaints.iter().filter_map(|id| shop.complaint(id)));
+        let tz = &shop.config.timezone;
+        let ids: BTreeSet<&str> = customers
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(complaints.iter().map(|k| k.customer.as_str()))
+            .collect();
+        let event_weeks: BTreeSet<Week> = customers
+            .iter()
+            .flat_map(|c| report::event_times(c))
+            .filter(|t| *t <= site.now)
+            .map(|t| Week::containing(t, tz))
+            .collect();
+        let changed = |w: &Week| tallies.get(w) != last.tallies.get(w);
+        let weeks = site
+            .weeks
+            .iter()
+            .chain([&site.current_week])
+            .filter(|w| {
+                let at = crate::metrics::as_of(w.bounds(tz).1, site.now);
+                event_weeks.contains(w)
+                    || changed(w)
+                    || changed(&w.prev())
+                    || complaints
+                        .iter()
+                        .any(|k| k.opened.t <= at && k.resolved.is_none_or(|r| r.t > at))
+                    || tallies.get(w).is_some_and(|t| {
+                        t.not_followed
+                            .iter()
+                            .any(|(id, _, _)| ids.contains(id.as_str()))
+                    })
+            })
+            .copied()
+            .collect();
+        Some(Affected {
+            weeks,
+            testimonials: customers
+                .iter()
+                .any(|c| c.feedback.iter().any(|f| f.public)),
+            complaints: !complaints.is_empty(),
+        })
     }
 
     /// Keeps the shop of this rebuild for the next one to patch.
@@ -351,6 +461,7 @@ impl Live {
             state.save_copy(shop);
         }
         let t3 = t0.elapsed();
+        let shown_weeks = p.weeks.clone();
         let summary = {
             let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months)?;
             if timing {
@@ -361,9 +472,14 @@ impl Live {
                     t0.elapsed() - t3
                 );
             }
+            let affected = self.affected(&site, ch, &weeks);
+            self.rendered = None;
             let mut jobs: Vec<Job> = report::jobs(&site)
                 .into_iter()
                 .filter(|j| match j {
+                    Job::Week(w) => affected.as_ref().is_none_or(|a| a.weeks.contains(w)),
+                    Job::Testimonials => affected.as_ref().is_none_or(|a| a.testimonials),
+                    Job::Complaints => affected.as_ref().is_none_or(|a| a.complaints),
                     Job::Customer(i) => ch.full || ch.customers.contains(&shop.customers[*i].id),
                     // A complaint's page also shows its customer's name and tasks.
                     Job::Complaint(i) => {
@@ -401,6 +517,11 @@ impl Live {
                 )?
             }
         };
+        self.rendered = Some(Rendered {
+            now,
+            weeks: shown_weeks,
+            tallies: weeks,
+        });
         Ok(summary)
     }
 }
