@@ -13,6 +13,7 @@ use crate::metrics::Tally;
 use crate::record::{Complaint, Customer};
 use crate::report::state::TallyState;
 use crate::report::{self, Job, Site};
+use crate::rules::Task;
 use crate::time::Week;
 use classify::{classify, FsEvent, Op, Plan};
 use jiff::Timestamp;
@@ -54,6 +55,9 @@ pub struct Live {
     replaced: Option<Vec<Parsed>>,
     /// What the last successful rebuild rendered the overview pages from.
     rendered: Option<Rendered>,
+    /// Each customer's agenda tasks at a moment (by customer index), so a
+    /// patched edit re-evaluates only the customers it touched.
+    agenda: Option<(Timestamp, Vec<Vec<Task>>)>,
 }
 
 /// The shop-wide inputs of the weekly pages at the last rebuild.
@@ -114,6 +118,7 @@ impl Live {
             cross_diags: Vec::new(),
             replaced: None,
             rendered: None,
+            agenda: None,
         };
         live.reload_all();
         Ok(live)
@@ -427,6 +432,39 @@ impl Live {
         })
     }
 
+    /// The tasks on the agenda at `now`, customer by customer (as
+    /// [`crate::rules::evaluate_where`] gives them): only the touched customers
+    /// are evaluated again after a patched edit at the same now.
+    fn agenda_tasks(&mut self, shop: &Shop, ch: &Changes, now: Timestamp) -> Vec<Task> {
+        use rayon::prelude::*;
+        let of = |ci: usize| -> Vec<Task> {
+            crate::rules::tasks_for_customer(shop, ci, now)
+                .into_iter()
+                .filter(|t| crate::rules::on_agenda(t, now, None))
+                .collect()
+        };
+        let per_customer = match self.agenda.take() {
+            Some((at, mut v))
+                if at == now && self.replaced.is_some() && v.len() == shop.customers.len() =>
+            {
+                for id in &ch.customers {
+                    if let Some(&ci) = shop.customer_index.get(id) {
+                        v[ci] = of(ci);
+                    }
+                }
+                v
+            }
+            _ => (0..shop.customers.len())
+                .into_par_iter()
+                .with_min_len(256)
+                .map(of)
+                .collect(),
+        };
+        let tasks = per_customer.iter().flatten().cloned().collect();
+        self.agenda = Some((now, per_customer));
+        tasks
+    }
+
     /// Keeps the shop of this rebuild for the next one to patch.
     fn keep(&mut self, shop: Shop) {
         self.shop = Some(shop);
@@ -445,8 +483,7 @@ impl Live {
         let timing = std::env::var_os("LANGGAN_TIMING").is_some();
         let t0 = Instant::now();
         let tera = report::load_templates(shop)?;
-        let tasks =
-            crate::rules::evaluate_where(shop, now, |t| crate::rules::on_agenda(t, now, None));
+        let tasks = self.agenda_tasks(shop, ch, now);
         let t1 = t0.elapsed();
         let p = report::periods(shop, now);
         let t2 = t0.elapsed();
