@@ -55,8 +55,7 @@ pub fn bucket_of(customer_id: &str) -> usize {
     (fnv1a(customer_id.as_bytes()) % BUCKETS as u64) as usize
 }
 
-/// Customers per bucket, and each bucket's fingerprint: the ids, paths and
-/// file hashes of its customers and their complaints.
+/// Customers per bucket, and each bucket's fingerprint.
 fn members(shop: &Shop) -> (Vec<Vec<usize>>, Vec<u64>) {
     let mut members = vec![Vec::new(); BUCKETS];
     for (ci, c) in shop.customers.iter().enumerate() {
@@ -64,24 +63,45 @@ fn members(shop: &Shop) -> (Vec<Vec<usize>>, Vec<u64>) {
     }
     let fingerprints = members
         .par_iter()
-        .map(|cis| {
-            let mut h = Fold::default();
-            for &ci in cis {
-                let c = &shop.customers[ci];
-                h.str(&c.id);
-                h.str(&c.path.to_string_lossy());
-                h.u64(c.source_hash);
-                for &ki in &shop.complaints_by_customer[ci] {
-                    let k = &shop.complaints[ki];
-                    h.str(&k.id);
-                    h.str(&k.path.to_string_lossy());
-                    h.u64(k.source_hash);
-                }
-            }
-            h.0
-        })
+        .map(|cis| fingerprint(shop, cis))
         .collect();
     (members, fingerprints)
+}
+
+/// A bucket's fingerprint: the ids, paths and file hashes of its customers
+/// and their complaints.
+fn fingerprint(shop: &Shop, cis: &[usize]) -> u64 {
+    let mut h = Fold::default();
+    for &ci in cis {
+        let c = &shop.customers[ci];
+        h.str(&c.id);
+        h.str(&c.path.to_string_lossy());
+        h.u64(c.source_hash);
+        for &ki in &shop.complaints_by_customer[ci] {
+            let k = &shop.complaints[ki];
+            h.str(&k.id);
+            h.str(&k.path.to_string_lossy());
+            h.u64(k.source_hash);
+        }
+    }
+    h.0
+}
+
+/// Sums in the order of `needed`, by week and by month.
+fn by_period(needed: &[Needed], totals: &[Tally]) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
+    let mut weeks = HashMap::new();
+    let mut months = HashMap::new();
+    for (n, t) in needed.iter().zip(totals) {
+        match n.key {
+            PeriodKey::Week(w) => {
+                weeks.insert(w, t.clone());
+            }
+            PeriodKey::Month(m) => {
+                months.insert(m, t.clone());
+            }
+        }
+    }
+    (weeks, months)
 }
 
 /// An order-sensitive hash of several values (FNV-1a over length-prefixed parts).
@@ -139,6 +159,25 @@ fn compute(shop: &Shop, now: Timestamp, cis: &[usize], needed: &[Needed]) -> Vec
 pub struct TallyState {
     config_hash: u64,
     buckets: Vec<Bucket>,
+    /// What the last [`TallyState::update`] worked out, kept in memory so the
+    /// watcher can apply one edit as a difference (never saved).
+    last: Option<Last>,
+}
+
+/// The periods, members and sums of the last update.
+struct Last {
+    now: Timestamp,
+    needed: Vec<Needed>,
+    members: Vec<Vec<usize>>,
+    /// Per needed period, the sum of every bucket.
+    totals: Vec<Tally>,
+}
+
+/// The shares of some customers (and their complaints) in every period of the
+/// last update, taken before an edit (see [`TallyState::apply_edit`]).
+pub struct Shares {
+    now: Timestamp,
+    per_customer: Vec<(usize, Vec<Tally>)>,
 }
 
 impl TallyState {
@@ -155,6 +194,7 @@ impl TallyState {
         TallyState {
             config_hash,
             buckets,
+            last: None,
         }
     }
 
@@ -174,6 +214,7 @@ impl TallyState {
     /// A copy to save while the original stays in use (the watcher).
     fn snapshot(&self) -> TallyState {
         TallyState {
+            last: None,
             config_hash: self.config_hash,
             buckets: self
                 .buckets
@@ -273,29 +314,89 @@ impl TallyState {
         let changed = fresh.iter().any(|(_, c)| *c);
         self.buckets = fresh.into_iter().map(|(b, _)| b).collect();
         let buckets = &self.buckets;
-        let sums: Vec<(PeriodKey, Tally)> = (0..needed.len())
+        let totals: Vec<Tally> = (0..needed.len())
             .into_par_iter()
             .map(|j| {
                 let mut total = Tally::default();
                 for b in buckets {
                     total.merge(&b.tallies[j].2, 1);
                 }
-                (needed[j].key, total)
+                total
             })
             .collect();
-        let mut weeks = HashMap::new();
-        let mut months = HashMap::new();
-        for (key, t) in sums {
-            match key {
-                PeriodKey::Week(w) => {
-                    weeks.insert(w, t);
-                }
-                PeriodKey::Month(m) => {
-                    months.insert(m, t);
-                }
-            }
-        }
+        let (weeks, months) = by_period(&needed, &totals);
+        self.last = Some(Last {
+            now,
+            needed,
+            members,
+            totals,
+        });
         (weeks, months, changed)
+    }
+
+    /// The shares of customers `cis` in the periods of the last update at
+    /// `now`, from `shop` as it is before an edit; `None` without such an update.
+    pub fn shares(&self, shop: &Shop, now: Timestamp, cis: &[usize]) -> Option<Shares> {
+        let last = self.last.as_ref().filter(|l| l.now == now)?;
+        Some(Shares {
+            now,
+            per_customer: cis
+                .iter()
+                .map(|&ci| (ci, compute(shop, now, &[ci], &last.needed)))
+                .collect(),
+        })
+    }
+
+    /// Applies an edit that replaced records in place (same customers at the
+    /// same indices): each touched customer's bucket and the sums change by
+    /// the customer's new shares minus `before`. `None` (nothing changed) when
+    /// the periods, the moment or the members differ from the last update;
+    /// the caller then runs [`TallyState::update`].
+    pub fn apply_edit(
+        &mut self,
+        shop: &Shop,
+        now: Timestamp,
+        p: &Periods,
+        config_text: &[u8],
+        before: Shares,
+    ) -> Option<(HashMap<Week, Tally>, HashMap<Month, Tally>)> {
+        let last = self.last.as_mut()?;
+        let same_periods = last.now == now
+            && before.now == now
+            && fnv1a(config_text) == self.config_hash
+            && self.buckets.len() == BUCKETS
+            && last.needed.len() == p.needed_weeks.len() + p.needed_months.len()
+            && last.needed.iter().all(|n| match n.key {
+                PeriodKey::Week(w) => p.needed_weeks.contains(&w),
+                PeriodKey::Month(m) => p.needed_months.contains(&m),
+            })
+            && last.members.iter().map(Vec::len).sum::<usize>() == shop.customers.len();
+        if !same_periods {
+            return None;
+        }
+        let mut touched = Vec::new();
+        for (ci, old) in &before.per_customer {
+            let c = shop.customers.get(*ci)?;
+            let b = bucket_of(&c.id);
+            if !last.members[b].contains(ci) {
+                return None;
+            }
+            let new = compute(shop, now, &[*ci], &last.needed);
+            let bucket = &mut self.buckets[b];
+            for (j, (o, n)) in old.iter().zip(&new).enumerate() {
+                bucket.tallies[j].2.merge(o, -1);
+                bucket.tallies[j].2.merge(n, 1);
+                last.totals[j].merge(o, -1);
+                last.totals[j].merge(n, 1);
+            }
+            touched.push(b);
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for b in touched {
+            self.buckets[b].fingerprint = fingerprint(shop, &last.members[b]);
+        }
+        Some(by_period(&last.needed, &last.totals))
     }
 
     /// Saves a copy (the watcher keeps using its state).

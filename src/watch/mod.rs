@@ -11,7 +11,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
 use crate::metrics::Tally;
 use crate::record::{Complaint, Customer};
-use crate::report::state::TallyState;
+use crate::report::state::{Shares, TallyState};
 use crate::report::{self, Job, Site};
 use crate::rules::Task;
 use crate::time::Week;
@@ -58,6 +58,8 @@ pub struct Live {
     /// Each customer's agenda tasks at a moment (by customer index), so a
     /// patched edit re-evaluates only the customers it touched.
     agenda: Option<(Timestamp, Vec<Vec<Task>>)>,
+    /// The figures' shares of the customers a patch touched, before it.
+    before: Option<Shares>,
 }
 
 /// The shop-wide inputs of the weekly pages at the last rebuild.
@@ -119,6 +121,7 @@ impl Live {
             replaced: None,
             rendered: None,
             agenda: None,
+            before: None,
         };
         live.reload_all();
         Ok(live)
@@ -273,6 +276,7 @@ impl Live {
     /// The shop from the last good version of every file: the last one
     /// patched when `ch` allows it, else assembled anew.
     pub fn shop(&mut self, ch: &Changes) -> Shop {
+        self.before = None;
         let patched = self.shop.take().and_then(|shop| {
             if ch.full {
                 return None;
@@ -311,8 +315,11 @@ impl Live {
     /// checks look at (id, phone and first contact of a customer; customer and
     /// opening time of a complaint): then the cross-file problems and the
     /// order of the shop are unchanged. `None` when a change is not like that.
-    fn patch(&self, mut shop: Shop, files: &[PathBuf]) -> Option<(Shop, Vec<Parsed>)> {
-        let mut replaced = Vec::new();
+    fn patch(&mut self, mut shop: Shop, files: &[PathBuf]) -> Option<(Shop, Vec<Parsed>)> {
+        // First check every change, then take the touched customers' shares
+        // of the figures from the shop as it was, then replace.
+        let mut plan: Vec<(usize, Parsed)> = Vec::new();
+        let mut cis: Vec<usize> = Vec::new();
         for rel in files {
             let new = self.files.get(rel)?.good.as_ref()?;
             let id = index::record_id(rel)?;
@@ -327,8 +334,8 @@ impl Live {
                     if !keeps {
                         return None;
                     }
-                    let old = std::mem::replace(&mut shop.customers[ci], c.clone());
-                    replaced.push(Parsed::Customer(old));
+                    cis.push(ci);
+                    plan.push((ci, new.clone()));
                 }
                 Parsed::Complaint(k) => {
                     let ki = shop
@@ -343,10 +350,35 @@ impl Live {
                     if !keeps {
                         return None;
                     }
-                    let old = std::mem::replace(&mut shop.complaints[ki], k.clone());
-                    replaced.push(Parsed::Complaint(old));
+                    cis.push(*shop.customer_index.get(&k.customer)?);
+                    plan.push((ki, new.clone()));
                 }
                 Parsed::Broken => return None,
+            }
+        }
+        cis.sort_unstable();
+        cis.dedup();
+        let now = self.now();
+        self.before = self
+            .tallies
+            .as_ref()
+            .and_then(|t| t.shares(&shop, now, &cis));
+        let mut replaced = Vec::with_capacity(plan.len());
+        for (i, new) in plan {
+            match new {
+                Parsed::Customer(c) => {
+                    replaced.push(Parsed::Customer(std::mem::replace(
+                        &mut shop.customers[i],
+                        c,
+                    )));
+                }
+                Parsed::Complaint(k) => {
+                    replaced.push(Parsed::Complaint(std::mem::replace(
+                        &mut shop.complaints[i],
+                        k,
+                    )));
+                }
+                Parsed::Broken => {}
             }
         }
         Some((shop, replaced))
@@ -492,7 +524,14 @@ impl Live {
         let state = self
             .tallies
             .get_or_insert_with(|| TallyState::load(shop, &config_text));
-        let (weeks, months, changed) = state.update(shop, now, &p, &config_text);
+        let fast = self
+            .before
+            .take()
+            .and_then(|before| state.apply_edit(shop, now, &p, &config_text, before));
+        let (weeks, months, changed) = match fast {
+            Some((weeks, months)) => (weeks, months, false),
+            None => state.update(shop, now, &p, &config_text),
+        };
         if changed && (first || ch.full) {
             // So the next `report` (or watch) starts from these figures.
             state.save_copy(shop);
