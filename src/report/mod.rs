@@ -294,15 +294,13 @@ pub struct Periods {
 }
 
 pub fn periods(shop: &Shop, now: Timestamp) -> Periods {
-    let cfg = &shop.config;
-    let tz = &cfg.timezone;
+    let tz = &shop.config.timezone;
     // The local days with events (far fewer than events), then their weeks and months.
-    let day = |t: Timestamp| (t <= now).then(|| crate::time::local_day(t, tz));
     let customer_days = shop
         .customers
         .par_iter()
         .fold(BTreeSet::new, |mut days, c| {
-            days.extend(event_times(c).filter_map(day));
+            days.extend(customer_days(c, now, tz));
             days
         })
         .reduce(BTreeSet::new, |mut a, b| {
@@ -311,9 +309,38 @@ pub fn periods(shop: &Shop, now: Timestamp) -> Periods {
         });
     let mut days: BTreeSet<i64> = customer_days;
     for k in &shop.complaints {
-        days.extend(day(k.opened.t));
-        days.extend(k.resolved.and_then(|r| day(r.t)));
+        days.extend(complaint_days(k, now, tz));
     }
+    periods_from_days(&days, &shop.config, now)
+}
+
+/// The local days (day numbers) of a customer's events up to now.
+pub fn customer_days<'a>(
+    c: &'a Customer,
+    now: Timestamp,
+    tz: &'a jiff::tz::TimeZone,
+) -> impl Iterator<Item = i64> + 'a {
+    event_times(c)
+        .filter(move |t| *t <= now)
+        .map(|t| crate::time::local_day(t, tz))
+}
+
+/// The local days a complaint was opened and resolved, up to now.
+pub fn complaint_days<'a>(
+    k: &crate::record::Complaint,
+    now: Timestamp,
+    tz: &'a jiff::tz::TimeZone,
+) -> impl Iterator<Item = i64> + 'a {
+    [Some(k.opened), k.resolved]
+        .into_iter()
+        .flatten()
+        .filter(move |e| e.t <= now)
+        .map(|e| crate::time::local_day(e.t, tz))
+}
+
+/// The periods of a set of local days with events.
+pub fn periods_from_days(days: &BTreeSet<i64>, cfg: &Config, now: Timestamp) -> Periods {
+    let tz = &cfg.timezone;
     let weeks: BTreeSet<Week> = days.iter().map(|d| Week::of_day(*d)).collect();
     let months: BTreeSet<Month> = days
         .iter()

@@ -60,6 +60,9 @@ pub struct Live {
     agenda: Option<(Timestamp, Vec<Vec<Task>>)>,
     /// The figures' shares of the customers a patch touched, before it.
     before: Option<Shares>,
+    /// How many events fall on each local day up to a moment, and the
+    /// periods they give: a patched edit moves only its records' days.
+    days: Option<(Timestamp, BTreeMap<i64, u32>, report::Periods)>,
 }
 
 /// The shop-wide inputs of the weekly pages at the last rebuild.
@@ -122,6 +125,7 @@ impl Live {
             rendered: None,
             agenda: None,
             before: None,
+            days: None,
         };
         live.reload_all();
         Ok(live)
@@ -497,6 +501,74 @@ impl Live {
         tasks
     }
 
+    /// The periods at `now`: after a patched edit at the same now, from the
+    /// kept day counts moved by the replaced and new records' days.
+    fn periods(&mut self, shop: &Shop, now: Timestamp) -> report::Periods {
+        let tz = &shop.config.timezone;
+        let (mut counts, last) = match (self.days.take(), &self.replaced) {
+            (Some((at, counts, last)), Some(_)) if at == now => (counts, Some(last)),
+            _ => {
+                let mut counts: BTreeMap<i64, u32> = BTreeMap::new();
+                for c in &shop.customers {
+                    for d in report::customer_days(c, now, tz) {
+                        *counts.entry(d).or_default() += 1;
+                    }
+                }
+                for k in &shop.complaints {
+                    for d in report::complaint_days(k, now, tz) {
+                        *counts.entry(d).or_default() += 1;
+                    }
+                }
+                (counts, None)
+            }
+        };
+        let mut days_changed = last.is_none();
+        if last.is_some() {
+            let mut old_days: Vec<i64> = Vec::new();
+            let mut new_days: Vec<i64> = Vec::new();
+            for p in self.replaced.iter().flatten() {
+                match p {
+                    Parsed::Customer(old) => {
+                        old_days.extend(report::customer_days(old, now, tz));
+                        if let Some(c) = shop.customer(&old.id) {
+                            new_days.extend(report::customer_days(c, now, tz));
+                        }
+                    }
+                    Parsed::Complaint(old) => {
+                        old_days.extend(report::complaint_days(old, now, tz));
+                        if let Some(k) = shop.complaint(&old.id) {
+                            new_days.extend(report::complaint_days(k, now, tz));
+                        }
+                    }
+                    Parsed::Broken => {}
+                }
+            }
+            for d in new_days {
+                let n = counts.entry(d).or_default();
+                days_changed |= *n == 0;
+                *n += 1;
+            }
+            for d in old_days {
+                if let Some(n) = counts.get_mut(&d) {
+                    *n -= 1;
+                    if *n == 0 {
+                        counts.remove(&d);
+                        days_changed = true;
+                    }
+                }
+            }
+        }
+        let p = match last {
+            Some(last) if !days_changed => last,
+            _ => {
+                let days: BTreeSet<i64> = counts.keys().copied().collect();
+                report::periods_from_days(&days, &shop.config, now)
+            }
+        };
+        self.days = Some((now, counts, p.clone()));
+        p
+    }
+
     /// Keeps the shop of this rebuild for the next one to patch.
     fn keep(&mut self, shop: Shop) {
         self.shop = Some(shop);
@@ -517,7 +589,7 @@ impl Live {
         let tera = report::load_templates(shop)?;
         let tasks = self.agenda_tasks(shop, ch, now);
         let t1 = t0.elapsed();
-        let p = report::periods(shop, now);
+        let p = self.periods(shop, now);
         let t2 = t0.elapsed();
         let config_text = self.config_text();
         let first = self.tallies.is_none();
