@@ -182,7 +182,7 @@ pub struct Site<'a> {
 }
 
 /// What a weekly page lists from the records of that week (seen at its T).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct WeekRows {
     pub leads_by_admin: BTreeMap<String, usize>,
     pub followups_by_admin: BTreeMap<String, usize>,
@@ -190,7 +190,7 @@ pub struct WeekRows {
     pub repeat_orders: Vec<(usize, usize)>,
 }
 
-enum WeekEvent<'a> {
+pub enum WeekEvent<'a> {
     Lead(&'a str),
     Followup(&'a str),
     Repeat(usize, usize),
@@ -200,64 +200,96 @@ enum WeekEvent<'a> {
 /// one pass replaces a scan of the whole shop per weekly page. An event counts
 /// in its week when it is at or before the week's T = min(now, end), i.e. when
 /// it is not in the future.
-fn week_rows(shop: &Shop, now: Timestamp) -> HashMap<Week, WeekRows> {
+pub fn week_rows(shop: &Shop, now: Timestamp) -> HashMap<Week, WeekRows> {
     let tz = &shop.config.timezone;
     let events: Vec<(Week, WeekEvent)> = shop
         .customers
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(ci, c)| {
-            let mut v = Vec::new();
-            if c.first_contact.t <= now {
-                let admin = c.admin.as_deref().unwrap_or("unassigned");
-                v.push((
-                    Week::containing(c.first_contact.t, tz),
-                    WeekEvent::Lead(admin),
-                ));
-            }
-            for i in &c.interactions {
-                if i.at.t <= now && i.kind.is_outbound() {
-                    if let Some(by) = &i.by {
-                        v.push((Week::containing(i.at.t, tz), WeekEvent::Followup(by)));
-                    }
-                }
-            }
-            for (oi, o) in c.orders.iter().enumerate() {
-                if o.at.t > now {
-                    continue;
-                }
-                let w = Week::containing(o.at.t, tz);
-                let t_at = crate::metrics::as_of(w.bounds(tz).1, now);
-                if !rules::order_counts(o, t_at) {
-                    continue;
-                }
-                // The customer's first order (as counted at T) is not a repeat.
-                let first = c
-                    .orders
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| rules::order_counts(x, t_at))
-                    .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
-                    .map(|x| x.0);
-                if first != Some(oi) {
-                    v.push((w, WeekEvent::Repeat(ci, oi)));
-                }
-            }
-            v
-        })
+        .flat_map_iter(|(ci, c)| customer_week_events(ci, c, now, tz))
         .collect();
     let mut out: HashMap<Week, WeekRows> = HashMap::new();
-    for (w, e) in events {
-        let rows = out.entry(w).or_default();
-        match e {
-            WeekEvent::Lead(a) => *rows.leads_by_admin.entry(a.to_string()).or_default() += 1,
-            WeekEvent::Followup(a) => {
-                *rows.followups_by_admin.entry(a.to_string()).or_default() += 1;
+    add_week_events(&mut out, events, 1);
+    out
+}
+
+/// What customer `ci` adds to the weekly lists.
+pub fn customer_week_events<'a>(
+    ci: usize,
+    c: &'a Customer,
+    now: Timestamp,
+    tz: &jiff::tz::TimeZone,
+) -> Vec<(Week, WeekEvent<'a>)> {
+    let mut v = Vec::new();
+    if c.first_contact.t <= now {
+        let admin = c.admin.as_deref().unwrap_or("unassigned");
+        v.push((
+            Week::containing(c.first_contact.t, tz),
+            WeekEvent::Lead(admin),
+        ));
+    }
+    for i in &c.interactions {
+        if i.at.t <= now && i.kind.is_outbound() {
+            if let Some(by) = &i.by {
+                v.push((Week::containing(i.at.t, tz), WeekEvent::Followup(by)));
             }
-            WeekEvent::Repeat(ci, oi) => rows.repeat_orders.push((ci, oi)),
         }
     }
-    out
+    for (oi, o) in c.orders.iter().enumerate() {
+        if o.at.t > now {
+            continue;
+        }
+        let w = Week::containing(o.at.t, tz);
+        let t_at = crate::metrics::as_of(w.bounds(tz).1, now);
+        if !rules::order_counts(o, t_at) {
+            continue;
+        }
+        // The customer's first order (as counted at T) is not a repeat.
+        let first = c
+            .orders
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| rules::order_counts(x, t_at))
+            .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
+            .map(|x| x.0);
+        if first != Some(oi) {
+            v.push((w, WeekEvent::Repeat(ci, oi)));
+        }
+    }
+    v
+}
+
+/// Adds (`sign` 1) or takes away (-1) a customer's events from the weekly
+/// lists; counts that reach zero disappear, as if never added, and repeat
+/// orders stay in customer then order sequence.
+pub fn add_week_events(
+    rows: &mut HashMap<Week, WeekRows>,
+    events: Vec<(Week, WeekEvent)>,
+    sign: i64,
+) {
+    fn count(map: &mut BTreeMap<String, usize>, key: &str, sign: i64) {
+        if sign > 0 {
+            *map.entry(key.to_string()).or_default() += 1;
+        } else if let Some(n) = map.get_mut(key) {
+            *n -= 1;
+            if *n == 0 {
+                map.remove(key);
+            }
+        }
+    }
+    for (w, e) in events {
+        let r = rows.entry(w).or_default();
+        match e {
+            WeekEvent::Lead(a) => count(&mut r.leads_by_admin, a, sign),
+            WeekEvent::Followup(a) => count(&mut r.followups_by_admin, a, sign),
+            WeekEvent::Repeat(ci, oi) if sign > 0 => {
+                // Usually appended in order; an edit's orders go to their place.
+                let at = r.repeat_orders.partition_point(|x| *x < (ci, oi));
+                r.repeat_orders.insert(at, (ci, oi));
+            }
+            WeekEvent::Repeat(ci, oi) => r.repeat_orders.retain(|x| *x != (ci, oi)),
+        }
+    }
 }
 
 fn public_feedback(shop: &Shop, now: Timestamp) -> Vec<(Timestamp, usize, usize)> {
@@ -400,6 +432,7 @@ impl<'a> Site<'a> {
         p: Periods,
         week_tallies: &HashMap<Week, Tally>,
         month_tallies: &HashMap<Month, Tally>,
+        week_rows: HashMap<Week, WeekRows>,
     ) -> Result<Site<'a>> {
         let cfg = &shop.config;
         let week_metrics = week_tallies.iter().map(|(w, t)| (*w, t.finish())).collect();
@@ -436,7 +469,7 @@ impl<'a> Site<'a> {
             msgs: Messages::load(shop)?,
             labels: labels::labels(cfg.language),
             problems,
-            week_rows: week_rows(shop, now),
+            week_rows,
             public_feedback: public_feedback(shop, now),
             listed: shop
                 .customers
@@ -1987,7 +2020,8 @@ pub fn build(
     let tb = t0.elapsed();
     let (weeks, months) = state::tallies(shop, now, &p, &config_text, remember);
     let tc = t0.elapsed();
-    let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months)?;
+    let rows = week_rows(shop, now);
+    let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months, rows)?;
     let t1 = t0.elapsed();
     if std::env::var_os("LANGGAN_TIMING").is_some() {
         eprintln!(

@@ -63,6 +63,8 @@ pub struct Live {
     /// How many events fall on each local day up to a moment, and the
     /// periods they give: a patched edit moves only its records' days.
     days: Option<(Timestamp, BTreeMap<i64, u32>, report::Periods)>,
+    /// The weekly lists at a moment, moved by a patched edit's customers.
+    week_rows: Option<(Timestamp, HashMap<Week, report::WeekRows>)>,
 }
 
 /// The shop-wide inputs of the weekly pages at the last rebuild.
@@ -126,6 +128,7 @@ impl Live {
             agenda: None,
             before: None,
             days: None,
+            week_rows: None,
         };
         live.reload_all();
         Ok(live)
@@ -569,6 +572,36 @@ impl Live {
         p
     }
 
+    /// The weekly lists at `now`: after a patched edit at the same now, the
+    /// kept lists without the replaced customers' events and with their new ones.
+    fn week_rows(&mut self, shop: &Shop, now: Timestamp) -> HashMap<Week, report::WeekRows> {
+        let tz = &shop.config.timezone;
+        let rows = match (self.week_rows.take(), &self.replaced) {
+            (Some((at, mut rows)), Some(replaced)) if at == now => {
+                for p in replaced {
+                    let Parsed::Customer(old) = p else { continue };
+                    let Some(&ci) = shop.customer_index.get(&old.id) else {
+                        continue;
+                    };
+                    report::add_week_events(
+                        &mut rows,
+                        report::customer_week_events(ci, old, now, tz),
+                        -1,
+                    );
+                    report::add_week_events(
+                        &mut rows,
+                        report::customer_week_events(ci, &shop.customers[ci], now, tz),
+                        1,
+                    );
+                }
+                rows
+            }
+            _ => report::week_rows(shop, now),
+        };
+        self.week_rows = Some((now, rows.clone()));
+        rows
+    }
+
     /// Keeps the shop of this rebuild for the next one to patch.
     fn keep(&mut self, shop: Shop) {
         self.shop = Some(shop);
@@ -611,7 +644,8 @@ impl Live {
         let t3 = t0.elapsed();
         let shown_weeks = p.weeks.clone();
         let summary = {
-            let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months)?;
+            let rows = self.week_rows(shop, now);
+            let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months, rows)?;
             if timing {
                 eprintln!(
                     "timing: tasks {t1:?} periods {:?} tallies {:?} site {:?}",
