@@ -422,19 +422,27 @@ pub fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
         .chain(c.feedback.iter().map(|f| f.at.t))
 }
 
+/// The figures a site is built from, computed (or kept up to date) by the caller.
+pub struct Figures<'t> {
+    pub weeks: &'t HashMap<Week, Tally>,
+    pub months: &'t HashMap<Month, Tally>,
+    /// The weekly lists, from [`week_rows`].
+    pub rows: HashMap<Week, WeekRows>,
+}
+
 impl<'a> Site<'a> {
-    /// A site from tallies computed (or kept up to date) by the caller.
+    /// A site from figures computed (or kept up to date) by the caller.
     pub fn from_tallies(
         shop: &'a Shop,
         now: Timestamp,
         problems: Vec<String>,
         tasks: Vec<Task>,
         p: Periods,
-        week_tallies: &HashMap<Week, Tally>,
-        month_tallies: &HashMap<Month, Tally>,
-        week_rows: HashMap<Week, WeekRows>,
+        figures: Figures,
     ) -> Result<Site<'a>> {
         let cfg = &shop.config;
+        let (week_tallies, month_tallies, week_rows) =
+            (figures.weeks, figures.months, figures.rows);
         let week_metrics = week_tallies.iter().map(|(w, t)| (*w, t.finish())).collect();
         let month_metrics = month_tallies
             .iter()
@@ -2020,8 +2028,12 @@ pub fn build(
     let tb = t0.elapsed();
     let (weeks, months) = state::tallies(shop, now, &p, &config_text, remember);
     let tc = t0.elapsed();
-    let rows = week_rows(shop, now);
-    let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months, rows)?;
+    let figures = Figures {
+        weeks: &weeks,
+        months: &months,
+        rows: week_rows(shop, now),
+    };
+    let site = Site::from_tallies(shop, now, problems, tasks, p, figures)?;
     let t1 = t0.elapsed();
     if std::env::var_os("LANGGAN_TIMING").is_some() {
         eprintln!(
