@@ -644,8 +644,12 @@ impl Live {
         let t3 = t0.elapsed();
         let shown_weeks = p.weeks.clone();
         let summary = {
-            let rows = self.week_rows(shop, now);
-            let site = Site::from_tallies(shop, now, problems, tasks, p, &weeks, &months, rows)?;
+            let figures = report::Figures {
+                weeks: &weeks,
+                months: &months,
+                rows: self.week_rows(shop, now),
+            };
+            let site = Site::from_tallies(shop, now, problems, tasks, p, figures)?;
             if timing {
                 eprintln!(
                     "timing: tasks {t1:?} periods {:?} tallies {:?} site {:?}",
