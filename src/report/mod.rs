@@ -1901,6 +1901,28 @@ pub enum Job {
 }
 
 pub fn jobs(site: &Site) -> Vec<Job> {
+    let mut v = overview_jobs(site);
+    v.extend(
+        site.shop
+            .customers
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.first_contact.t <= site.now)
+            .map(|(i, _)| Job::Customer(i)),
+    );
+    v.extend(
+        site.shop
+            .complaints
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.opened.t <= site.now)
+            .map(|(i, _)| Job::Complaint(i)),
+    );
+    v
+}
+
+/// The pages built from the whole shop: all but the customer and complaint pages.
+pub fn overview_jobs(site: &Site) -> Vec<Job> {
     let mut v = vec![
         Job::Css,
         Job::Dashboard,
@@ -1919,22 +1941,6 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     if !site.months.contains(&current_month) {
         v.push(Job::Month(current_month));
     }
-    v.extend(
-        site.shop
-            .customers
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.first_contact.t <= site.now)
-            .map(|(i, _)| Job::Customer(i)),
-    );
-    v.extend(
-        site.shop
-            .complaints
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.opened.t <= site.now)
-            .map(|(i, _)| Job::Complaint(i)),
-    );
     v
 }
 
@@ -2045,7 +2051,7 @@ pub fn build(
     }
     let jobs = jobs(&site);
     let keys = remember.then(|| site_key(shop, &config_text));
-    let summary = write_site(&site, &tera, &jobs, out, keys, Removal::Stale)?;
+    let (summary, _) = write_site(&site, &tera, &jobs, out, keys, Removal::Stale, None)?;
     if std::env::var_os("LANGGAN_TIMING").is_some() {
         eprintln!("timing: model {t1:?} render+write {:?}", t0.elapsed() - t1);
     }
@@ -2140,7 +2146,9 @@ pub enum Removal<'a> {
 }
 
 /// The manifest: every page a build wrote, with the key of its inputs when known.
-fn read_manifest(out: &Path) -> BTreeMap<String, Option<u64>> {
+pub type Manifest = BTreeMap<String, Option<u64>>;
+
+fn read_manifest(out: &Path) -> Manifest {
     std::fs::read_to_string(out.join(MANIFEST))
         .map(|s| {
             s.lines()
@@ -2154,12 +2162,14 @@ fn read_manifest(out: &Path) -> BTreeMap<String, Option<u64>> {
         .unwrap_or_default()
 }
 
-fn write_manifest(out: &Path, listed: &BTreeMap<String, Option<u64>>) -> Result<()> {
-    let mut text = String::new();
+fn write_manifest(out: &Path, listed: &Manifest) -> Result<()> {
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(listed.len() * 48);
     for (p, k) in listed {
         text.push_str(p);
         if let Some(k) = k {
-            text.push_str(&format!("\t{k:016x}"));
+            // Writing into a String cannot fail.
+            let _ = write!(text, "\t{k:016x}");
         }
         text.push('\n');
     }
@@ -2200,6 +2210,8 @@ fn existing_pages(
 /// Renders the jobs and writes the pages whose bytes changed, one page at a
 /// time (a 100k-customer site never sits in memory). With `site_key`, a page
 /// whose inputs match the manifest's key and whose file exists is skipped.
+/// `known` is the manifest as the caller last wrote it (else it is read);
+/// the new one is returned with the summary.
 pub fn write_site(
     site: &Site,
     tera: &tera::Tera,
@@ -2207,9 +2219,10 @@ pub fn write_site(
     out: &Path,
     site_key: Option<u64>,
     removal: Removal,
-) -> Result<BuildSummary> {
+    known: Option<Manifest>,
+) -> Result<(BuildSummary, Manifest)> {
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
-    let old = read_manifest(out);
+    let old = known.unwrap_or_else(|| read_manifest(out));
     // A whole site: list the folders once; a few pages (a watch rebuild): stat them.
     let listing = (jobs.len() >= 5_000).then(|| existing_pages(out, &old));
     let present = |path: &str| match &listing {
@@ -2250,18 +2263,30 @@ pub fn write_site(
         written: done.iter().filter(|d| d.2).count(),
         removed: 0,
     };
-    let mut listed = match removal {
-        Removal::Stale => BTreeMap::new(),
-        Removal::Only(_) => old.clone(),
+    // Which pages of the last build go: computed before this build's pages
+    // are listed, from the manifest as it was.
+    let (mut listed, gone): (Manifest, Vec<String>) = match removal {
+        Removal::Stale => {
+            let now_listed: BTreeSet<&str> = done.iter().map(|d| d.0.as_str()).collect();
+            let gone = old
+                .into_keys()
+                .filter(|p| !now_listed.contains(p.as_str()))
+                .collect();
+            (BTreeMap::new(), gone)
+        }
+        Removal::Only(paths) => {
+            let gone = paths
+                .iter()
+                .filter(|p| old.contains_key(*p))
+                .cloned()
+                .collect();
+            (old, gone)
+        }
     };
     for (path, key, _) in done {
         listed.insert(path, key);
     }
-    let gone: Vec<&String> = match removal {
-        Removal::Stale => old.keys().filter(|p| !listed.contains_key(*p)).collect(),
-        Removal::Only(paths) => paths.iter().filter(|p| old.contains_key(*p)).collect(),
-    };
-    for rel in gone {
+    for rel in &gone {
         // Only files this program wrote (listed in the manifest) are ever removed.
         listed.remove(rel);
         if is_safe_rel(rel) {
@@ -2272,7 +2297,7 @@ pub fn write_site(
         }
     }
     write_manifest(out, &listed)?;
-    Ok(summary)
+    Ok((summary, listed))
 }
 
 fn is_safe_rel(p: &str) -> bool {

@@ -65,6 +65,8 @@ pub struct Live {
     days: Option<(Timestamp, BTreeMap<i64, u32>, report::Periods)>,
     /// The weekly lists at a moment, moved by a patched edit's customers.
     week_rows: Option<(Timestamp, HashMap<Week, report::WeekRows>)>,
+    /// The site's manifest as this watcher last wrote it.
+    manifest: Option<report::Manifest>,
 }
 
 /// The shop-wide inputs of the weekly pages at the last rebuild.
@@ -80,6 +82,7 @@ struct Affected {
     weeks: BTreeSet<Week>,
     testimonials: bool,
     complaints: bool,
+    hours: bool,
 }
 
 /// What one batch changed.
@@ -129,6 +132,7 @@ impl Live {
             before: None,
             days: None,
             week_rows: None,
+            manifest: None,
         };
         live.reload_all();
         Ok(live)
@@ -462,12 +466,36 @@ impl Live {
             })
             .copied()
             .collect();
+        // The old and new versions of each edited customer, to compare what
+        // the testimonial and busy-hours pages show of them.
+        let pairs: Vec<(&Customer, &Customer)> = replaced
+            .iter()
+            .filter_map(|p| match p {
+                Parsed::Customer(old) => Some((&**old, shop.customer(&old.id)?)),
+                _ => None,
+            })
+            .collect();
+        let public = |c: &Customer| {
+            let items: Vec<_> = c
+                .feedback
+                .iter()
+                .filter(|f| f.public)
+                .map(|f| (f.at.t, f.rating, f.text.clone()))
+                .collect();
+            (!items.is_empty()).then(|| (c.name.clone(), items))
+        };
+        let inbound = |c: &Customer| -> Vec<Timestamp> {
+            c.interactions
+                .iter()
+                .filter(|i| i.kind == crate::record::Kind::Inbound)
+                .map(|i| i.at.t)
+                .collect()
+        };
         Some(Affected {
             weeks,
-            testimonials: customers
-                .iter()
-                .any(|c| c.feedback.iter().any(|f| f.public)),
+            testimonials: pairs.iter().any(|(o, n)| public(o) != public(n)),
             complaints: !complaints.is_empty(),
+            hours: pairs.iter().any(|(o, n)| inbound(o) != inbound(n)),
         })
     }
 
@@ -660,27 +688,58 @@ impl Live {
             }
             let affected = self.affected(&site, ch, &weeks);
             self.rendered = None;
-            let mut jobs: Vec<Job> = report::jobs(&site)
-                .into_iter()
-                .filter(|j| match j {
-                    Job::Week(w) => affected.as_ref().is_none_or(|a| a.weeks.contains(w)),
-                    Job::Testimonials => affected.as_ref().is_none_or(|a| a.testimonials),
-                    Job::Complaints => affected.as_ref().is_none_or(|a| a.complaints),
-                    Job::Customer(i) => ch.full || ch.customers.contains(&shop.customers[*i].id),
-                    // A complaint's page also shows its customer's name and tasks.
-                    Job::Complaint(i) => {
-                        let k = &shop.complaints[*i];
-                        ch.full
-                            || ch.complaints.contains(&k.id)
-                            || ch.customers.contains(&k.customer)
+            let mut jobs: Vec<Job> = if ch.full {
+                report::jobs(&site)
+            } else {
+                let mut jobs: Vec<Job> = report::overview_jobs(&site)
+                    .into_iter()
+                    .filter(|j| match (j, &affected) {
+                        (_, None) => true,
+                        (Job::Week(w), Some(a)) => a.weeks.contains(w),
+                        (Job::Testimonials, Some(a)) => a.testimonials,
+                        (Job::Complaints, Some(a)) => a.complaints,
+                        (Job::Hours, Some(a)) => a.hours,
+                        _ => true,
+                    })
+                    .collect();
+                // The edited records' pages; a complaint's page also shows
+                // its customer's name and tasks.
+                let mut complaints: BTreeSet<usize> = BTreeSet::new();
+                for id in &ch.customers {
+                    if let Some(&ci) = shop.customer_index.get(id) {
+                        if shop.customers[ci].first_contact.t <= now {
+                            jobs.push(Job::Customer(ci));
+                        }
+                        complaints.extend(&shop.complaints_by_customer[ci]);
                     }
-                    _ => true,
-                })
-                .collect();
+                }
+                for id in &ch.complaints {
+                    if let Ok(ki) = shop.complaints.binary_search_by(|k| k.id.as_str().cmp(id)) {
+                        complaints.insert(ki);
+                    }
+                }
+                jobs.extend(
+                    complaints
+                        .into_iter()
+                        .filter(|&ki| shop.complaints[ki].opened.t <= now)
+                        .map(Job::Complaint),
+                );
+                jobs
+            };
             jobs.sort();
+            jobs.dedup();
             let key = Some(report::site_key(shop, &self.config_text()));
+            let known = self.manifest.take();
             if ch.full {
-                report::write_site(&site, &tera, &jobs, &self.out, key, report::Removal::Stale)?
+                report::write_site(
+                    &site,
+                    &tera,
+                    &jobs,
+                    &self.out,
+                    key,
+                    report::Removal::Stale,
+                    known,
+                )?
             } else {
                 let mut removed = Vec::new();
                 for id in &ch.customers {
@@ -700,9 +759,12 @@ impl Live {
                     &self.out,
                     key,
                     report::Removal::Only(&removed),
+                    known,
                 )?
             }
         };
+        let (summary, manifest) = summary;
+        self.manifest = Some(manifest);
         self.rendered = Some(Rendered {
             now,
             weeks: shown_weeks,
