@@ -742,18 +742,21 @@ pub fn agenda<'a>(
         .iter()
         .filter(|t| on_agenda(t, now, upcoming))
         .collect();
-    v.sort_by(|a, b| {
-        a.due
-            .cmp(&b.due)
-            .then_with(|| {
-                shop.customers[a.customer]
-                    .id
-                    .cmp(&shop.customers[b.customer].id)
-            })
-            .then_with(|| a.rule.cmp(&b.rule))
-            .then_with(|| a.order.cmp(&b.order))
-    });
+    v.sort_by(|a, b| agenda_order(shop, a, b));
     v
+}
+
+/// The agenda's order: by due time, then customer id, rule and order.
+pub fn agenda_order(shop: &Shop, a: &Task, b: &Task) -> std::cmp::Ordering {
+    a.due
+        .cmp(&b.due)
+        .then_with(|| {
+            shop.customers[a.customer]
+                .id
+                .cmp(&shop.customers[b.customer].id)
+        })
+        .then_with(|| a.rule.cmp(&b.rule))
+        .then_with(|| a.order.cmp(&b.order))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -174,6 +174,8 @@ pub struct Site<'a> {
     pub week_rows: HashMap<Week, WeekRows>,
     /// Public feedback with text up to now: (time, customer, feedback index), by time.
     pub public_feedback: Vec<(Timestamp, usize, usize)>,
+    /// The message of each task, by position in `tasks`.
+    pub messages: Vec<String>,
     /// Customers on the index pages (first contact up to now), in id order.
     pub listed: Vec<usize>,
     /// Each complaint's resolution deadline, by complaint index: business-hour
@@ -428,6 +430,8 @@ pub struct Figures<'t> {
     pub months: &'t HashMap<Month, Tally>,
     /// The weekly lists, from [`week_rows`].
     pub rows: HashMap<Week, WeekRows>,
+    /// The message of each task given to the site, when already rendered.
+    pub messages: Option<Vec<String>>,
 }
 
 impl<'a> Site<'a> {
@@ -460,10 +464,16 @@ impl<'a> Site<'a> {
                 )
             })
             .collect();
-        let tasks: Vec<Task> = tasks
+        let msgs = Messages::load(shop)?;
+        let messages = match figures.messages {
+            Some(m) if m.len() == tasks.len() => m,
+            _ => tasks.par_iter().map(|t| msgs.render(shop, t)).collect(),
+        };
+        let (tasks, messages): (Vec<Task>, Vec<String>) = tasks
             .into_iter()
-            .filter(|t| rules::on_agenda(t, now, None))
-            .collect();
+            .zip(messages)
+            .filter(|(t, _)| rules::on_agenda(t, now, None))
+            .unzip();
         Ok(Site {
             shop,
             now,
@@ -474,7 +484,8 @@ impl<'a> Site<'a> {
             week_metrics,
             month_metrics,
             current_week: p.current_week,
-            msgs: Messages::load(shop)?,
+            msgs,
+            messages,
             labels: labels::labels(cfg.language),
             problems,
             week_rows,
@@ -637,7 +648,8 @@ struct TaskView {
     whatsapp: Option<String>,
 }
 
-fn task_view(site: &Site, t: &Task, root: &str) -> TaskView {
+/// A task as the pages show it; `message` when already rendered.
+fn task_view(site: &Site, t: &Task, root: &str, message: Option<&str>) -> TaskView {
     let shop = site.shop;
     let cfg = site.cfg();
     let lang = site.lang();
@@ -656,7 +668,7 @@ fn task_view(site: &Site, t: &Task, root: &str) -> TaskView {
     if let Some(cat) = &t.category {
         detail.push(cat.clone());
     }
-    let message = site.msgs.render(shop, t);
+    let message = message.map_or_else(|| site.msgs.render(shop, t), str::to_string);
     TaskView {
         status: t.status.as_str(),
         status_label: i18n::status(t.status, lang),
@@ -684,24 +696,37 @@ struct AdminAgenda {
 }
 
 fn agenda(site: &Site, root: &str) -> Vec<AdminAgenda> {
-    let list = rules::agenda(site.shop, &site.tasks, site.now, None);
-    let mut groups: BTreeMap<(bool, String), Vec<&Task>> = BTreeMap::new();
-    for t in list {
+    // As rules::agenda, with each task's message rendered beforehand.
+    let mut list: Vec<(&Task, &str)> = site
+        .tasks
+        .iter()
+        .zip(site.messages.iter().map(String::as_str))
+        .filter(|(t, _)| rules::on_agenda(t, site.now, None))
+        .collect();
+    list.sort_by(|a, b| rules::agenda_order(site.shop, a.0, b.0));
+    let mut groups: BTreeMap<(bool, String), Vec<(&Task, &str)>> = BTreeMap::new();
+    for (t, m) in list {
         let key = (t.admin.is_none(), t.admin.clone().unwrap_or_default());
-        groups.entry(key).or_default().push(t);
+        groups.entry(key).or_default().push((t, m));
     }
     groups
         .into_iter()
         .map(|((_, admin), mut tasks)| {
-            tasks.sort_by_key(|t| (t.status != Status::Overdue, t.due));
+            tasks.sort_by_key(|(t, _)| (t.status != Status::Overdue, t.due));
             AdminAgenda {
                 admin: if admin.is_empty() {
                     pick(site.lang(), "Belum ada admin", "No admin").to_string()
                 } else {
                     admin
                 },
-                overdue: tasks.iter().filter(|t| t.status == Status::Overdue).count(),
-                tasks: tasks.iter().map(|t| task_view(site, t, root)).collect(),
+                overdue: tasks
+                    .iter()
+                    .filter(|(t, _)| t.status == Status::Overdue)
+                    .count(),
+                tasks: tasks
+                    .iter()
+                    .map(|(t, m)| task_view(site, t, root, Some(m)))
+                    .collect(),
             }
         })
         .collect()
@@ -1727,7 +1752,7 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
         .customer_tasks(ci)
         .iter()
         .filter(|t| matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
-        .map(|t| task_view(site, t, "../"))
+        .map(|t| task_view(site, t, "../", None))
         .collect();
     let (phone, email) = contact(site, c);
     let interested: Vec<String> = c
@@ -1858,7 +1883,7 @@ fn complaint_page(site: &Site, ki: usize) -> Result<Prepared> {
             t.complaint == Some(ki)
                 && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue)
         })
-        .map(|t| task_view(site, t, "../"))
+        .map(|t| task_view(site, t, "../", None))
         .collect();
     let title = format!(
         "{} {} · {}",
@@ -2038,6 +2063,7 @@ pub fn build(
         weeks: &weeks,
         months: &months,
         rows: week_rows(shop, now),
+        messages: None,
     };
     let site = Site::from_tallies(shop, now, problems, tasks, p, figures)?;
     let t1 = t0.elapsed();

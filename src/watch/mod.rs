@@ -57,7 +57,7 @@ pub struct Live {
     rendered: Option<Rendered>,
     /// Each customer's agenda tasks at a moment (by customer index), so a
     /// patched edit re-evaluates only the customers it touched.
-    agenda: Option<(Timestamp, Vec<Vec<Task>>)>,
+    agenda: Option<(Timestamp, Vec<Vec<(Task, String)>>)>,
     /// The figures' shares of the customers a patch touched, before it.
     before: Option<Shares>,
     /// How many events fall on each local day up to a moment, and the
@@ -500,14 +500,25 @@ impl Live {
     }
 
     /// The tasks on the agenda at `now`, customer by customer (as
-    /// [`crate::rules::evaluate_where`] gives them): only the touched customers
-    /// are evaluated again after a patched edit at the same now.
-    fn agenda_tasks(&mut self, shop: &Shop, ch: &Changes, now: Timestamp) -> Vec<Task> {
+    /// [`crate::rules::evaluate_where`] gives them), with their messages:
+    /// only the touched customers are evaluated again after a patched edit
+    /// at the same now.
+    fn agenda_tasks(
+        &mut self,
+        shop: &Shop,
+        ch: &Changes,
+        now: Timestamp,
+    ) -> Result<(Vec<Task>, Vec<String>)> {
         use rayon::prelude::*;
-        let of = |ci: usize| -> Vec<Task> {
+        let msgs = crate::messages::Messages::load(shop)?;
+        let of = |ci: usize| -> Vec<(Task, String)> {
             crate::rules::tasks_for_customer(shop, ci, now)
                 .into_iter()
                 .filter(|t| crate::rules::on_agenda(t, now, None))
+                .map(|t| {
+                    let m = msgs.render(shop, &t);
+                    (t, m)
+                })
                 .collect()
         };
         let per_customer = match self.agenda.take() {
@@ -527,9 +538,9 @@ impl Live {
                 .map(of)
                 .collect(),
         };
-        let tasks = per_customer.iter().flatten().cloned().collect();
+        let tasks = per_customer.iter().flatten().cloned().unzip();
         self.agenda = Some((now, per_customer));
-        tasks
+        Ok(tasks)
     }
 
     /// The periods at `now`: after a patched edit at the same now, from the
@@ -648,7 +659,7 @@ impl Live {
         let timing = std::env::var_os("LANGGAN_TIMING").is_some();
         let t0 = Instant::now();
         let tera = report::load_templates(shop)?;
-        let tasks = self.agenda_tasks(shop, ch, now);
+        let (tasks, messages) = self.agenda_tasks(shop, ch, now)?;
         let t1 = t0.elapsed();
         let p = self.periods(shop, now);
         let t2 = t0.elapsed();
@@ -676,6 +687,7 @@ impl Live {
                 weeks: &weeks,
                 months: &months,
                 rows: self.week_rows(shop, now),
+                messages: Some(messages),
             };
             let site = Site::from_tallies(shop, now, problems, tasks, p, figures)?;
             if timing {
