@@ -57,7 +57,7 @@ pub struct Live {
     rendered: Option<Rendered>,
     /// Each customer's agenda tasks at a moment (by customer index), so a
     /// patched edit re-evaluates only the customers it touched.
-    agenda: Option<(Timestamp, Vec<Vec<(Task, String)>>)>,
+    agenda: Option<(Timestamp, Vec<AgendaOf>)>,
     /// The figures' shares of the customers a patch touched, before it.
     before: Option<Shares>,
     /// How many events fall on each local day up to a moment, and the
@@ -68,6 +68,9 @@ pub struct Live {
     /// The site's manifest as this watcher last wrote it.
     manifest: Option<report::Manifest>,
 }
+
+/// One customer's agenda tasks with their messages.
+type AgendaOf = Vec<(Task, String)>;
 
 /// The shop-wide inputs of the weekly pages at the last rebuild.
 struct Rendered {
@@ -511,7 +514,7 @@ impl Live {
     ) -> Result<(Vec<Task>, Vec<String>)> {
         use rayon::prelude::*;
         let msgs = crate::messages::Messages::load(shop)?;
-        let of = |ci: usize| -> Vec<(Task, String)> {
+        let of = |ci: usize| -> AgendaOf {
             crate::rules::tasks_for_customer(shop, ci, now)
                 .into_iter()
                 .filter(|t| crate::rules::on_agenda(t, now, None))
