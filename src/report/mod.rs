@@ -2077,7 +2077,8 @@ pub fn build(
     }
     let jobs = jobs(&site);
     let keys = remember.then(|| site_key(shop, &config_text));
-    let (summary, _) = write_site(&site, &tera, &jobs, out, keys, Removal::Stale, None)?;
+    let (summary, manifest) = write_site(&site, &tera, &jobs, out, keys, Removal::Stale, None)?;
+    write_manifest(out, &manifest)?;
     if std::env::var_os("LANGGAN_TIMING").is_some() {
         eprintln!("timing: model {t1:?} render+write {:?}", t0.elapsed() - t1);
     }
@@ -2188,7 +2189,8 @@ fn read_manifest(out: &Path) -> Manifest {
         .unwrap_or_default()
 }
 
-fn write_manifest(out: &Path, listed: &Manifest) -> Result<()> {
+/// Writes the manifest a [`write_site`] returned.
+pub fn write_manifest(out: &Path, listed: &Manifest) -> Result<()> {
     use std::fmt::Write as _;
     let mut text = String::with_capacity(listed.len() * 48);
     for (p, k) in listed {
@@ -2237,7 +2239,8 @@ fn existing_pages(
 /// time (a 100k-customer site never sits in memory). With `site_key`, a page
 /// whose inputs match the manifest's key and whose file exists is skipped.
 /// `known` is the manifest as the caller last wrote it (else it is read);
-/// the new one is returned with the summary.
+/// the new one is returned with the summary, for the caller to write with
+/// [`write_manifest`].
 pub fn write_site(
     site: &Site,
     tera: &tera::Tera,
@@ -2322,7 +2325,6 @@ pub fn write_site(
             }
         }
     }
-    write_manifest(out, &listed)?;
     Ok((summary, listed))
 }
 

@@ -67,16 +67,24 @@ pub struct Live {
     week_rows: Option<(Timestamp, HashMap<Week, report::WeekRows>)>,
     /// The site's manifest as this watcher last wrote it.
     manifest: Option<report::Manifest>,
+    /// The last manifest write, on its own thread (joined before the next).
+    manifest_write: Option<std::thread::JoinHandle<()>>,
+    /// The page templates, loaded again on a full change (templates, shop.toml).
+    templates: Option<Arc<tera::Tera>>,
+    /// Whether the last patched edit changed a touched customer's agenda.
+    agenda_changed: bool,
 }
 
 /// One customer's agenda tasks with their messages.
 type AgendaOf = Vec<(Task, String)>;
 
-/// The shop-wide inputs of the weekly pages at the last rebuild.
+/// The shop-wide inputs of the overview pages at the last rebuild.
 struct Rendered {
     now: Timestamp,
     weeks: Vec<Week>,
+    months: Vec<report::Month>,
     tallies: HashMap<Week, Tally>,
+    problems: Vec<String>,
 }
 
 /// The overview pages an edit can change, beyond those rendered on every
@@ -86,6 +94,9 @@ struct Affected {
     testimonials: bool,
     complaints: bool,
     hours: bool,
+    dashboard: bool,
+    /// Pages of the customer index holding an edited customer.
+    index_pages: BTreeSet<usize>,
 }
 
 /// What one batch changed.
@@ -136,6 +147,9 @@ impl Live {
             days: None,
             week_rows: None,
             manifest: None,
+            manifest_write: None,
+            templates: None,
+            agenda_changed: true,
         };
         live.reload_all();
         Ok(live)
@@ -412,9 +426,11 @@ impl Live {
     ) -> Option<Affected> {
         let last = self.rendered.as_ref()?;
         let replaced = self.replaced.as_ref()?;
-        if ch.full || last.now != site.now || last.weeks != site.weeks {
+        if ch.full || last.now != site.now || last.weeks != site.weeks || last.months != site.months
+        {
             return None;
         }
+        let same_problems = last.problems == site.problems;
         let shop = site.shop;
         let mut customers: Vec<&Customer> = Vec::new();
         let mut complaints: Vec<&Complaint> = Vec::new();
@@ -494,11 +510,35 @@ impl Live {
                 .map(|i| i.at.t)
                 .collect()
         };
+        // The dashboard: this week's and last week's cards, the 12 weeks
+        // of charts, the agenda, the open complaints and the problems banner.
+        let mut chart_weeks = vec![site.current_week];
+        for _ in 0..12 {
+            let w = chart_weeks[chart_weeks.len() - 1].prev();
+            chart_weeks.push(w);
+        }
+        let dashboard = self.agenda_changed
+            || !same_problems
+            || chart_weeks.iter().any(changed)
+            || pairs.iter().any(|(o, n)| o.name != n.name)
+            || complaints
+                .iter()
+                .any(|k| k.opened.t <= site.now && k.resolved.is_none_or(|r| r.t > site.now));
+        // The index pages listing an edited customer (a row shows only them).
+        let index_pages = ch
+            .customers
+            .iter()
+            .filter_map(|id| shop.customer_index.get(id))
+            .filter_map(|ci| site.listed.binary_search(ci).ok())
+            .map(|pos| pos / report::CUSTOMERS_PER_PAGE)
+            .collect();
         Some(Affected {
             weeks,
             testimonials: pairs.iter().any(|(o, n)| public(o) != public(n)),
             complaints: !complaints.is_empty(),
             hours: pairs.iter().any(|(o, n)| inbound(o) != inbound(n)),
+            dashboard,
+            index_pages,
         })
     }
 
@@ -524,13 +564,17 @@ impl Live {
                 })
                 .collect()
         };
+        self.agenda_changed = true;
         let per_customer = match self.agenda.take() {
             Some((at, mut v))
                 if at == now && self.replaced.is_some() && v.len() == shop.customers.len() =>
             {
+                self.agenda_changed = false;
                 for id in &ch.customers {
                     if let Some(&ci) = shop.customer_index.get(id) {
-                        v[ci] = of(ci);
+                        let new = of(ci);
+                        self.agenda_changed |= new != v[ci];
+                        v[ci] = new;
                     }
                 }
                 v
@@ -661,7 +705,14 @@ impl Live {
         let now = self.now();
         let timing = std::env::var_os("LANGGAN_TIMING").is_some();
         let t0 = Instant::now();
-        let tera = report::load_templates(shop)?;
+        let tera = match &self.templates {
+            Some(t) if !ch.full => t.clone(),
+            _ => {
+                let t = Arc::new(report::load_templates(shop)?);
+                self.templates = Some(t.clone());
+                t
+            }
+        };
         let (tasks, messages) = self.agenda_tasks(shop, ch, now)?;
         let t1 = t0.elapsed();
         let p = self.periods(shop, now);
@@ -685,6 +736,8 @@ impl Live {
         }
         let t3 = t0.elapsed();
         let shown_weeks = p.weeks.clone();
+        let shown_months = p.months.clone();
+        let shown_problems = problems.clone();
         let summary = {
             let figures = report::Figures {
                 weeks: &weeks,
@@ -714,6 +767,8 @@ impl Live {
                         (Job::Testimonials, Some(a)) => a.testimonials,
                         (Job::Complaints, Some(a)) => a.complaints,
                         (Job::Hours, Some(a)) => a.hours,
+                        (Job::Dashboard, Some(a)) => a.dashboard,
+                        (Job::Customers(page), Some(a)) => a.index_pages.contains(page),
                         _ => true,
                     })
                     .collect();
@@ -779,11 +834,24 @@ impl Live {
             }
         };
         let (summary, manifest) = summary;
+        // Written on its own thread (the next `report` reads it; this watcher
+        // keeps it in memory), after the previous write finished.
+        if let Some(previous) = self.manifest_write.take() {
+            let _ = previous.join();
+        }
+        let (out, copy) = (self.out.clone(), manifest.clone());
+        self.manifest_write = Some(std::thread::spawn(move || {
+            if let Err(e) = report::write_manifest(&out, &copy) {
+                eprintln!("langgan: {e}");
+            }
+        }));
         self.manifest = Some(manifest);
         self.rendered = Some(Rendered {
             now,
             weeks: shown_weeks,
+            months: shown_months,
             tallies: weeks,
+            problems: shown_problems,
         });
         Ok(summary)
     }
