@@ -297,15 +297,21 @@ pub fn add_week_events(
 fn public_feedback(shop: &Shop, now: Timestamp) -> Vec<(Timestamp, usize, usize)> {
     let mut v: Vec<(Timestamp, usize, usize)> = Vec::new();
     for (ci, c) in shop.customers.iter().enumerate() {
-        for (fi, f) in c.feedback.iter().enumerate() {
-            let text = f.text.as_deref().map(str::trim).unwrap_or("");
-            if f.public && !text.is_empty() && f.at.t <= now {
-                v.push((f.at.t, ci, fi));
-            }
-        }
+        v.extend(shown_feedback(c, now).map(|(t, fi)| (t, ci, fi)));
     }
     v.sort();
     v
+}
+
+/// A customer's feedback shown as testimonials by now: (time, position).
+pub fn shown_feedback(
+    c: &Customer,
+    now: Timestamp,
+) -> impl Iterator<Item = (Timestamp, usize)> + '_ {
+    c.feedback.iter().enumerate().filter_map(move |(fi, f)| {
+        let text = f.text.as_deref().map(str::trim).unwrap_or("");
+        (f.public && !text.is_empty() && f.at.t <= now).then_some((f.at.t, fi))
+    })
 }
 
 /// What the weekly page lists about work, from the week's tally.
@@ -432,6 +438,11 @@ pub struct Figures<'t> {
     pub rows: HashMap<Week, WeekRows>,
     /// The message of each task given to the site, when already rendered.
     pub messages: Option<Vec<String>>,
+    /// These three as [`Site`] holds them, when the caller kept them from
+    /// a site of the same now and the same records' dates.
+    pub public_feedback: Option<Vec<(Timestamp, usize, usize)>>,
+    pub listed: Option<Vec<usize>>,
+    pub resolve_due: Option<Vec<Timestamp>>,
 }
 
 impl<'a> Site<'a> {
@@ -489,19 +500,23 @@ impl<'a> Site<'a> {
             labels: labels::labels(cfg.language),
             problems,
             week_rows,
-            public_feedback: public_feedback(shop, now),
-            listed: shop
-                .customers
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.first_contact.t <= now)
-                .map(|(i, _)| i)
-                .collect(),
-            resolve_due: shop
-                .complaints
-                .par_iter()
-                .map(|k| rules::resolve_due(cfg, k))
-                .collect(),
+            public_feedback: figures
+                .public_feedback
+                .unwrap_or_else(|| public_feedback(shop, now)),
+            listed: figures.listed.unwrap_or_else(|| {
+                shop.customers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.first_contact.t <= now)
+                    .map(|(i, _)| i)
+                    .collect()
+            }),
+            resolve_due: figures.resolve_due.unwrap_or_else(|| {
+                shop.complaints
+                    .par_iter()
+                    .map(|k| rules::resolve_due(cfg, k))
+                    .collect()
+            }),
         })
     }
 
@@ -2064,6 +2079,9 @@ pub fn build(
         months: &months,
         rows: week_rows(shop, now),
         messages: None,
+        public_feedback: None,
+        listed: None,
+        resolve_due: None,
     };
     let site = Site::from_tallies(shop, now, problems, tasks, p, figures)?;
     let t1 = t0.elapsed();

@@ -65,6 +65,8 @@ pub struct Live {
     days: Option<(Timestamp, BTreeMap<i64, u32>, report::Periods)>,
     /// The weekly lists at a moment, moved by a patched edit's customers.
     week_rows: Option<(Timestamp, HashMap<Week, report::WeekRows>)>,
+    /// What the last site worked out that an edit rarely changes.
+    kept: Option<Kept>,
     /// The site's manifest as this watcher last wrote it.
     manifest: Option<report::Manifest>,
     /// The last manifest write, on its own thread (joined before the next).
@@ -73,6 +75,14 @@ pub struct Live {
     templates: Option<Arc<tera::Tera>>,
     /// Whether the last patched edit changed a touched customer's agenda.
     agenda_changed: bool,
+}
+
+/// Parts of the last site kept for the next rebuild at the same now.
+struct Kept {
+    now: Timestamp,
+    public_feedback: Vec<(Timestamp, usize, usize)>,
+    listed: Vec<usize>,
+    resolve_due: Vec<Timestamp>,
 }
 
 /// One customer's agenda tasks with their messages.
@@ -147,6 +157,7 @@ impl Live {
             days: None,
             week_rows: None,
             manifest: None,
+            kept: None,
             manifest_write: None,
             templates: None,
             agenda_changed: true,
@@ -735,6 +746,20 @@ impl Live {
             state.save_copy(shop);
         }
         let t3 = t0.elapsed();
+        // After a patched edit (same records, first contacts and complaint
+        // openings) at the same now, the listed customers and deadlines stay;
+        // the testimonials too unless an edited customer's changed.
+        let kept = self.kept.take().filter(|k| {
+            k.now == now
+                && self.replaced.as_ref().is_some_and(|replaced| {
+                    replaced.iter().all(|p| match p {
+                        Parsed::Customer(old) => shop.customer(&old.id).is_some_and(|new| {
+                            report::shown_feedback(old, now).eq(report::shown_feedback(new, now))
+                        }),
+                        _ => true,
+                    })
+                })
+        });
         let shown_weeks = p.weeks.clone();
         let shown_months = p.months.clone();
         let shown_problems = problems.clone();
@@ -744,8 +769,17 @@ impl Live {
                 months: &months,
                 rows: self.week_rows(shop, now),
                 messages: Some(messages),
+                public_feedback: kept.as_ref().map(|k| k.public_feedback.clone()),
+                listed: kept.as_ref().map(|k| k.listed.clone()),
+                resolve_due: kept.map(|k| k.resolve_due),
             };
             let site = Site::from_tallies(shop, now, problems, tasks, p, figures)?;
+            self.kept = Some(Kept {
+                now,
+                public_feedback: site.public_feedback.clone(),
+                listed: site.listed.clone(),
+                resolve_due: site.resolve_due.clone(),
+            });
             if timing {
                 eprintln!(
                     "timing: tasks {t1:?} periods {:?} tallies {:?} site {:?}",
