@@ -27,6 +27,9 @@ use std::time::{Duration, Instant};
 /// Debounce: long enough to join an editor's save steps, short enough to feel instant.
 pub const DEBOUNCE: Duration = Duration::from_millis(75);
 
+/// Quiet time after which the watcher writes what can wait (the site manifest).
+const IDLE: Duration = Duration::from_millis(100);
+
 struct FileState {
     found: Found,
     /// The last version that parsed without errors.
@@ -69,8 +72,8 @@ pub struct Live {
     kept: Option<Kept>,
     /// The site's manifest as this watcher last wrote it.
     manifest: Option<report::Manifest>,
-    /// The last manifest write, on its own thread (joined before the next).
-    manifest_write: Option<std::thread::JoinHandle<()>>,
+    /// The manifest in memory is newer than the one on disk.
+    manifest_dirty: bool,
     /// The page templates, loaded again on a full change (templates, shop.toml).
     templates: Option<Arc<tera::Tera>>,
     /// Whether the last patched edit changed a touched customer's agenda.
@@ -158,7 +161,7 @@ impl Live {
             week_rows: None,
             manifest: None,
             kept: None,
-            manifest_write: None,
+            manifest_dirty: false,
             templates: None,
             agenda_changed: true,
         };
@@ -699,6 +702,21 @@ impl Live {
         rows
     }
 
+    /// Writes the manifest if a rebuild changed it: when the watcher is idle,
+    /// not in the middle of an edit (only a later `report` reads it; a stale
+    /// one only makes that report render a few pages again).
+    pub fn flush_manifest(&mut self) {
+        if !self.manifest_dirty {
+            return;
+        }
+        self.manifest_dirty = false;
+        if let Some(m) = &self.manifest {
+            if let Err(e) = report::write_manifest(&self.out, m) {
+                eprintln!("langgan: {e}");
+            }
+        }
+    }
+
     /// Keeps the shop of this rebuild for the next one to patch.
     fn keep(&mut self, shop: Shop) {
         self.shop = Some(shop);
@@ -868,18 +886,8 @@ impl Live {
             }
         };
         let (summary, manifest) = summary;
-        // Written on its own thread (the next `report` reads it; this watcher
-        // keeps it in memory), after the previous write finished.
-        if let Some(previous) = self.manifest_write.take() {
-            let _ = previous.join();
-        }
-        let (out, copy) = (self.out.clone(), manifest.clone());
-        self.manifest_write = Some(std::thread::spawn(move || {
-            if let Err(e) = report::write_manifest(&out, &copy) {
-                eprintln!("langgan: {e}");
-            }
-        }));
         self.manifest = Some(manifest);
+        self.manifest_dirty = true;
         self.rendered = Some(Rendered {
             now,
             weeks: shown_weeks,
@@ -1069,7 +1077,15 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
         .watch_root(&root)
         .map_err(|e| watch_error(&e, &root))?;
 
-    for batch in rx {
+    loop {
+        let batch = match rx.recv_timeout(IDLE) {
+            Ok(batch) => batch,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                live.flush_manifest();
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         let events = match batch {
             Ok(events) => events,
             Err(errors) => {
@@ -1126,6 +1142,7 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
             Err(e) => eprintln!("langgan: {e}"),
         }
     }
+    live.flush_manifest();
     Ok(0)
 }
 
