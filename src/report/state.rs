@@ -426,3 +426,107 @@ pub fn tallies(
     }
     (weeks, months)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::shop_from_texts;
+
+    /// The example shop's files as (path, text), with `edit` applied to one.
+    fn example(edit: Option<(&str, &dyn Fn(&str) -> String)>) -> Shop {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop");
+        let toml = std::fs::read_to_string(root.join("shop.toml")).expect("shop.toml");
+        let mut files: Vec<(String, String)> = Vec::new();
+        // Every record file, in subfolders too.
+        let mut rels: Vec<String> = Vec::new();
+        let mut stack = vec!["customers".to_string(), "complaints".to_string()];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(root.join(&dir)).expect("dir").flatten() {
+                let rel = format!("{dir}/{}", e.file_name().to_string_lossy());
+                if e.path().is_dir() {
+                    stack.push(rel);
+                } else if rel.ends_with(".yaml") || rel.ends_with(".yml") {
+                    rels.push(rel);
+                }
+            }
+        }
+        rels.sort();
+        {
+            for rel in rels {
+                let mut text = std::fs::read_to_string(root.join(&rel)).expect("read");
+                if let Some((which, f)) = &edit {
+                    if rel == *which {
+                        text = f(&text);
+                    }
+                }
+                files.push((rel, text));
+            }
+        }
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        shop_from_texts(&toml, &borrowed)
+    }
+
+    /// Applying an edit as a difference gives the figures of a fresh
+    /// computation, and leaves a state that a full update finds current.
+    #[test]
+    fn an_edit_applied_as_a_difference_equals_a_fresh_computation() {
+        let before = example(None);
+        let tz = before.config.timezone.clone();
+        let now = crate::time::parse_time("2026-11-20 15:00", &tz).expect("now");
+        let config_text = b"same shop.toml";
+        let mut state = TallyState::default();
+        let p = super::super::periods(&before, now);
+        state.update(&before, now, &p, config_text);
+
+        // A follow-up logged and a feedback given by a lead, in this week.
+        let add = |t: &str| {
+            t.replacen(
+                "interactions:\n",
+                "interactions:\n  - at: 2026-11-19 10:00\n    kind: followup\n    by: dewi\n",
+                1,
+            ) + "feedback:\n  - at: 2026-11-20 09:00\n    rating: 5\n    nps: 10\n"
+        };
+        let after = example(Some(("customers/rina-marlina.yaml", &add)));
+        let ci = *after.customer_index.get("rina-marlina").expect("customer");
+        assert_eq!(before.customers.len(), after.customers.len());
+        assert_ne!(before.customers[ci], after.customers[ci]);
+
+        let shares = state.shares(&before, now, &[ci]).expect("shares");
+        let p_after = super::super::periods(&after, now);
+        let (weeks, months) = state
+            .apply_edit(&after, now, &p_after, config_text, shares)
+            .expect("applied");
+
+        let mut fresh = TallyState::default();
+        let (fresh_weeks, fresh_months, _) = fresh.update(&after, now, &p_after, config_text);
+        assert_eq!(weeks, fresh_weeks);
+        assert_eq!(months, fresh_months);
+        // The figures did move (the edit counts this week).
+        let w = crate::time::Week::containing(now, &tz);
+        assert_ne!(
+            state.update(&before, now, &p, config_text).0.get(&w),
+            fresh_weeks.get(&w)
+        );
+    }
+
+    /// A different now or other periods are not applied as a difference.
+    #[test]
+    fn an_edit_at_another_now_is_refused() {
+        let shop = example(None);
+        let tz = shop.config.timezone.clone();
+        let now = crate::time::parse_time("2026-11-20 15:00", &tz).expect("now");
+        let later = crate::time::parse_time("2026-11-21 15:00", &tz).expect("later");
+        let mut state = TallyState::default();
+        let p = super::super::periods(&shop, now);
+        state.update(&shop, now, &p, b"x");
+        assert!(state.shares(&shop, later, &[0]).is_none());
+        let shares = state.shares(&shop, now, &[0]).expect("shares");
+        let p_later = super::super::periods(&shop, later);
+        assert!(state
+            .apply_edit(&shop, later, &p_later, b"x", shares)
+            .is_none());
+    }
+}
