@@ -432,8 +432,11 @@ mod tests {
     use super::*;
     use crate::index::shop_from_texts;
 
-    /// The example shop's files as (path, text), with `edit` applied to one.
-    fn example(edit: Option<(&str, &dyn Fn(&str) -> String)>) -> Shop {
+    /// A change to one file's text: (path, new text from old).
+    type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String);
+
+    /// The example shop, with `edit` applied to one file.
+    fn example(edit: Option<Edit>) -> Shop {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop");
         let toml = std::fs::read_to_string(root.join("shop.toml")).expect("shop.toml");
         let mut files: Vec<(String, String)> = Vec::new();
