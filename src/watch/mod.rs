@@ -169,8 +169,20 @@ impl Live {
         Ok(live)
     }
 
+    /// The moment the site is built as of: `--now`, else the clock to the
+    /// minute (record times have minutes; within a minute, edits reuse what
+    /// was worked out for that moment).
     pub fn now(&self) -> Timestamp {
-        self.fixed_now.unwrap_or_else(Timestamp::now)
+        self.fixed_now.unwrap_or_else(|| {
+            let t = Timestamp::now();
+            let floor = t.as_second() - t.as_second().rem_euclid(60);
+            Timestamp::from_second(floor).unwrap_or(t)
+        })
+    }
+
+    /// Has the clock passed into a new minute since the last rebuild?
+    fn clock_moved(&self) -> bool {
+        self.fixed_now.is_none() && self.rendered.as_ref().is_some_and(|r| r.now != self.now())
     }
 
     fn config_text(&self) -> Vec<u8> {
@@ -1082,6 +1094,11 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
             Ok(batch) => batch,
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 live.flush_manifest();
+                if live.clock_moved() {
+                    // A new minute: the agenda and this week's figures move
+                    // with time, and the next edit starts from this state.
+                    rebuild(&mut live, &Changes::default(), Instant::now(), &version);
+                }
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -1108,42 +1125,41 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
             }
             continue;
         }
-        let shop = live.shop(&ch);
-        if std::env::var_os("LANGGAN_TIMING").is_some() {
-            eprintln!("timing: apply+shop {:?}", t0.elapsed());
-        }
-        for f in &ch.files {
-            if let Some(st) = live.files.get(f) {
-                for d in &st.diags {
-                    eprintln!("{d}");
-                }
-            }
-        }
-        for d in &live.config_diags {
-            eprintln!("{d}");
-        }
-        let errors = shop.error_count();
-        let rendered = live.render(&shop, &ch);
-        live.keep(shop);
-        match rendered {
-            Ok(summary) => {
-                println!(
-                    "{}",
-                    line(
-                        &live,
-                        errors,
-                        &ch,
-                        t0.elapsed().as_millis(),
-                        summary.written
-                    )
-                );
-                version.fetch_add(1, Ordering::SeqCst);
-            }
-            Err(e) => eprintln!("langgan: {e}"),
-        }
+        rebuild(&mut live, &ch, t0, &version);
     }
     live.flush_manifest();
     Ok(0)
+}
+
+/// Rebuilds after `ch` (started at `t0`) and prints the line for it.
+fn rebuild(live: &mut Live, ch: &Changes, t0: Instant, version: &AtomicU64) {
+    let shop = live.shop(ch);
+    if std::env::var_os("LANGGAN_TIMING").is_some() {
+        eprintln!("timing: apply+shop {:?}", t0.elapsed());
+    }
+    for f in &ch.files {
+        if let Some(st) = live.files.get(f) {
+            for d in &st.diags {
+                eprintln!("{d}");
+            }
+        }
+    }
+    for d in &live.config_diags {
+        eprintln!("{d}");
+    }
+    let errors = shop.error_count();
+    let rendered = live.render(&shop, ch);
+    live.keep(shop);
+    match rendered {
+        Ok(summary) => {
+            println!(
+                "{}",
+                line(live, errors, ch, t0.elapsed().as_millis(), summary.written)
+            );
+            version.fetch_add(1, Ordering::SeqCst);
+        }
+        Err(e) => eprintln!("langgan: {e}"),
+    }
 }
 
 /// The two debouncer types behind one face.
