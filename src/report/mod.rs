@@ -2065,6 +2065,13 @@ pub fn build(
 ) -> Result<BuildSummary> {
     check_out_dir(shop, out)?;
     let t0 = std::time::Instant::now();
+    // Reading the manifest and listing the site's folders (120k entries at
+    // 100k customers) is file-system work: it runs beside the figures.
+    let reading = {
+        let out = out.to_path_buf();
+        let pages = shop.customers.len() + shop.complaints.len();
+        std::thread::spawn(move || Known::read(&out, pages))
+    };
     let tera = load_templates(shop)?;
     let config_text = std::fs::read(shop.dir.root.join("shop.toml")).unwrap_or_default();
     // Only the agenda: a customer's page evaluates its own tasks when rendered.
@@ -2095,7 +2102,8 @@ pub fn build(
     }
     let jobs = jobs(&site);
     let keys = remember.then(|| site_key(shop, &config_text));
-    let (summary, manifest) = write_site(&site, &tera, &jobs, out, keys, Removal::Stale, None)?;
+    let known = reading.join().ok();
+    let (summary, manifest) = write_site(&site, &tera, &jobs, out, keys, Removal::Stale, known)?;
     write_manifest(out, &manifest)?;
     if std::env::var_os("LANGGAN_TIMING").is_some() {
         eprintln!("timing: model {t1:?} render+write {:?}", t0.elapsed() - t1);
@@ -2222,6 +2230,23 @@ pub fn write_manifest(out: &Path, listed: &Manifest) -> Result<()> {
     crate::write::atomic_write(&out.join(MANIFEST), text.as_bytes())
 }
 
+/// What a build knows of the output folder before it writes: the manifest,
+/// and which of its pages exist (`None`: ask per page).
+pub struct Known {
+    pub manifest: Manifest,
+    pub present: Option<std::collections::HashSet<String>>,
+}
+
+impl Known {
+    /// Reads the manifest and, for a whole site (`pages` ≥ 5,000), lists the
+    /// folders once; a few pages (a watch rebuild) are checked one by one.
+    pub fn read(out: &Path, pages: usize) -> Known {
+        let manifest = read_manifest(out);
+        let present = (pages >= 5_000).then(|| existing_pages(out, &manifest));
+        Known { manifest, present }
+    }
+}
+
 /// Which pages of the manifest still exist: one listing per folder instead of
 /// a stat per page (120,000 pages at 100k customers).
 fn existing_pages(
@@ -2256,7 +2281,7 @@ fn existing_pages(
 /// Renders the jobs and writes the pages whose bytes changed, one page at a
 /// time (a 100k-customer site never sits in memory). With `site_key`, a page
 /// whose inputs match the manifest's key and whose file exists is skipped.
-/// `known` is the manifest as the caller last wrote it (else it is read);
+/// `known` is what the caller already knows of the folder (else it is read);
 /// the new one is returned with the summary, for the caller to write with
 /// [`write_manifest`].
 pub fn write_site(
@@ -2266,12 +2291,13 @@ pub fn write_site(
     out: &Path,
     site_key: Option<u64>,
     removal: Removal,
-    known: Option<Manifest>,
+    known: Option<Known>,
 ) -> Result<(BuildSummary, Manifest)> {
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
-    let old = known.unwrap_or_else(|| read_manifest(out));
-    // A whole site: list the folders once; a few pages (a watch rebuild): stat them.
-    let listing = (jobs.len() >= 5_000).then(|| existing_pages(out, &old));
+    let Known {
+        manifest: old,
+        present: listing,
+    } = known.unwrap_or_else(|| Known::read(out, jobs.len()));
     let present = |path: &str| match &listing {
         Some(set) => set.contains(path),
         None => out.join(path).is_file(),

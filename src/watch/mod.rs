@@ -863,7 +863,16 @@ impl Live {
             jobs.sort();
             jobs.dedup();
             let key = Some(report::site_key(shop, &self.config_text()));
-            let known = self.manifest.take();
+            // The watcher's own manifest; a few pages are checked one by one.
+            // (a full rebuild reads and lists the folder again).
+            let known = self
+                .manifest
+                .take()
+                .filter(|_| !ch.full)
+                .map(|manifest| report::Known {
+                    manifest,
+                    present: None,
+                });
             if ch.full {
                 report::write_site(
                     &site,
