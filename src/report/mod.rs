@@ -2247,15 +2247,21 @@ impl Known {
     }
 }
 
+/// Every folder a site has pages in.
+const SITE_FOLDERS: [&str; 5] = ["", "customers", "complaints", "weeks", "months"];
+
 /// Which pages of the manifest still exist: one listing per folder instead of
 /// a stat per page (120,000 pages at 100k customers).
 fn existing_pages(
     out: &Path,
     listed: &BTreeMap<String, Option<u64>>,
 ) -> std::collections::HashSet<String> {
+    // The site's own folders too, so a page missing from the listing is
+    // known not to exist (a new page is then written without a look first).
     let folders: BTreeSet<&str> = listed
         .keys()
         .map(|p| p.rsplit_once('/').map_or("", |(dir, _)| dir))
+        .chain(SITE_FOLDERS)
         .collect();
     let mut present = std::collections::HashSet::with_capacity(listed.len());
     for folder in folders {
@@ -2327,7 +2333,10 @@ pub fn write_site(
                 bytes: render(tera, prepared.template, &prepared.ctx.ctx)?,
                 path: prepared.path,
             };
-            let written = write_if_changed(out, &page)?;
+            let absent = listing
+                .as_ref()
+                .is_some_and(|set| !set.contains(&page.path));
+            let written = write_if_changed(out, &page, absent)?;
             Ok((page.path, key, written))
         })
         .collect::<Result<Vec<_>>>()?;
@@ -2380,22 +2389,33 @@ fn is_safe_rel(p: &str) -> bool {
             .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
-fn write_if_changed(out: &Path, page: &Page) -> Result<bool> {
+/// Writes a page unless the file already holds these bytes; `absent` when the
+/// folder listing showed it does not exist (no need to look).
+fn write_if_changed(out: &Path, page: &Page, absent: bool) -> Result<bool> {
     let path: PathBuf = out.join(&page.path);
-    match std::fs::read(&path) {
-        Ok(existing) if existing == page.bytes => return Ok(false),
-        Ok(_) => {
-            // Replace atomically: a browser or the --serve preview may be reading it.
-            crate::write::atomic_write_unsynced(&path, &page.bytes)?;
+    if !absent {
+        match std::fs::read(&path) {
+            Ok(existing) if existing == page.bytes => return Ok(false),
+            Ok(_) => {
+                // Replace atomically: a browser or the --serve preview may be reading it.
+                crate::write::atomic_write_unsynced(&path, &page.bytes)?;
+                return Ok(true);
+            }
+            Err(_) => {}
         }
-        Err(_) => {
-            // A new page: nobody reads it yet, so write it in place (half the file
-            // operations of temp + rename, which dominate a cold build).
+    }
+    // A new page: nobody reads it yet, so write it in place (half the file
+    // operations of temp + rename, which dominate a cold build); its folder
+    // is made when the first write finds it missing.
+    match std::fs::write(&path, &page.bytes) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
             }
             std::fs::write(&path, &page.bytes).map_err(|e| Error::io(&path, &e))?;
         }
+        Err(e) => return Err(Error::io(&path, &e)),
     }
     Ok(true)
 }
