@@ -2159,7 +2159,7 @@ fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
         let to = (from + CUSTOMERS_PER_PAGE).min(site.listed.len());
         for &ci in &site.listed[from..to] {
             let c = &shop.customers[ci];
-            h.str(&c.path.to_string_lossy());
+            h.path(&c.path);
             h.u64(c.source_hash);
         }
         return Some((customers_index_path(p), h.0));
@@ -2180,11 +2180,11 @@ fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
     h.bytes(&site.now.as_nanosecond().to_le_bytes());
     h.str(&path);
     let c = &shop.customers[ci];
-    h.str(&c.path.to_string_lossy());
+    h.path(&c.path);
     h.u64(c.source_hash);
     for &ki in &shop.complaints_by_customer[ci] {
         let k = &shop.complaints[ki];
-        h.str(&k.path.to_string_lossy());
+        h.path(&k.path);
         h.u64(k.source_hash);
     }
     Some((path, h.0))
