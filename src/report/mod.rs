@@ -2148,6 +2148,9 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// whole shop, which are always rendered.
 fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
     let shop = site.shop;
+    if let Job::Week(w) = job {
+        return Some((format!("weeks/{w}.html"), week_key(site, site_key, w)));
+    }
     if let Job::Customers(p) = job {
         // An index page shows its customers' rows (their files and now) and
         // the total count.
@@ -2188,6 +2191,97 @@ fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
         h.u64(k.source_hash);
     }
     Some((path, h.0))
+}
+
+/// The inputs of a weekly page, so an unchanged week is not prepared again
+/// (a 100k shop has ~105 of them, each listing from the whole shop): the week
+/// and now, its neighbours in the list of weeks, this and last week's figures,
+/// the week's lists (leads and follow-ups per admin, repeat orders, leads not
+/// followed up, overdue per admin), the complaints open at its T, its
+/// testimonials, and the files of every customer and complaint shown.
+fn week_key(site: &Site, site_key: u64, w: Week) -> u64 {
+    let shop = site.shop;
+    let tz = &site.cfg().timezone;
+    let mut h = state::Fold::default();
+    h.u64(site_key);
+    h.str("week");
+    h.str(&w.to_string());
+    h.bytes(&site.now.as_nanosecond().to_le_bytes());
+    let customer = |h: &mut state::Fold, ci: usize| {
+        let c = &shop.customers[ci];
+        h.str(&c.id);
+        h.u64(c.source_hash);
+    };
+    // Previous and next links.
+    let pos = site.weeks.iter().position(|x| *x == w);
+    for x in [
+        pos.and_then(|p| p.checked_sub(1))
+            .and_then(|p| site.weeks.get(p)),
+        pos.and_then(|p| site.weeks.get(p + 1)),
+    ] {
+        h.str(&x.map(ToString::to_string).unwrap_or_default());
+    }
+    for x in [w, w.prev()] {
+        // Figures are plain numbers and names: serializing cannot fail.
+        let m = site.week_metrics.get(&x).map(serde_json::to_vec);
+        h.bytes(&m.and_then(std::result::Result::ok).unwrap_or_default());
+    }
+    if let Some(work) = site.week_work.get(&w) {
+        for (a, n) in &work.overdue_by_admin {
+            h.str(a);
+            h.u64(*n as u64);
+        }
+        h.str("not followed");
+        for (id, rule, status) in &work.not_followed {
+            h.str(id);
+            h.str(rule.name());
+            h.str(status.as_str());
+            if let Some(&ci) = shop.customer_index.get(id) {
+                customer(&mut h, ci);
+            }
+        }
+    }
+    if let Some(rows) = site.week_rows.get(&w) {
+        for (map, label) in [
+            (&rows.leads_by_admin, "leads"),
+            (&rows.followups_by_admin, "followups"),
+        ] {
+            h.str(label);
+            for (a, n) in map {
+                h.str(a);
+                h.u64(*n as u64);
+            }
+        }
+        h.str("repeat");
+        for &(ci, oi) in &rows.repeat_orders {
+            customer(&mut h, ci);
+            h.u64(oi as u64);
+        }
+    }
+    let (start, end) = w.bounds(tz);
+    let at = crate::metrics::as_of(end, site.now);
+    h.str("complaints");
+    for (ki, k) in shop.complaints.iter().enumerate() {
+        if k.opened.t <= at && k.resolved.is_none_or(|r| r.t > at) {
+            h.str(&k.id);
+            h.u64(k.source_hash);
+            h.bytes(&site.resolve_due[ki].as_nanosecond().to_le_bytes());
+            if let Some(&ci) = shop.customer_index.get(&k.customer) {
+                customer(&mut h, ci);
+            }
+        }
+    }
+    h.str("testimonials");
+    let all = &site.public_feedback;
+    let (a, b) = (
+        all.partition_point(|x| x.0 < start),
+        all.partition_point(|x| x.0 < end),
+    );
+    for &(_, ci, fi) in &all[a..b] {
+        customer(&mut h, ci);
+        h.u64(fi as u64);
+    }
+    h.0
 }
 
 /// Which pages of the previous build a write removes.
