@@ -176,6 +176,8 @@ pub struct Site<'a> {
     pub public_feedback: Vec<(Timestamp, usize, usize)>,
     /// The message of each task, by position in `tasks`.
     pub messages: Vec<String>,
+    /// Each customer's [`moment_key`] at now.
+    pub moments: Vec<u64>,
     /// Customers on the index pages (first contact up to now), in id order.
     pub listed: Vec<usize>,
     /// Each complaint's resolution deadline, by complaint index: business-hour
@@ -438,6 +440,8 @@ pub struct Figures<'t> {
     pub rows: HashMap<Week, WeekRows>,
     /// The message of each task given to the site, when already rendered.
     pub messages: Option<Vec<String>>,
+    /// Each customer's [`moment_key`], when already worked out.
+    pub moments: Option<Vec<u64>>,
     /// These three as [`Site`] holds them, when the caller kept them from
     /// a site of the same now and the same records' dates.
     pub public_feedback: Option<Vec<(Timestamp, usize, usize)>>,
@@ -497,6 +501,13 @@ impl<'a> Site<'a> {
             current_week: p.current_week,
             msgs,
             messages,
+            moments: match figures.moments {
+                Some(m) if m.len() == shop.customers.len() => m,
+                _ => (0..shop.customers.len())
+                    .into_par_iter()
+                    .map(|ci| moment_key(shop, ci, now, &rules::tasks_for_customer(shop, ci, now)))
+                    .collect(),
+            },
             labels: labels::labels(cfg.language),
             problems,
             week_rows,
@@ -522,6 +533,11 @@ impl<'a> Site<'a> {
 
     fn cfg(&self) -> &Config {
         &self.shop.config
+    }
+
+    /// The day the site is as of, as the pages' footers say it.
+    pub fn date_line(&self) -> String {
+        crate::fmt::long_date(self.now, &self.cfg().timezone, self.lang())
     }
 
     /// A customer's segments at now (computed for the pages being rendered only).
@@ -580,7 +596,13 @@ fn common<'s>(site: &'s Site, root: &'static str, title: String, active: &str) -
         lang: if site.lang() == Lang::Id { "id" } else { "en" },
         root,
         title,
-        generated: long_datetime(site.now, &site.cfg().timezone, site.lang()),
+        // The dashboard is as of the minute; other pages say the day, so a
+        // page whose content did not change keeps its bytes through the day.
+        generated: if active == "dashboard" {
+            long_datetime(site.now, &site.cfg().timezone, site.lang())
+        } else {
+            site.date_line()
+        },
         nav: items
             .into_iter()
             .map(|(href, key)| NavItem {
@@ -2075,7 +2097,7 @@ pub fn build(
     let tera = load_templates(shop)?;
     let config_text = std::fs::read(shop.dir.root.join("shop.toml")).unwrap_or_default();
     // Only the agenda: a customer's page evaluates its own tasks when rendered.
-    let tasks = rules::evaluate_where(shop, now, |t| rules::on_agenda(t, now, None));
+    let (tasks, moments) = agenda_and_moments(shop, now);
     let ta = t0.elapsed();
     let p = periods(shop, now);
     let tb = t0.elapsed();
@@ -2086,6 +2108,7 @@ pub fn build(
         months: &months,
         rows: week_rows(shop, now),
         messages: None,
+        moments: Some(moments),
         public_feedback: None,
         listed: None,
         resolve_due: None,
@@ -2156,7 +2179,7 @@ fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
         // the total count.
         let mut h = state::Fold::default();
         h.u64(site_key);
-        h.bytes(&site.now.as_nanosecond().to_le_bytes());
+        h.str(&site.date_line());
         h.u64(site.listed.len() as u64);
         let from = (p * CUSTOMERS_PER_PAGE).min(site.listed.len());
         let to = (from + CUSTOMERS_PER_PAGE).min(site.listed.len());
@@ -2164,6 +2187,7 @@ fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
             let c = &shop.customers[ci];
             h.path(&c.path);
             h.u64(c.source_hash);
+            h.u64(site.moments[ci]);
         }
         return Some((customers_index_path(p), h.0));
     }
@@ -2180,7 +2204,8 @@ fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
     };
     let mut h = state::Fold::default();
     h.u64(site_key);
-    h.bytes(&site.now.as_nanosecond().to_le_bytes());
+    h.str(&site.date_line());
+    h.u64(site.moments[ci]);
     h.str(&path);
     let c = &shop.customers[ci];
     h.path(&c.path);
@@ -2191,6 +2216,91 @@ fn page_key(site: &Site, site_key: u64, job: Job) -> Option<(String, u64)> {
         h.u64(k.source_hash);
     }
     Some((path, h.0))
+}
+
+/// What a customer's and their complaints' pages show that depends on now:
+/// their tasks (all of them, with status and due time), their segments, which
+/// of their dated events have happened, and whether each complaint is overdue.
+/// Two moments with the same key give the same pages but for the date line,
+/// so a later report does not render every customer again.
+pub fn moment_key(shop: &Shop, ci: usize, now: Timestamp, tasks: &[Task]) -> u64 {
+    let c = &shop.customers[ci];
+    let mut h = state::Fold::default();
+    for t in tasks {
+        h.str(t.rule.name());
+        h.str(t.status.as_str());
+        h.bytes(&t.due.as_nanosecond().to_le_bytes());
+        h.bytes(&t.late.as_nanosecond().to_le_bytes());
+        h.u64(t.complaint.map_or(u64::MAX, |k| k as u64));
+        h.u64(t.order.map_or(u64::MAX, |o| o as u64));
+        h.str(t.category.as_deref().unwrap_or(""));
+        h.str(t.admin.as_deref().unwrap_or(""));
+    }
+    let seg = rules::segments(&shop.config, c, now);
+    h.str(&format!(
+        "{:?} {} {:?} {} {} {:?}",
+        seg.lifecycle,
+        seg.unpaid,
+        seg.value,
+        seg.spend_365d,
+        seg.orders,
+        seg.last_order.map(|e| e.t)
+    ));
+    let mut happened = 0u64;
+    let mut count = |t: Option<Timestamp>| {
+        if t.is_some_and(|t| t <= now) {
+            happened += 1;
+        }
+    };
+    for o in &c.orders {
+        for e in [Some(o.at), o.paid, o.shipped, o.delivered, o.cancelled] {
+            count(e.map(|e| e.t));
+        }
+    }
+    for i in &c.interactions {
+        count(Some(i.at.t));
+        count(i.replied.map(|e| e.t));
+    }
+    for f in &c.feedback {
+        count(Some(f.at.t));
+    }
+    for &ki in &shop.complaints_by_customer[ci] {
+        let k = &shop.complaints[ki];
+        for e in [Some(k.opened), k.first_response, k.resolved] {
+            count(e.map(|e| e.t));
+        }
+        let open = k.resolved.is_none_or(|r| r.t > now);
+        h.u64(u64::from(
+            open && rules::resolve_due(&shop.config, k) <= now,
+        ));
+    }
+    h.u64(happened);
+    h.0
+}
+
+/// Every customer's agenda tasks at now, customer by customer, and their
+/// moment keys ([`moment_key`]), from one evaluation of the rules.
+pub fn agenda_and_moments(shop: &Shop, now: Timestamp) -> (Vec<Task>, Vec<u64>) {
+    let per: Vec<(Vec<Task>, u64)> = (0..shop.customers.len())
+        .into_par_iter()
+        .with_min_len(256)
+        .map(|ci| {
+            let all = rules::tasks_for_customer(shop, ci, now);
+            let key = moment_key(shop, ci, now, &all);
+            let agenda = all
+                .into_iter()
+                .filter(|t| rules::on_agenda(t, now, None))
+                .collect();
+            (agenda, key)
+        })
+        .collect();
+    let mut tasks = Vec::new();
+    let mut keys = Vec::with_capacity(per.len());
+    for (t, k) in per {
+        tasks.extend(t);
+        keys.push(k);
+    }
+    (tasks, keys)
 }
 
 /// The inputs of a weekly page, so an unchanged week is not prepared again
@@ -2206,7 +2316,13 @@ fn week_key(site: &Site, site_key: u64, w: Week) -> u64 {
     h.u64(site_key);
     h.str("week");
     h.str(&w.to_string());
-    h.bytes(&site.now.as_nanosecond().to_le_bytes());
+    // Seen at its T (the end of a past week); the date line and the links to
+    // the current week and month follow now.
+    let at = crate::metrics::as_of(w.bounds(tz).1, site.now);
+    h.bytes(&at.as_nanosecond().to_le_bytes());
+    h.str(&site.date_line());
+    h.str(&site.current_week.to_string());
+    h.str(&Month::containing(site.now, site.cfg()).slug());
     let customer = |h: &mut state::Fold, ci: usize| {
         let c = &shop.customers[ci];
         h.str(&c.id);
@@ -2259,7 +2375,6 @@ fn week_key(site: &Site, site_key: u64, w: Week) -> u64 {
         }
     }
     let (start, end) = w.bounds(tz);
-    let at = crate::metrics::as_of(end, site.now);
     h.str("complaints");
     for (ki, k) in shop.complaints.iter().enumerate() {
         if k.opened.t <= at && k.resolved.is_none_or(|r| r.t > at) {

@@ -88,8 +88,9 @@ struct Kept {
     resolve_due: Vec<Timestamp>,
 }
 
-/// One customer's agenda tasks with their messages.
-type AgendaOf = Vec<(Task, String)>;
+/// One customer's agenda tasks with their messages, and their moment key
+/// ([`report::moment_key`]).
+type AgendaOf = (Vec<(Task, String)>, u64);
 
 /// The shop-wide inputs of the overview pages at the last rebuild.
 struct Rendered {
@@ -577,18 +578,21 @@ impl Live {
         shop: &Shop,
         ch: &Changes,
         now: Timestamp,
-    ) -> Result<(Vec<Task>, Vec<String>)> {
+    ) -> Result<(Vec<Task>, Vec<String>, Vec<u64>)> {
         use rayon::prelude::*;
         let msgs = crate::messages::Messages::load(shop)?;
         let of = |ci: usize| -> AgendaOf {
-            crate::rules::tasks_for_customer(shop, ci, now)
+            let all = crate::rules::tasks_for_customer(shop, ci, now);
+            let key = report::moment_key(shop, ci, now, &all);
+            let agenda = all
                 .into_iter()
                 .filter(|t| crate::rules::on_agenda(t, now, None))
                 .map(|t| {
                     let m = msgs.render(shop, &t);
                     (t, m)
                 })
-                .collect()
+                .collect();
+            (agenda, key)
         };
         self.agenda_changed = true;
         let per_customer = match self.agenda.take() {
@@ -599,7 +603,7 @@ impl Live {
                 for id in &ch.customers {
                     if let Some(&ci) = shop.customer_index.get(id) {
                         let new = of(ci);
-                        self.agenda_changed |= new != v[ci];
+                        self.agenda_changed |= new.0 != v[ci].0;
                         v[ci] = new;
                     }
                 }
@@ -611,9 +615,10 @@ impl Live {
                 .map(of)
                 .collect(),
         };
-        let tasks = per_customer.iter().flatten().cloned().unzip();
+        let (tasks, messages) = per_customer.iter().flat_map(|(a, _)| a).cloned().unzip();
+        let moments = per_customer.iter().map(|(_, k)| *k).collect();
         self.agenda = Some((now, per_customer));
-        Ok(tasks)
+        Ok((tasks, messages, moments))
     }
 
     /// The periods at `now`: after a patched edit at the same now, from the
@@ -754,7 +759,7 @@ impl Live {
                 t
             }
         };
-        let (tasks, messages) = self.agenda_tasks(shop, ch, now)?;
+        let (tasks, messages, moments) = self.agenda_tasks(shop, ch, now)?;
         let t1 = t0.elapsed();
         let p = self.periods(shop, now);
         let t2 = t0.elapsed();
@@ -799,6 +804,7 @@ impl Live {
                 months: &months,
                 rows: self.week_rows(shop, now),
                 messages: Some(messages),
+                moments: Some(moments),
                 public_feedback: kept.as_ref().map(|k| k.public_feedback.clone()),
                 listed: kept.as_ref().map(|k| k.listed.clone()),
                 resolve_due: kept.map(|k| k.resolve_due),
