@@ -78,6 +78,10 @@ pub struct Live {
     templates: Option<Arc<tera::Tera>>,
     /// Whether the last patched edit changed a touched customer's agenda.
     agenda_changed: bool,
+    /// The customers whose moment key changed since the last rebuild (the
+    /// clock moved), whose pages are rendered again; `None` when unknown
+    /// (the shop was assembled anew).
+    moved: Option<Vec<usize>>,
 }
 
 /// Parts of the last site kept for the next rebuild at the same now.
@@ -99,6 +103,8 @@ struct Rendered {
     months: Vec<report::Month>,
     tallies: HashMap<Week, Tally>,
     problems: Vec<String>,
+    /// The day the pages say they are as of.
+    date: String,
 }
 
 /// The overview pages an edit can change, beyond those rendered on every
@@ -165,6 +171,7 @@ impl Live {
             manifest_dirty: false,
             templates: None,
             agenda_changed: true,
+            moved: None,
         };
         live.reload_all();
         Ok(live)
@@ -595,11 +602,13 @@ impl Live {
             (agenda, key)
         };
         self.agenda_changed = true;
+        self.moved = None;
         let per_customer = match self.agenda.take() {
             Some((at, mut v))
                 if at == now && self.replaced.is_some() && v.len() == shop.customers.len() =>
             {
                 self.agenda_changed = false;
+                self.moved = Some(Vec::new());
                 for id in &ch.customers {
                     if let Some(&ci) = shop.customer_index.get(id) {
                         let new = of(ci);
@@ -609,11 +618,25 @@ impl Live {
                 }
                 v
             }
-            _ => (0..shop.customers.len())
-                .into_par_iter()
-                .with_min_len(256)
-                .map(of)
-                .collect(),
+            previous => {
+                let fresh: Vec<AgendaOf> = (0..shop.customers.len())
+                    .into_par_iter()
+                    .with_min_len(256)
+                    .map(of)
+                    .collect();
+                // Time moved on (same records): the customers whose pages
+                // now show something else.
+                if let Some((_, old)) =
+                    previous.filter(|(_, old)| self.replaced.is_some() && old.len() == fresh.len())
+                {
+                    self.moved = Some(
+                        (0..fresh.len())
+                            .filter(|&ci| old[ci].1 != fresh[ci].1)
+                            .collect(),
+                    );
+                }
+                fresh
+            }
         };
         let (tasks, messages) = per_customer.iter().flat_map(|(a, _)| a).cloned().unzip();
         let moments = per_customer.iter().map(|(_, k)| *k).collect();
@@ -798,6 +821,7 @@ impl Live {
         let shown_weeks = p.weeks.clone();
         let shown_months = p.months.clone();
         let shown_problems = problems.clone();
+        let shown_date = crate::fmt::long_date(now, &shop.config.timezone, shop.config.language);
         let summary = {
             let figures = report::Figures {
                 weeks: &weeks,
@@ -825,8 +849,15 @@ impl Live {
                 );
             }
             let affected = self.affected(&site, ch, &weeks);
+            // Every page when the day on the pages changed, or when the clock
+            // moved and which customers' pages it changed is not known.
+            let (clock_moved, new_day) = self
+                .rendered
+                .as_ref()
+                .map_or((true, true), |r| (r.now != now, r.date != site.date_line()));
+            let every_page = ch.full || new_day || (clock_moved && self.moved.is_none());
             self.rendered = None;
-            let mut jobs: Vec<Job> = if ch.full {
+            let mut jobs: Vec<Job> = if every_page {
                 report::jobs(&site)
             } else {
                 let mut jobs: Vec<Job> = report::overview_jobs(&site)
@@ -845,13 +876,16 @@ impl Live {
                 // The edited records' pages; a complaint's page also shows
                 // its customer's name and tasks.
                 let mut complaints: BTreeSet<usize> = BTreeSet::new();
-                for id in &ch.customers {
-                    if let Some(&ci) = shop.customer_index.get(id) {
-                        if shop.customers[ci].first_contact.t <= now {
-                            jobs.push(Job::Customer(ci));
-                        }
-                        complaints.extend(&shop.complaints_by_customer[ci]);
+                let moved = self.moved.iter().flatten().copied();
+                let edited = ch
+                    .customers
+                    .iter()
+                    .filter_map(|id| shop.customer_index.get(id).copied());
+                for ci in edited.chain(moved) {
+                    if shop.customers[ci].first_contact.t <= now {
+                        jobs.push(Job::Customer(ci));
                     }
+                    complaints.extend(&shop.complaints_by_customer[ci]);
                 }
                 for id in &ch.complaints {
                     if let Ok(ki) = shop.complaints.binary_search_by(|k| k.id.as_str().cmp(id)) {
@@ -921,6 +955,7 @@ impl Live {
             months: shown_months,
             tallies: weeks,
             problems: shown_problems,
+            date: shown_date,
         });
         Ok(summary)
     }
