@@ -2237,15 +2237,12 @@ pub fn moment_key(shop: &Shop, ci: usize, now: Timestamp, tasks: &[Task]) -> u64
         h.str(t.admin.as_deref().unwrap_or(""));
     }
     let seg = rules::segments(&shop.config, c, now);
-    h.str(&format!(
-        "{:?} {} {:?} {} {} {:?}",
-        seg.lifecycle,
-        seg.unpaid,
-        seg.value,
-        seg.spend_365d,
-        seg.orders,
-        seg.last_order.map(|e| e.t)
-    ));
+    h.u64(seg.lifecycle as u64);
+    h.u64(u64::from(seg.unpaid));
+    h.u64(seg.value.map_or(u64::MAX, |v| v as u64));
+    h.u64(seg.spend_365d as u64);
+    h.u64(seg.orders as u64);
+    h.bytes(&seg.last_order.map_or(0, |e| e.t.as_nanosecond()).to_le_bytes());
     let mut happened = 0u64;
     let mut count = |t: Option<Timestamp>| {
         if t.is_some_and(|t| t <= now) {
