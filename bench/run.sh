@@ -244,6 +244,13 @@ for size in "${SIZES[@]}"; do
         q_one=$(printf '%q' "$one")
         bench_one "shop-$size" "langgan report after one changed file" \
             "printf '# bench\\n' >> $q_one && $LANGGAN --shop $q --now '$NOW' report --out $q_site 2>/dev/null" "$size-report-one"
+        # The usual case: an edit, then a report a minute later (every run one
+        # minute after the last, so the dashboard and the current week move).
+        minute=$BENCH_DIR/minute-$size
+        echo 0 > "$minute"
+        q_minute=$(printf '%q' "$minute")
+        bench_one "shop-$size" "langgan report a minute later, after one changed file" \
+            "m=\$(( \$(cat $q_minute) + 1 )); echo \$m > $q_minute; printf '# bench\\n' >> $q_one && $LANGGAN --shop $q --now \"2026-11-20 \$(( 16 + m / 60 )):\$(printf %02d \$(( m % 60 )))\" report --out $q_site 2>/dev/null" "$size-report-later"
         # The floor for writing a site: copying the one just built (reads and
         # creates the same files).
         bench_one "shop-$size" "cp -r of the site (write floor, empty target)" \
