@@ -2242,7 +2242,11 @@ pub fn moment_key(shop: &Shop, ci: usize, now: Timestamp, tasks: &[Task]) -> u64
     h.u64(seg.value.map_or(u64::MAX, |v| v as u64));
     h.u64(seg.spend_365d as u64);
     h.u64(seg.orders as u64);
-    h.bytes(&seg.last_order.map_or(0, |e| e.t.as_nanosecond()).to_le_bytes());
+    h.bytes(
+        &seg.last_order
+            .map_or(0, |e| e.t.as_nanosecond())
+            .to_le_bytes(),
+    );
     let mut happened = 0u64;
     let mut count = |t: Option<Timestamp>| {
         if t.is_some_and(|t| t <= now) {
@@ -2373,12 +2377,14 @@ fn week_key(site: &Site, site_key: u64, w: Week) -> u64 {
     }
     let (start, end) = w.bounds(tz);
     h.str("complaints");
-    for (ki, k) in shop.complaints.iter().enumerate() {
-        if k.opened.t <= at && k.resolved.is_none_or(|r| r.t > at) {
-            h.str(&k.id);
-            h.u64(k.source_hash);
-            h.bytes(&site.resolve_due[ki].as_nanosecond().to_le_bytes());
-            if let Some(&ci) = shop.customer_index.get(&k.customer) {
+    // By customer, so each complaint's customer is at hand without a lookup.
+    for (ci, kis) in shop.complaints_by_customer.iter().enumerate() {
+        for &ki in kis {
+            let k = &shop.complaints[ki];
+            if k.opened.t <= at && k.resolved.is_none_or(|r| r.t > at) {
+                h.str(&k.id);
+                h.u64(k.source_hash);
+                h.bytes(&site.resolve_due[ki].as_nanosecond().to_le_bytes());
                 customer(&mut h, ci);
             }
         }

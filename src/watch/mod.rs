@@ -127,6 +127,8 @@ pub struct Changes {
     /// Files saved with no change to their records or problems (a second
     /// save, a comment): nothing to rebuild.
     pub same: Vec<PathBuf>,
+    /// Some file's problems may have changed (else the shop's list stands).
+    pub diags: bool,
     pub customers: BTreeSet<String>,
     pub complaints: BTreeSet<String>,
 }
@@ -264,7 +266,8 @@ impl Live {
         let old_good = self.files.get(rel).and_then(|s| s.good.clone());
         touched_ids(&old_good, rel, ch);
         let Some(kind) = kind_of(rel).filter(|_| is_file) else {
-            if self.files.remove(rel).is_some() {
+            if let Some(st) = self.files.remove(rel) {
+                ch.diags |= !st.diags.is_empty();
                 ch.files.push(rel.to_path_buf());
             }
             return;
@@ -285,6 +288,7 @@ impl Live {
             p => Some(p),
         };
         touched_ids(&good, rel, ch);
+        ch.diags |= !diags.is_empty() || self.files.get(rel).is_some_and(|st| !st.diags.is_empty());
         self.files
             .insert(rel.to_path_buf(), FileState { found, good, diags });
         ch.files.push(rel.to_path_buf());
@@ -322,6 +326,7 @@ impl Live {
             for rel in gone.iter().chain(present.iter()) {
                 self.reload_file(rel, &mut ch);
             }
+            ch.diags = true;
             self.keep_walk_diags(walk_diags);
         }
         for f in &plan.files {
@@ -348,6 +353,11 @@ impl Live {
         let mut shop = match patched {
             Some((shop, replaced)) => {
                 self.replaced = Some(replaced);
+                if !ch.diags {
+                    // No file's problems changed and the patch kept every
+                    // cross-file check as it was: the list stands.
+                    return shop;
+                }
                 shop
             }
             None => {
