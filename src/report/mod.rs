@@ -2308,8 +2308,8 @@ pub fn agenda_and_moments(shop: &Shop, now: Timestamp) -> (Vec<Task>, Vec<u64>) 
 /// (a 100k shop has ~105 of them, each listing from the whole shop): the week
 /// and now, its neighbours in the list of weeks, this and last week's figures,
 /// the week's lists (leads and follow-ups per admin, repeat orders, leads not
-/// followed up, overdue per admin), the complaints open at its T, its
-/// testimonials, and the files of every customer and complaint shown.
+/// followed up, overdue per admin), the complaints open at its T (their files)
+/// and its testimonials, with what the page shows of each customer listed.
 fn week_key(site: &Site, site_key: u64, w: Week) -> u64 {
     let shop = site.shop;
     let tz = &site.cfg().timezone;
@@ -2324,10 +2324,14 @@ fn week_key(site: &Site, site_key: u64, w: Week) -> u64 {
     h.str(&site.date_line());
     h.str(&site.current_week.to_string());
     h.str(&Month::containing(site.now, site.cfg()).slug());
+    // What a weekly page shows of a customer in any of its lists: the link,
+    // the name and the admin (not the whole file: a new city or note does
+    // not change a weekly page).
     let customer = |h: &mut state::Fold, ci: usize| {
         let c = &shop.customers[ci];
         h.str(&c.id);
-        h.u64(c.source_hash);
+        h.str(&c.name);
+        h.str(c.admin.as_deref().unwrap_or(""));
     };
     // Previous and next links.
     let pos = site.weeks.iter().position(|x| *x == w);
@@ -2372,7 +2376,14 @@ fn week_key(site: &Site, site_key: u64, w: Week) -> u64 {
         h.str("repeat");
         for &(ci, oi) in &rows.repeat_orders {
             customer(&mut h, ci);
-            h.u64(oi as u64);
+            // The row: when, what and how much.
+            let o = &shop.customers[ci].orders[oi];
+            h.bytes(&o.at.t.as_nanosecond().to_le_bytes());
+            for i in &o.items {
+                h.str(&i.product);
+                h.u64(i.qty as u64);
+                h.u64(i.price as u64);
+            }
         }
     }
     let (start, end) = w.bounds(tz);
@@ -2395,9 +2406,12 @@ fn week_key(site: &Site, site_key: u64, w: Week) -> u64 {
         all.partition_point(|x| x.0 < start),
         all.partition_point(|x| x.0 < end),
     );
-    for &(_, ci, fi) in &all[a..b] {
+    for &(t, ci, fi) in &all[a..b] {
         customer(&mut h, ci);
-        h.u64(fi as u64);
+        let f = &shop.customers[ci].feedback[fi];
+        h.bytes(&t.as_nanosecond().to_le_bytes());
+        h.u64(f.rating.map_or(u64::MAX, |r| r as u64));
+        h.str(f.text.as_deref().unwrap_or(""));
     }
     h.0
 }

@@ -497,12 +497,56 @@ impl Live {
         }
         complaints.extend(ch.complaints.iter().filter_map(|id| shop.complaint(id)));
         let tz = &shop.config.timezone;
-        let ids: BTreeSet<&str> = customers
+        // The old and new versions of each edited customer.
+        let pairs: Vec<(&Customer, &Customer)> = replaced
             .iter()
-            .map(|c| c.id.as_str())
-            .chain(complaints.iter().map(|k| k.customer.as_str()))
+            .filter_map(|p| match p {
+                Parsed::Customer(old) => Some((&**old, shop.customer(&old.id)?)),
+                _ => None,
+            })
             .collect();
-        let event_weeks: BTreeSet<Week> = customers
+        // What weekly pages can show of a customer beyond the figures: their
+        // link, name and admin in lists, their orders, interactions and
+        // feedback as events. A new city, phone or note shows on none.
+        fn weekly(c: &Customer) -> impl PartialEq + '_ {
+            (
+                &c.name,
+                &c.admin,
+                &c.source,
+                c.first_contact,
+                &c.orders,
+                &c.interactions,
+                &c.feedback,
+            )
+        }
+        fn named(c: &Customer) -> impl PartialEq + '_ {
+            (&c.name, &c.admin)
+        }
+        let mut week_customers: Vec<&Customer> = Vec::new();
+        let mut week_complaints: Vec<&Complaint> = replaced
+            .iter()
+            .filter_map(|p| match p {
+                Parsed::Complaint(k) => Some(&**k),
+                _ => None,
+            })
+            .chain(ch.complaints.iter().filter_map(|id| shop.complaint(id)))
+            .collect();
+        for (old, new) in &pairs {
+            if weekly(old) != weekly(new) {
+                week_customers.extend([*old, *new]);
+            }
+            if named(old) != named(new) {
+                if let Some(&ci) = shop.customer_index.get(&new.id) {
+                    week_complaints.extend(
+                        shop.complaints_by_customer[ci]
+                            .iter()
+                            .map(|&ki| &*shop.complaints[ki]),
+                    );
+                }
+            }
+        }
+        let ids: BTreeSet<&str> = week_customers.iter().map(|c| c.id.as_str()).collect();
+        let event_weeks: BTreeSet<Week> = week_customers
             .iter()
             .flat_map(|c| report::event_times(c))
             .filter(|t| *t <= site.now)
@@ -518,7 +562,7 @@ impl Live {
                 event_weeks.contains(w)
                     || changed(w)
                     || changed(&w.prev())
-                    || complaints
+                    || week_complaints
                         .iter()
                         .any(|k| k.opened.t <= at && k.resolved.is_none_or(|r| r.t > at))
                     || tallies.get(w).is_some_and(|t| {
@@ -529,15 +573,7 @@ impl Live {
             })
             .copied()
             .collect();
-        // The old and new versions of each edited customer, to compare what
-        // the testimonial and busy-hours pages show of them.
-        let pairs: Vec<(&Customer, &Customer)> = replaced
-            .iter()
-            .filter_map(|p| match p {
-                Parsed::Customer(old) => Some((&**old, shop.customer(&old.id)?)),
-                _ => None,
-            })
-            .collect();
+        // What the testimonial and busy-hours pages show of them.
         let public = |c: &Customer| {
             let items: Vec<_> = c
                 .feedback
