@@ -21,6 +21,9 @@ const FORMAT: u32 = 3;
 /// the same mtime tick: check its content instead of trusting the stat.
 const RACY: Duration = Duration::from_secs(2);
 
+/// How many files may be parsed again on load before the cache is rewritten.
+const REWRITE_AFTER: usize = 64;
+
 /// FNV-1a, 64 bit: stable across builds and platforms.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -331,7 +334,9 @@ pub fn load_records(
             )
         })
         .collect();
-    let mut dirty = !had_cache || removed_any;
+    // Parsed again and worth keeping: a few are cheaper to parse again next
+    // time than rewriting the whole cache (55 MB at 100k customers) now.
+    let mut fresh_kept = 0usize;
     let mut out = Vec::with_capacity(results.len());
     let mut refs_meta: Vec<(Stamp, u64, bool)> = Vec::with_capacity(results.len());
     for (f, outcome) in results {
@@ -350,9 +355,9 @@ pub fn load_records(
                 stamp,
                 hash,
             } => {
-                dirty = true;
                 // Files with problems are not cached: they are few and re-checked each time.
                 let keep = d.is_empty() && !matches!(parsed, Parsed::Broken) && stamp.is_some();
+                fresh_kept += usize::from(keep);
                 refs_meta.push((
                     stamp.unwrap_or(Stamp {
                         size: 0,
@@ -366,6 +371,9 @@ pub fn load_records(
             }
         }
     }
+    // A file left out stays valid to skip: its entry no longer matches the
+    // file's size, mtime or hash, so it is read again.
+    let dirty = !had_cache || removed_any || fresh_kept > REWRITE_AFTER;
     if dirty {
         // Owned (records are shared, so this copies only paths) and written on
         // another thread while the command goes on; `wait_for_writes` joins it.

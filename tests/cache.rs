@@ -163,3 +163,49 @@ fn a_damaged_cache_is_detected_and_rebuilt() {
     .expect("toml");
     assert_eq!(answers(&dir, &[]), answers(&dir, &["--no-cache"]));
 }
+
+/// A few edited files are parsed again on every load rather than rewriting the
+/// whole cache each time; many make the cache be rewritten. Either way the
+/// answers are those of a fresh parse.
+#[test]
+fn a_few_edits_do_not_rewrite_the_cache_many_do() {
+    let (_tmp, dir) = shop();
+    // Past the racy window of the copy, so the cache's entries are trusted.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let cache = dir.join(".langgan/index.bin");
+    assert_eq!(run(&dir, &["check"]).0, 0);
+    let written = std::fs::read(&cache).expect("cache written");
+
+    // One broken save, then its fix: both seen, the cache left as it was.
+    let file = dir.join("customers/rina-marlina.yaml");
+    let good = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{good}orders: oops\n")).expect("write");
+    let (code, _, err) = run(&dir, &["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("rina-marlina.yaml"), "{err}");
+    std::fs::write(&file, good.replacen("Surabaya", "Sidoarjo", 1)).expect("write");
+    assert_eq!(run(&dir, &["check"]).0, 0);
+    let (_, listed, _) = run(&dir, &["customers", "--format", "csv"]);
+    assert!(listed.contains("Sidoarjo"), "the edit is seen: {listed}");
+    assert_eq!(
+        std::fs::read(&cache).expect("cache"),
+        written,
+        "not rewritten"
+    );
+    assert_eq!(answers(&dir, &[]), answers(&dir, &["--no-cache"]));
+
+    // Seventy new customers: the cache is rewritten to hold them.
+    for i in 0..70 {
+        std::fs::write(
+            dir.join(format!("customers/baru-{i:02}.yaml")),
+            format!(
+                "name: Pelanggan Baru {i}\nfirst_contact: 2026-11-10 09:{:02}\n",
+                i % 60
+            ),
+        )
+        .expect("write");
+    }
+    assert_eq!(run(&dir, &["check"]).0, 0);
+    assert_ne!(std::fs::read(&cache).expect("cache"), written, "rewritten");
+    assert_eq!(answers(&dir, &[]), answers(&dir, &["--no-cache"]));
+}
