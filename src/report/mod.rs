@@ -440,8 +440,8 @@ pub struct Figures<'t> {
     pub rows: HashMap<Week, WeekRows>,
     /// The message of each task given to the site, when already rendered.
     pub messages: Option<Vec<String>>,
-    /// Each customer's [`moment_key`], when already worked out.
-    pub moments: Option<Vec<u64>>,
+    /// Each customer's [`moment_key`] (from [`agenda_of`]).
+    pub moments: Vec<u64>,
     /// These three as [`Site`] holds them, when the caller kept them from
     /// a site of the same now and the same records' dates.
     pub public_feedback: Option<Vec<(Timestamp, usize, usize)>>,
@@ -501,13 +501,7 @@ impl<'a> Site<'a> {
             current_week: p.current_week,
             msgs,
             messages,
-            moments: match figures.moments {
-                Some(m) if m.len() == shop.customers.len() => m,
-                _ => (0..shop.customers.len())
-                    .into_par_iter()
-                    .map(|ci| moment_key(shop, ci, now, &rules::tasks_for_customer(shop, ci, now)))
-                    .collect(),
-            },
+            moments: figures.moments,
             labels: labels::labels(cfg.language),
             problems,
             week_rows,
@@ -2108,7 +2102,7 @@ pub fn build(
         months: &months,
         rows: week_rows(shop, now),
         messages: None,
-        moments: Some(moments),
+        moments,
         public_feedback: None,
         listed: None,
         resolve_due: None,
@@ -2247,36 +2241,35 @@ pub fn moment_key(shop: &Shop, ci: usize, now: Timestamp, tasks: &[Task]) -> u64
             .map_or(0, |e| e.t.as_nanosecond())
             .to_le_bytes(),
     );
-    let mut happened = 0u64;
-    let mut count = |t: Option<Timestamp>| {
-        if t.is_some_and(|t| t <= now) {
-            happened += 1;
-        }
-    };
-    for o in &c.orders {
-        for e in [Some(o.at), o.paid, o.shipped, o.delivered, o.cancelled] {
-            count(e.map(|e| e.t));
-        }
-    }
-    for i in &c.interactions {
-        count(Some(i.at.t));
-        count(i.replied.map(|e| e.t));
-    }
-    for f in &c.feedback {
-        count(Some(f.at.t));
-    }
+    // Each dated event shows once it has happened: how many have tells which.
+    let replies = c.interactions.iter().filter_map(|i| i.replied.map(|e| e.t));
+    let mut happened = event_times(c).chain(replies).filter(|t| *t <= now).count();
     for &ki in &shop.complaints_by_customer[ci] {
         let k = &shop.complaints[ki];
-        for e in [Some(k.opened), k.first_response, k.resolved] {
-            count(e.map(|e| e.t));
-        }
+        happened += [Some(k.opened), k.first_response, k.resolved]
+            .into_iter()
+            .flatten()
+            .filter(|e| e.t <= now)
+            .count();
         let open = k.resolved.is_none_or(|r| r.t > now);
         h.u64(u64::from(
             open && rules::resolve_due(&shop.config, k) <= now,
         ));
     }
-    h.u64(happened);
+    h.u64(happened as u64);
     h.0
+}
+
+/// A customer's tasks on the agenda at now and their [`moment_key`], from
+/// one evaluation of the rules (shared by `report` and `watch`).
+pub fn agenda_of(shop: &Shop, ci: usize, now: Timestamp) -> (Vec<Task>, u64) {
+    let all = rules::tasks_for_customer(shop, ci, now);
+    let key = moment_key(shop, ci, now, &all);
+    let agenda = all
+        .into_iter()
+        .filter(|t| rules::on_agenda(t, now, None))
+        .collect();
+    (agenda, key)
 }
 
 /// Every customer's agenda tasks at now, customer by customer, and their
@@ -2285,15 +2278,7 @@ pub fn agenda_and_moments(shop: &Shop, now: Timestamp) -> (Vec<Task>, Vec<u64>) 
     let per: Vec<(Vec<Task>, u64)> = (0..shop.customers.len())
         .into_par_iter()
         .with_min_len(256)
-        .map(|ci| {
-            let all = rules::tasks_for_customer(shop, ci, now);
-            let key = moment_key(shop, ci, now, &all);
-            let agenda = all
-                .into_iter()
-                .filter(|t| rules::on_agenda(t, now, None))
-                .collect();
-            (agenda, key)
-        })
+        .map(|ci| agenda_of(shop, ci, now))
         .collect();
     let mut tasks = Vec::new();
     let mut keys = Vec::with_capacity(per.len());

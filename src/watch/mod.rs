@@ -635,17 +635,15 @@ impl Live {
         use rayon::prelude::*;
         let msgs = crate::messages::Messages::load(shop)?;
         let of = |ci: usize| -> AgendaOf {
-            let all = crate::rules::tasks_for_customer(shop, ci, now);
-            let key = report::moment_key(shop, ci, now, &all);
-            let agenda = all
+            let (agenda, key) = report::agenda_of(shop, ci, now);
+            let with_messages = agenda
                 .into_iter()
-                .filter(|t| crate::rules::on_agenda(t, now, None))
                 .map(|t| {
                     let m = msgs.render(shop, &t);
                     (t, m)
                 })
                 .collect();
-            (agenda, key)
+            (with_messages, key)
         };
         self.agenda_changed = true;
         self.moved = None;
@@ -874,7 +872,7 @@ impl Live {
                 months: &months,
                 rows: self.week_rows(shop, now),
                 messages: Some(messages),
-                moments: Some(moments),
+                moments,
                 public_feedback: kept.as_ref().map(|k| k.public_feedback.clone()),
                 listed: kept.as_ref().map(|k| k.listed.clone()),
                 resolve_due: kept.map(|k| k.resolve_due),
