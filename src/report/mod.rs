@@ -336,24 +336,35 @@ pub struct Periods {
 }
 
 pub fn periods(shop: &Shop, now: Timestamp) -> Periods {
+    periods_from_days(&day_counts(shop, now), &shop.config, now)
+}
+
+/// How many events fall on each local day up to now (far fewer days than
+/// events); the watcher keeps these counts and moves an edit's days.
+pub fn day_counts(shop: &Shop, now: Timestamp) -> BTreeMap<i64, u32> {
     let tz = &shop.config.timezone;
-    // The local days with events (far fewer than events), then their weeks and months.
-    let customer_days = shop
+    let add = |mut counts: BTreeMap<i64, u32>, days: &mut dyn Iterator<Item = i64>| {
+        for d in days {
+            *counts.entry(d).or_default() += 1;
+        }
+        counts
+    };
+    let mut counts = shop
         .customers
         .par_iter()
-        .fold(BTreeSet::new, |mut days, c| {
-            days.extend(customer_days(c, now, tz));
-            days
+        .fold(BTreeMap::new, |counts, c| {
+            add(counts, &mut customer_days(c, now, tz))
         })
-        .reduce(BTreeSet::new, |mut a, b| {
-            a.extend(b);
+        .reduce(BTreeMap::new, |mut a, b| {
+            for (d, n) in b {
+                *a.entry(d).or_default() += n;
+            }
             a
         });
-    let mut days: BTreeSet<i64> = customer_days;
     for k in &shop.complaints {
-        days.extend(complaint_days(k, now, tz));
+        counts = add(counts, &mut complaint_days(k, now, tz));
     }
-    periods_from_days(&days, &shop.config, now)
+    counts
 }
 
 /// The local days (day numbers) of a customer's events up to now.
@@ -380,12 +391,12 @@ pub fn complaint_days<'a>(
         .map(|e| crate::time::local_day(e.t, tz))
 }
 
-/// The periods of a set of local days with events.
-pub fn periods_from_days(days: &BTreeSet<i64>, cfg: &Config, now: Timestamp) -> Periods {
+/// The periods of the local days with events (the keys of [`day_counts`]).
+pub fn periods_from_days(days: &BTreeMap<i64, u32>, cfg: &Config, now: Timestamp) -> Periods {
     let tz = &cfg.timezone;
-    let weeks: BTreeSet<Week> = days.iter().map(|d| Week::of_day(*d)).collect();
+    let weeks: BTreeSet<Week> = days.keys().map(|d| Week::of_day(*d)).collect();
     let months: BTreeSet<Month> = days
-        .iter()
+        .keys()
         .map(|d| {
             let (year, month, _) = crate::time::civil_from_days(*d);
             Month {

@@ -694,20 +694,7 @@ impl Live {
         let tz = &shop.config.timezone;
         let (mut counts, last) = match (self.days.take(), &self.replaced) {
             (Some((at, counts, last)), Some(_)) if at == now => (counts, Some(last)),
-            _ => {
-                let mut counts: BTreeMap<i64, u32> = BTreeMap::new();
-                for c in &shop.customers {
-                    for d in report::customer_days(c, now, tz) {
-                        *counts.entry(d).or_default() += 1;
-                    }
-                }
-                for k in &shop.complaints {
-                    for d in report::complaint_days(k, now, tz) {
-                        *counts.entry(d).or_default() += 1;
-                    }
-                }
-                (counts, None)
-            }
+            _ => (report::day_counts(shop, now), None),
         };
         let mut days_changed = last.is_none();
         if last.is_some() {
@@ -747,10 +734,7 @@ impl Live {
         }
         let p = match last {
             Some(last) if !days_changed => last,
-            _ => {
-                let days: BTreeSet<i64> = counts.keys().copied().collect();
-                report::periods_from_days(&days, &shop.config, now)
-            }
+            _ => report::periods_from_days(&counts, &shop.config, now),
         };
         self.days = Some((now, counts, p.clone()));
         p
