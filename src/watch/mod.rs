@@ -74,8 +74,9 @@ pub struct Live {
     manifest: Option<report::Manifest>,
     /// The manifest in memory is newer than the one on disk.
     manifest_dirty: bool,
-    /// The page templates, loaded again on a full change (templates, shop.toml).
-    templates: Option<Arc<tera::Tera>>,
+    /// The page templates and the site key (program, shop.toml, templates),
+    /// read again on a full change (templates, shop.toml).
+    templates: Option<(Arc<tera::Tera>, u64)>,
     /// Whether the last patched edit changed a touched customer's agenda.
     agenda_changed: bool,
     /// The customers whose moment key changed since the last rebuild (the
@@ -802,19 +803,20 @@ impl Live {
         let now = self.now();
         let timing = std::env::var_os("LANGGAN_TIMING").is_some();
         let t0 = Instant::now();
-        let tera = match &self.templates {
-            Some(t) if !ch.full => t.clone(),
+        let config_text = self.config_text();
+        let (tera, site_key) = match &self.templates {
+            Some((t, key)) if !ch.full => (t.clone(), *key),
             _ => {
                 let t = Arc::new(report::load_templates(shop)?);
-                self.templates = Some(t.clone());
-                t
+                let key = report::site_key(shop, &config_text);
+                self.templates = Some((t.clone(), key));
+                (t, key)
             }
         };
         let (tasks, messages, moments) = self.agenda_tasks(shop, ch, now)?;
         let t1 = t0.elapsed();
         let p = self.periods(shop, now);
         let t2 = t0.elapsed();
-        let config_text = self.config_text();
         let first = self.tallies.is_none();
         let state = self
             .tallies
@@ -930,7 +932,7 @@ impl Live {
             };
             jobs.sort();
             jobs.dedup();
-            let key = Some(report::site_key(shop, &self.config_text()));
+            let key = Some(site_key);
             // The watcher's own manifest; a few pages are checked one by one.
             // (a full rebuild reads and lists the folder again).
             let known = self
