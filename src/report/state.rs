@@ -460,31 +460,26 @@ mod tests {
     fn example(edit: Option<Edit>) -> Shop {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop");
         let toml = std::fs::read_to_string(root.join("shop.toml")).expect("shop.toml");
-        let mut files: Vec<(String, String)> = Vec::new();
-        // Every record file, in subfolders too.
-        let mut rels: Vec<String> = Vec::new();
-        let mut stack = vec!["customers".to_string(), "complaints".to_string()];
-        while let Some(dir) = stack.pop() {
-            for e in std::fs::read_dir(root.join(&dir)).expect("dir").flatten() {
-                let rel = format!("{dir}/{}", e.file_name().to_string_lossy());
-                if e.path().is_dir() {
-                    stack.push(rel);
-                } else if rel.ends_with(".yaml") || rel.ends_with(".yml") {
-                    rels.push(rel);
-                }
-            }
-        }
+        // Every record file, found as `check` finds them.
+        let dir = crate::index::ShopDir {
+            root: root.clone(),
+            shown_root: root.clone(),
+        };
+        let mut rels: Vec<String> = crate::index::walk(&dir)
+            .found
+            .iter()
+            .filter_map(|f| Some(f.rel.to_str()?.to_string()))
+            .collect();
         rels.sort();
-        {
-            for rel in rels {
-                let mut text = std::fs::read_to_string(root.join(&rel)).expect("read");
-                if let Some((which, f)) = &edit {
-                    if rel == *which {
-                        text = f(&text);
-                    }
+        let mut files: Vec<(String, String)> = Vec::new();
+        for rel in rels {
+            let mut text = std::fs::read_to_string(root.join(&rel)).expect("read");
+            if let Some((which, f)) = &edit {
+                if rel == *which {
+                    text = f(&text);
                 }
-                files.push((rel, text));
             }
+            files.push((rel, text));
         }
         let borrowed: Vec<(&str, &str)> = files
             .iter()
