@@ -382,7 +382,7 @@ impl TallyState {
         before: Shares,
     ) -> Option<(HashMap<Week, Tally>, HashMap<Month, Tally>)> {
         let last = self.last.as_mut()?;
-        let same_periods = last.now == now
+        let same_basis = last.now == now
             && before.now == now
             && fnv1a(config_text) == self.config_hash
             && self.buckets.len() == BUCKETS
@@ -392,7 +392,7 @@ impl TallyState {
                 PeriodKey::Month(m) => p.needed_months.contains(&m),
             })
             && last.members.iter().map(Vec::len).sum::<usize>() == shop.customers.len();
-        if !same_periods {
+        if !same_basis {
             return None;
         }
         let mut touched = Vec::new();
