@@ -248,6 +248,9 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
         );
         let (_, steps) = add_open_steps(t.anchor.ev.t, t.wait, cfg.hours.as_ref(), tz);
         for st in steps {
+            for skip in &st.skipped {
+                let _ = writeln!(s, "      ({})", skipped_text(*skip, lang));
+            }
             let _ = writeln!(
                 s,
                 "      {} – {} ({})",
@@ -325,6 +328,16 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
                     pick(lang, "sekarang", "now"),
                     short(t.late, tz)
                 ),
+                Status::Overdue if !t.rule.def().expires => format!(
+                    "{} ≤ {} ({})",
+                    short(t.late, tz),
+                    pick(lang, "sekarang", "now"),
+                    pick(
+                        lang,
+                        "komplain terbuka tetap terlambat sampai ditangani, tidak pernah kedaluwarsa",
+                        "an open complaint stays overdue until it is handled; it never expires"
+                    )
+                ),
                 Status::Overdue => format!(
                     "{} ≤ {} < {} + expire_after {expire} = {}",
                     short(t.late, tz),
@@ -354,5 +367,22 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
                 pick(lang, "belum ditentukan", "none assigned")
             );
         }
+    }
+}
+
+/// `lewati istirahat 12:00–13:00`, `lewati libur 2027-03-19..2027-03-24`.
+fn skipped_text(skip: crate::time::Skipped, lang: crate::config::Lang) -> String {
+    let hm = |t: jiff::civil::Time| format!("{:02}:{:02}", t.hour(), t.minute());
+    match skip {
+        crate::time::Skipped::Break(a, b) => format!(
+            "{} {}–{}",
+            pick(lang, "lewati istirahat", "skips the break"),
+            hm(a),
+            hm(b)
+        ),
+        crate::time::Skipped::Holiday(h) => format!(
+            "{} {h}",
+            pick(lang, "lewati hari libur", "skips the holiday")
+        ),
     }
 }

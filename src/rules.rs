@@ -62,6 +62,9 @@ pub struct RuleDef {
     /// The interaction kind that completes it (customer rules).
     pub done_by: Option<Kind>,
     pub is_complaint: bool,
+    /// Whether the task becomes `missed` `expire_after` past its late time;
+    /// an open complaint's response and resolution never do (SPEC §4).
+    pub expires: bool,
 }
 
 pub const RULES: [RuleDef; 10] = [
@@ -74,6 +77,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(24 * 3600),
         done_by: Some(Kind::Followup),
         is_complaint: false,
+        expires: true,
     },
     RuleDef {
         rule: Rule::Lead2,
@@ -84,6 +88,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(24 * 3600),
         done_by: Some(Kind::Followup),
         is_complaint: false,
+        expires: true,
     },
     RuleDef {
         rule: Rule::Lead3,
@@ -94,6 +99,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(2 * 86_400),
         done_by: Some(Kind::Followup),
         is_complaint: false,
+        expires: true,
     },
     RuleDef {
         rule: Rule::Payment,
@@ -104,6 +110,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(24 * 3600),
         done_by: Some(Kind::Payment),
         is_complaint: false,
+        expires: true,
     },
     RuleDef {
         rule: Rule::Shipping,
@@ -114,6 +121,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(86_400),
         done_by: Some(Kind::Shipping),
         is_complaint: false,
+        expires: true,
     },
     RuleDef {
         rule: Rule::Aftercare,
@@ -124,6 +132,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(3 * 86_400),
         done_by: Some(Kind::Aftercare),
         is_complaint: false,
+        expires: true,
     },
     RuleDef {
         rule: Rule::Repeat,
@@ -134,6 +143,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(7 * 86_400),
         done_by: Some(Kind::Repeat),
         is_complaint: false,
+        expires: true,
     },
     RuleDef {
         rule: Rule::ComplaintResponse,
@@ -144,6 +154,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(0),
         done_by: None,
         is_complaint: true,
+        expires: false,
     },
     RuleDef {
         rule: Rule::ComplaintResolve,
@@ -154,6 +165,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(0),
         done_by: None,
         is_complaint: true,
+        expires: false,
     },
     RuleDef {
         rule: Rule::ComplaintSurvey,
@@ -164,6 +176,7 @@ pub const RULES: [RuleDef; 10] = [
         window: Dur(2 * 86_400),
         done_by: Some(Kind::Survey),
         is_complaint: true,
+        expires: true,
     },
 ];
 
@@ -384,13 +397,12 @@ impl Builder<'_> {
             add(anchor.ev.t, wait)
         };
         let late = add(due, s.window);
-        let status = status_at(
-            self.now,
-            due,
-            late,
-            self.cfg.service.expire_after,
-            done.is_some(),
-        );
+        let expire = if rule.def().expires {
+            self.cfg.service.expire_after
+        } else {
+            Dur(i64::MAX)
+        };
+        let status = status_at(self.now, due, late, expire, done.is_some());
         self.out.push(Task {
             rule,
             customer,

@@ -759,7 +759,9 @@ fn complaint_response_and_resolve_without_hours() {
     assert_eq!(r("2026-11-06 08:04:59"), Status::Upcoming);
     assert_eq!(r("2026-11-06 08:05"), Status::Overdue);
     assert_eq!(r("2026-11-20 08:04:59"), Status::Overdue);
-    assert_eq!(r("2026-11-20 08:05"), Status::Missed);
+    // An open complaint never expires (SPEC §4): still overdue long after.
+    assert_eq!(r("2026-11-20 08:05"), Status::Overdue);
+    assert_eq!(r("2027-06-01 00:00"), Status::Overdue);
     assert_eq!(
         status(&shop, "2026-11-07 07:59", Rule::ComplaintResolve),
         Status::Upcoming
@@ -958,9 +960,9 @@ fn complaint_waits_count_open_time() {
     };
     assert_eq!(k1("2026-11-23 08:29"), Status::Upcoming);
     assert_eq!(k1("2026-11-23 08:30"), Status::Overdue);
-    // expire_after is calendar time: missed 14 days after the due.
+    // Past late + expire_after an open complaint is still overdue (SPEC §4).
     assert_eq!(k1("2026-12-07 08:29"), Status::Overdue);
-    assert_eq!(k1("2026-12-07 08:30"), Status::Missed);
+    assert_eq!(k1("2026-12-07 08:30"), Status::Overdue);
 }
 
 #[test]
