@@ -530,7 +530,10 @@ fn hours(cx: &mut Ctx, h: RawHours) -> Hours {
                     Some(w) if !open_days.contains(&w) => open_days.push(w),
                     Some(_) => cx.err(d, format!("`{}` is listed twice", d.get_ref())),
                     None => {
-                        let hint = did_you_mean(d.get_ref(), DAY_NAMES);
+                        let hint = did_you_mean(
+                            d.get_ref(),
+                            DAY_NAMES.iter().chain(&DAY_NAMES_ID).copied(),
+                        );
                         cx.err(
                             d,
                             format!(
@@ -699,6 +702,10 @@ fn hours_key_message(msg: &str) -> Option<String> {
 }
 
 const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/// `days` also takes the Indonesian names (`weekday_from_str`); suggest them too.
+const DAY_NAMES_ID: [&str; 7] = [
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+];
 
 fn hm(t: Time) -> String {
     if t == Time::MAX {

@@ -826,6 +826,40 @@ fn shop_toml_errors_are_all_reported_sorted() {
 }
 
 #[test]
+fn shop_hours_errors_point_at_values() {
+    // SHOP_HEAD is two lines; [hours] is line 3.
+    let hours = |body: &str| shop_toml(&format!("{SHOP_HEAD}[hours]\n{body}"));
+    hours("open = \"08:00\"\nclose = \"17:00\"\nbreaks = [\"07:30-08:30\"]\n")
+        .code(1)
+        .only_diag("shop.toml:6:11: error:", "outside the open hours");
+    hours("breaks = [\"12:00-13:00\", \"12:30-13:30\"]\n")
+        .code(1)
+        .only_diag("shop.toml:4:26: error:", "overlaps the break 12:00-13:00");
+    hours("breaks = [\"12.00-13.00\"]\n")
+        .code(1)
+        .only_diag("shop.toml:4:11: error:", "`12:00-13:00`");
+    hours("holidays = [\"2027-03-19...2027-03-24\"]\n")
+        .code(1)
+        .only_diag("shop.toml:4:13: error:", "range of dates");
+    hours("open = \"21:00\"\nclose = \"08:00\"\n")
+        .code(1)
+        .only_diag("shop.toml:5:9: error:", "after opening time");
+    hours("[hours.sat]\nopen = \"09:00\"\nclose = \"08:00\"\n")
+        .code(1)
+        .only_diag("shop.toml:6:9: error:", "on sat");
+    hours("[hours.jumat]\nbreaks = [\"11:30-13:00\"]\n")
+        .code(1)
+        .only_diag("shop.toml:4:", "did you mean `[hours.fri]`");
+    hours("days = [\"mon\", \"sabtu\", \"mingu\"]\n")
+        .code(1)
+        .only_diag("shop.toml:4:25: error:", "did you mean `minggu`");
+    // The valid shape of SPEC §2 checks clean.
+    hours("days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nbreaks = [\"12:00-13:00\"]\nholidays = [\"2026-12-25\", \"2027-03-19..2027-03-24\"]\n[hours.fri]\nbreaks = [\"11:30-13:00\"]\n[hours.sat]\nopen = \"09:00\"\nclose = \"15:00\"\n")
+        .code(0)
+        .no_diagnostics();
+}
+
+#[test]
 fn shop_toml_with_bom_and_crlf_is_fine() {
     shop_toml("\u{feff}[shop]\r\nname = \"Toko\"\r\ntimezone = \"Asia/Jakarta\"\r\n")
         .code(0)
