@@ -16,7 +16,7 @@ pub const DIR: &str = ".langgan";
 pub const FILE: &str = "index.bin";
 const MAGIC: &[u8; 8] = b"LANGGAN\x01";
 /// Bump when the record types or this format change.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// A file modified this close to the cache's writing may have changed within
 /// the same mtime tick: check its content instead of trusting the stat.
 const RACY: Duration = Duration::from_secs(2);

@@ -75,6 +75,8 @@ language = "id"              # id | en
 currency = "IDR"
 # admins = ["dewi", "rudi"]  # when set, `admin` and `by` in records must name one
 # sources = ["instagram", "tiktok", "marketplace", "whatsapp", "referral", "offline"]
+# greeting = "Kak"           # how messages address a customer without `call`: "Kak Siti"
+# whatsapp_name = "Toko Saya"  # the shop's own name in WhatsApp chat exports
 
 # [hours]                    # business hours: complaint clocks count only open time
 # days = ["mon", "tue", "wed", "thu", "fri", "sat"]
@@ -97,6 +99,7 @@ medium_value = 300000
 # name = "Serum Vitamin C 20ml"
 # category = "skincare"
 # price = 85000
+# sku = ["SRM-VC-20"]        # marketplace SKUs or listing names of this product
 
 [report]
 mask_contacts = true
@@ -213,7 +216,7 @@ pub fn task_json(shop: &Shop, msgs: &Messages, t: &Task) -> TaskJsonOut {
         whatsapp: c
             .phone
             .as_deref()
-            .map(|p| crate::fmt::whatsapp_link(p, &message)),
+            .and_then(|p| crate::fmt::whatsapp_link(p, &message)),
         message,
     })
 }
@@ -350,13 +353,13 @@ pub fn due_table(ctx: &Ctx, msgs: &Messages, list: &[&Task], color: bool) -> Str
             s.push_str(&table::wrap(&who, 78, "              "));
             let message = msgs.render(shop, t);
             s.push_str(&table::wrap(&format!("“{message}”"), 78, "              "));
-            if let Some(p) = &c.phone {
+            if let Some(link) = c
+                .phone
+                .as_deref()
+                .and_then(|p| crate::fmt::whatsapp_link(p, &message))
+            {
                 s.push_str("              ");
-                s.push_str(&paint(
-                    &crate::fmt::whatsapp_link(p, &message),
-                    Style::Dim,
-                    color,
-                ));
+                s.push_str(&paint(&link, Style::Dim, color));
                 s.push('\n');
             }
         }

@@ -51,6 +51,18 @@ pub struct Product {
     pub category: String,
     pub price: i64,
     pub guide: Option<String>,
+    /// Marketplace SKUs or listing names that mean this product (imports
+    /// match them with [`sku_key`]); each belongs to one product.
+    pub sku: Vec<String>,
+}
+
+/// How two SKUs are compared: marketplaces and people differ in case and
+/// spacing (`SRM-VC-20`, `srm-vc-20 `), never in meaning.
+pub fn sku_key(sku: &str) -> String {
+    sku.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Field-by-field override of a built-in rule (`[rules.NAME]`).
@@ -74,6 +86,10 @@ pub struct Config {
     pub admins: Vec<String>,
     pub community: Option<String>,
     pub sources: Vec<String>,
+    /// How messages address a customer without `call` (SPEC §3).
+    pub greeting: String,
+    /// The shop's own sender name in WhatsApp chat exports.
+    pub whatsapp_name: Option<String>,
     pub hours: Option<Hours>,
     pub service: Service,
     pub categories: BTreeMap<String, Category>,
@@ -95,6 +111,8 @@ impl Config {
             admins: Vec::new(),
             community: None,
             sources: Vec::new(),
+            greeting: "Kak".into(),
+            whatsapp_name: None,
             hours: None,
             service: Service::default(),
             categories: BTreeMap::new(),
@@ -106,6 +124,15 @@ impl Config {
 
     pub fn rule(&self, name: &str) -> Option<&RuleOverride> {
         self.rules.get(name)
+    }
+
+    /// The product a marketplace SKU or listing name stands for.
+    pub fn product_for_sku(&self, sku: &str) -> Option<(&str, &Product)> {
+        let key = sku_key(sku);
+        self.products
+            .iter()
+            .find(|(_, p)| p.sku.iter().any(|s| sku_key(s) == key))
+            .map(|(id, p)| (id.as_str(), p))
     }
 }
 
@@ -134,6 +161,8 @@ struct RawShop {
     admins: Option<Vec<Spanned<String>>>,
     community: Option<Spanned<String>>,
     sources: Option<Vec<Spanned<String>>>,
+    greeting: Option<Spanned<String>>,
+    whatsapp_name: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +223,7 @@ struct RawProduct {
     category: Option<Spanned<String>>,
     price: Option<Spanned<i64>>,
     guide: Option<String>,
+    sku: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -343,6 +373,14 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
                     cfg.sources.push(s.into_inner());
                 }
             }
+            // An empty greeting is allowed: then messages use the first name alone.
+            if let Some(g) = shop.greeting {
+                cfg.greeting = g.into_inner().trim().to_string();
+            }
+            cfg.whatsapp_name = shop
+                .whatsapp_name
+                .map(|n| n.into_inner().trim().to_string())
+                .filter(|n| !n.is_empty());
         }
     }
 
@@ -406,6 +444,8 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
             .insert(name.into_inner(), Category { repeat_after });
     }
 
+    // Every sku with its product, to find one written for two products.
+    let mut skus: Vec<(Spanned<String>, String)> = Vec::new();
     for (id, p) in raw.products {
         if !is_slug(id.get_ref()) {
             cx.err(
@@ -454,6 +494,18 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
             .name
             .map(Spanned::into_inner)
             .unwrap_or_else(|| id.get_ref().clone());
+        let mut sku = Vec::new();
+        for v in p.sku.unwrap_or_default() {
+            if v.get_ref().trim().is_empty() {
+                cx.err(
+                    &v,
+                    "a `sku` is empty; write the SKU or listing name, or remove it",
+                );
+                continue;
+            }
+            sku.push(v.get_ref().trim().to_string());
+            skus.push((v, id.get_ref().clone()));
+        }
         cfg.products.insert(
             id.into_inner(),
             Product {
@@ -461,8 +513,36 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
                 category,
                 price,
                 guide: p.guide,
+                sku,
             },
         );
+    }
+    // In file order, so the error is at the second one written.
+    skus.sort_by_key(|(v, _)| v.span().start);
+    let mut first_sku: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+    for (v, product) in &skus {
+        let key = sku_key(v.get_ref());
+        match first_sku.get(&key) {
+            Some(&(start, other)) => {
+                let (line, col) = line_col(text, start);
+                let first = format!("{}:{line}:{col}", path.display());
+                let msg = if other == product {
+                    format!(
+                        "sku `{}` is listed twice for product `{product}` (first at {first})",
+                        v.get_ref().trim()
+                    )
+                } else {
+                    format!(
+                        "sku `{}` already belongs to product `{other}` ({first}); a sku can belong to one product only",
+                        v.get_ref().trim()
+                    )
+                };
+                cx.err(v, msg);
+            }
+            None => {
+                first_sku.insert(key, (v.span().start, product));
+            }
+        }
     }
 
     for (name, r) in raw.rules {
@@ -814,6 +894,8 @@ mod tests {
         assert_eq!(c.language, Lang::Id);
         assert!(c.hours.is_none());
         assert!(c.mask_contacts);
+        assert_eq!(c.greeting, "Kak");
+        assert_eq!(c.whatsapp_name, None);
         let c = p("[shop]\nname = \"T\"\n[hours]\n").expect("valid");
         let h = c.hours.expect("hours");
         assert_eq!(h.week.iter().flatten().count(), 6);
@@ -832,6 +914,8 @@ name = "Glow"
 timezone = "Asia/Makassar"
 language = "en"
 admins = ["dewi", "rudi"]
+greeting = "Sis"
+whatsapp_name = "Glow Skincare"
 [hours]
 days = ["mon", "tue"]
 open = "09:00"
@@ -846,6 +930,7 @@ repeat_after = "1d12h"
 name = "Serum"
 category = "skincare"
 price = 85000
+sku = ["SRM-VC-20", "Serum Vitamin C 20ml Glow"]
 [rules.lead-2]
 wait = "48h"
 enabled = false
@@ -859,6 +944,39 @@ mask_contacts = false
         assert_eq!(c.hours.as_ref().map(|h| h.holidays.len()), Some(2));
         assert_eq!(c.rules["lead-2"].wait, Some(Dur::hours(48)));
         assert!(!c.mask_contacts);
+        assert_eq!(c.greeting, "Sis");
+        assert_eq!(c.whatsapp_name.as_deref(), Some("Glow Skincare"));
+        assert_eq!(
+            c.products["serum"].sku,
+            ["SRM-VC-20", "Serum Vitamin C 20ml Glow"]
+        );
+        assert_eq!(
+            c.product_for_sku(" serum  vitamin c 20ml GLOW")
+                .map(|(id, _)| id),
+            Some("serum")
+        );
+        assert!(c.product_for_sku("SRM").is_none());
+    }
+
+    #[test]
+    fn sku_on_two_products() {
+        // `zeta` comes first in the file though last by id: the error is at
+        // the second one written.
+        let text = "[shop]\nname = \"T\"\n[categories.s]\n\
+[products.zeta]\ncategory = \"s\"\nprice = 1\nsku = [\"A-1\", \"B-2\"]\n\
+[products.alpha]\ncategory = \"s\"\nprice = 1\nsku = [\"b-2\"]\n";
+        let e = p(text).expect_err("bad");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].line, e[0].col), (11, 8));
+        assert!(
+            e[0].message
+                .contains("already belongs to product `zeta` (shop.toml:7:15)"),
+            "{}",
+            e[0].message
+        );
+        let e = p("[shop]\nname = \"T\"\n[categories.s]\n[products.x]\ncategory = \"s\"\nprice = 1\nsku = [\"A\", \" \"]\n")
+            .expect_err("bad");
+        assert_eq!((e[0].line, e[0].col), (7, 13));
     }
 
     #[test]

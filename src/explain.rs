@@ -196,6 +196,15 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
     let mut head = format!("{} ({})", rules::label(cfg, t.rule), t.rule.name());
     if let Some(o) = t.order {
         head.push_str(&format!(" · order #{o}"));
+        // Where it was ordered, so the order can be found in the marketplace.
+        if let Some(order) = o.checked_sub(1).and_then(|i| c.orders.get(i)) {
+            if let Some(ch) = &order.channel {
+                head.push_str(&format!(" via {ch}"));
+            }
+            if let Some(r) = &order.reference {
+                head.push_str(&format!(" (ref {r})"));
+            }
+        }
     }
     if let Some(k) = t.complaint {
         head.push_str(&format!(

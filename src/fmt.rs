@@ -132,9 +132,20 @@ pub fn long_datetime(t: Timestamp, tz: &TimeZone, lang: Lang) -> String {
     )
 }
 
-/// `+6281234567890` → `0812-3456-7890` (how Indonesians write it).
+/// `+6281234567890` → `0812-3456-7890` (how Indonesians write it); a fixed
+/// line as `(031) 5678123`.
 pub fn local_phone(e164: &str) -> String {
     let national = e164.strip_prefix("+62").unwrap_or(e164);
+    if !crate::record::is_mobile(e164) && national.is_ascii() && national.len() > 5 {
+        // Two-digit area codes are the big cities' (Jakarta, Bandung,
+        // Semarang, Surabaya, Medan); the others have three.
+        let area = if ["21", "22", "24", "31", "61"].contains(&&national[..2]) {
+            2
+        } else {
+            3
+        };
+        return format!("(0{}) {}", &national[..area], &national[area..]);
+    }
     let local = format!("0{national}");
     group_phone(&local)
 }
@@ -162,12 +173,15 @@ pub fn mask_phone(e164: &str) -> String {
 /// `siti.rahma@example.com` → `s***@example.com`.
 pub fn mask_email(email: &str) -> String {
     match email.split_once('@') {
-        Some((local, domain)) => {
-            let first: String = local.chars().take(1).collect();
-            format!("{first}***@{domain}")
-        }
+        Some((local, domain)) => format!("{}@{domain}", mask_handle(local)),
         None => "***".into(),
     }
+}
+
+/// `sitirahma88` → `s***`: a username finds a person as well as an email does.
+pub fn mask_handle(user: &str) -> String {
+    let first: String = user.chars().take(1).collect();
+    format!("{first}***")
 }
 
 /// `Siti Rahma` → `Siti R.` (for testimonials).
@@ -188,6 +202,62 @@ pub fn first_name(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
 }
 
+/// Words that already say how to address someone (SPEC §3), as usually written.
+const HONORIFICS: [&str; 14] = [
+    "Bu", "Ibu", "Pak", "Bapak", "Mbak", "Mas", "Kak", "Bang", "Teh", "Om", "Tante", "Hj.", "H.",
+    "dr.",
+];
+
+/// The honorific a name word is, matched without regard to case or a final dot.
+fn honorific(word: &str) -> Option<&'static str> {
+    let bare = word.trim_end_matches('.');
+    HONORIFICS
+        .iter()
+        .find(|h| h.trim_end_matches('.').eq_ignore_ascii_case(bare))
+        .copied()
+}
+
+/// `siti` → `Siti`: a name typed in lowercase still reads as a name.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => word.to_string(),
+    }
+}
+
+/// How a message addresses a customer (SPEC §3): `call` when set; else the
+/// honorific the name starts with and the next name word (`Bu Hj. Maryam` →
+/// `Bu Maryam`, never `Kak Bu`); else `greeting` and the first word of the
+/// name (`Kak Siti`, or `Siti` with an empty greeting).
+pub fn address(name: &str, call: Option<&str>, greeting: &str) -> String {
+    if let Some(call) = call.map(str::trim).filter(|c| !c.is_empty()) {
+        return call.to_string();
+    }
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else {
+        return greeting.to_string();
+    };
+    let (head, given) = match honorific(first) {
+        Some(h) => {
+            // The person's own spelling (`Dr.` is not `dr.`), but a
+            // lowercase `ibu` reads as `Ibu`.
+            let head = if h.starts_with(char::is_uppercase) {
+                capitalized(first)
+            } else {
+                first.to_string()
+            };
+            (head, words.find(|w| honorific(w).is_none()))
+        }
+        None if greeting.is_empty() => return capitalized(first),
+        None => (greeting.to_string(), Some(first)),
+    };
+    match given.map(|w| w.trim_end_matches(',')) {
+        Some(w) if !w.is_empty() => format!("{head} {}", capitalized(w)),
+        _ => head,
+    }
+}
+
 /// Percent-encoding for the `text=` of a wa.me link (RFC 3986 unreserved kept).
 pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3);
@@ -201,12 +271,16 @@ pub fn url_encode(s: &str) -> String {
     out
 }
 
-pub fn whatsapp_link(e164: &str, message: &str) -> String {
-    format!(
-        "https://wa.me/{}?text={}",
-        e164.trim_start_matches('+'),
-        url_encode(message)
-    )
+/// The wa.me link that opens a chat with `message` typed in, or `None` for a
+/// fixed line, which has no WhatsApp. Every WhatsApp link is made here.
+pub fn whatsapp_link(e164: &str, message: &str) -> Option<String> {
+    crate::record::is_mobile(e164).then(|| {
+        format!(
+            "https://wa.me/{}?text={}",
+            e164.trim_start_matches('+'),
+            url_encode(message)
+        )
+    })
 }
 
 #[cfg(test)]
@@ -229,5 +303,54 @@ mod tests {
         assert_eq!(short_name("Siti Rahma"), "Siti R.");
         assert_eq!(short_name("Andi"), "Andi");
         assert_eq!(url_encode("Halo Kak, 50%!"), "Halo%20Kak%2C%2050%25%21");
+    }
+
+    #[test]
+    fn address_rule() {
+        for (name, call, greeting, want) in [
+            ("Siti Rahma", None, "Kak", "Kak Siti"),
+            ("Siti", None, "Kak", "Kak Siti"),
+            ("siti rahma", None, "Kak", "Kak Siti"),
+            ("Bu Hj. Maryam", None, "Kak", "Bu Maryam"),
+            ("Hj. Maryam", None, "Kak", "Hj. Maryam"),
+            ("ibu siti", None, "Kak", "Ibu Siti"),
+            ("Mbak Rina Sari", None, "Kak", "Mbak Rina"),
+            ("PAK Budi Santoso", None, "Kak", "PAK Budi"),
+            ("Kak Dewi", None, "Kak", "Kak Dewi"),
+            ("Tante Hj Rosa", None, "Kak", "Tante Rosa"),
+            ("H. Ahmad Dahlan", None, "Kak", "H. Ahmad"),
+            ("dr. Ani", None, "Kak", "dr. Ani"),
+            ("Bu", None, "Kak", "Bu"),
+            ("Rina Wati", Some("Mbak Rina"), "Kak", "Mbak Rina"),
+            ("Siti Rahma", Some("Kak Siti"), "Kak", "Kak Siti"),
+            (
+                "Bu Hj. Maryam",
+                Some("Bu Hj. Maryam"),
+                "Kak",
+                "Bu Hj. Maryam",
+            ),
+            ("Siti Rahma", Some("  "), "Kak", "Kak Siti"),
+            ("Siti Rahma", None, "Sis", "Sis Siti"),
+            ("Bu Hj. Maryam", None, "Sis", "Bu Maryam"),
+            ("Siti Rahma", None, "", "Siti"),
+        ] {
+            assert_eq!(
+                address(name, call, greeting),
+                want,
+                "{name:?} {call:?} {greeting:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn landlines() {
+        assert_eq!(local_phone("+62315678123"), "(031) 5678123");
+        assert_eq!(local_phone("+62215551234"), "(021) 5551234");
+        assert_eq!(local_phone("+62274512345"), "(0274) 512345");
+        assert_eq!(whatsapp_link("+62315678123", "Halo"), None);
+        assert_eq!(
+            whatsapp_link("+6281234567890", "Halo Kak").as_deref(),
+            Some("https://wa.me/6281234567890?text=Halo%20Kak")
+        );
     }
 }

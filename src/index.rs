@@ -5,6 +5,7 @@ use crate::config::{self, is_slug, Config};
 use crate::error::{Diagnostic, Error, Result};
 use crate::record::{self, Complaint, Customer};
 use rayon::prelude::*;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -505,6 +506,7 @@ pub fn assemble(
         }
     }
     drop(slots);
+    let customers = without_duplicate_refs(&dir, customers, &mut diags);
     let customer_index: IdMap<usize> = customers
         .iter()
         .enumerate()
@@ -602,6 +604,72 @@ pub fn assemble(
         complaints_by_customer,
         diagnostics: diags,
     }
+}
+
+/// SPEC §3: an order `ref` is unique in the shop. The second one written (in
+/// path order, then line) is an error naming the first; its customer is left
+/// out of the index, like any record with errors.
+fn without_duplicate_refs(
+    dir: &ShopDir,
+    customers: Vec<Arc<Customer>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Arc<Customer>> {
+    // (customer, order) of every ref; most shops have few, so this stays cheap.
+    let mut refs: Vec<(usize, usize)> = Vec::new();
+    for (ci, c) in customers.iter().enumerate() {
+        for (oi, o) in c.orders.iter().enumerate() {
+            if o.reference.is_some() {
+                refs.push((ci, oi));
+            }
+        }
+    }
+    if refs.is_empty() {
+        return customers;
+    }
+    let order = |&(ci, oi): &(usize, usize)| {
+        let c = &customers[ci];
+        (&c.path, c.orders[oi].reference_at)
+    };
+    refs.sort_by(|a, b| order(a).cmp(&order(b)));
+    let mut first: HashMap<String, (usize, usize), FastHash> = HashMap::default();
+    let mut broken = vec![false; customers.len()];
+    for (ci, oi) in refs {
+        let c = &customers[ci];
+        let o = &c.orders[oi];
+        let Some(r) = o.reference.as_deref() else {
+            continue;
+        };
+        match first.entry(record::ref_key(r)) {
+            Entry::Occupied(e) => {
+                let (fci, foi) = *e.get();
+                let f = &customers[fci];
+                let (line, col) = f.orders[foi].reference_at;
+                let whose = if fci == ci {
+                    format!("order #{} in this file", foi + 1)
+                } else {
+                    format!("order #{} of customer `{}`", foi + 1, f.id)
+                };
+                diags.push(Diagnostic::error(
+                    &dir.shown(&c.path),
+                    o.reference_at.0,
+                    o.reference_at.1,
+                    format!(
+                        "order ref `{r}` is already used by {whose} ({}:{line}:{col}); record each order once: remove this copy or correct its ref",
+                        dir.shown(&f.path).display()
+                    ),
+                ));
+                broken[ci] = true;
+            }
+            Entry::Vacant(e) => {
+                e.insert((ci, oi));
+            }
+        }
+    }
+    customers
+        .into_iter()
+        .zip(broken)
+        .filter_map(|(c, b)| (!b).then_some(c))
+        .collect()
 }
 
 impl Shop {

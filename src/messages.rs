@@ -3,7 +3,7 @@
 
 use crate::config::Lang;
 use crate::error::{Error, Result};
-use crate::fmt::{first_name, long_date, money};
+use crate::fmt::{address, first_name, long_date, money};
 use crate::index::Shop;
 use crate::rules::{Rule, Task};
 
@@ -135,6 +135,8 @@ fn context(shop: &Shop, task: &Task) -> tera::Context {
     let complaint = task.complaint.map(|k| &shop.complaints[k]);
     let mut ctx = tera::Context::new();
     ctx.insert("customer", &c.name);
+    // How the built-in templates greet her; `first_name` stays for shops' own.
+    ctx.insert("call", &address(&c.name, c.call.as_deref(), &cfg.greeting));
     ctx.insert("first_name", first_name(&c.name));
     ctx.insert("shop", &cfg.name);
     ctx.insert("admin", &admin);

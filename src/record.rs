@@ -8,6 +8,7 @@ use crate::time::parse_time;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// An event time and the line it was written on (for `explain`).
@@ -102,6 +103,12 @@ pub struct Order {
     pub shipped: Option<Ev>,
     pub delivered: Option<Ev>,
     pub cancelled: Option<Ev>,
+    /// Where it was ordered (`shopee`, `whatsapp`…).
+    pub channel: Option<String>,
+    /// The marketplace's order number (`ref:`), unique in the shop by [`ref_key`].
+    pub reference: Option<String>,
+    /// (line, column) of the `ref` value, for cross-record diagnostics.
+    pub reference_at: (u32, u32),
 }
 
 impl Order {
@@ -139,11 +146,15 @@ pub struct Customer {
     /// Path relative to the shop folder.
     pub path: PathBuf,
     pub name: String,
-    /// E.164, e.g. `+6281234567890`.
+    /// How messages address her (`Bu Hj. Maryam`); see [`crate::fmt::address`].
+    pub call: Option<String>,
+    /// E.164, e.g. `+6281234567890`; a fixed line when not [`is_mobile`].
     pub phone: Option<String>,
     /// (line, column) of the phone value.
     pub phone_at: (u32, u32),
     pub email: Option<String>,
+    /// Marketplace name (lowercase) → username there.
+    pub handles: BTreeMap<String, String>,
     pub city: Option<String>,
     pub source: Option<String>,
     pub admin: Option<String>,
@@ -201,6 +212,7 @@ impl Customer {
         no_pos(&mut c.first_contact);
         for o in &mut c.orders {
             o.line = 0;
+            o.reference_at = (0, 0);
             no_pos(&mut o.at);
             for e in [
                 &mut o.paid,
@@ -242,7 +254,9 @@ type S<T> = Spanned<T>;
 #[serde(deny_unknown_fields)]
 struct RawCustomer {
     name: S<String>,
+    call: Option<S<String>>,
     phone: Option<S<String>>,
+    handles: Option<BTreeMap<String, S<Option<String>>>>,
     email: Option<S<String>>,
     city: Option<String>,
     source: Option<S<String>>,
@@ -265,6 +279,9 @@ struct RawOrder {
     shipped: Option<S<String>>,
     delivered: Option<S<String>>,
     cancelled: Option<S<String>>,
+    channel: Option<S<String>>,
+    #[serde(rename = "ref")]
+    reference: Option<S<String>>,
 }
 
 #[derive(Deserialize)]
@@ -356,6 +373,15 @@ impl<'a> Checker<'a> {
 
     fn err<T>(&mut self, at: &S<T>, msg: impl Into<String>) {
         self.diags.push(Diagnostic::error(
+            self.path,
+            at.referenced.line() as u32,
+            at.referenced.column() as u32,
+            msg,
+        ));
+    }
+
+    fn warn<T>(&mut self, at: &S<T>, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::warning(
             self.path,
             at.referenced.line() as u32,
             at.referenced.column() as u32,
@@ -496,7 +522,12 @@ fn yaml_error(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
         "expected a list here (items on their own lines starting with `- `, or `[a, b]`)"
             .to_string()
     } else if msg.starts_with("expected mapping start") {
-        "expected `field: value` lines here".to_string()
+        if key_on_line(line) == "handles" {
+            "`handles` pairs a marketplace with a username, like `handles: {shopee: sitirahma88}`"
+                .to_string()
+        } else {
+            "expected `field: value` lines here".to_string()
+        }
     } else if msg.starts_with("expected string scalar") {
         "expected text here, not a list or a block".to_string()
     } else if msg.starts_with("missing field") {
@@ -632,7 +663,8 @@ pub fn valid_email(s: &str) -> bool {
     }
 }
 
-/// Indonesian phone numbers to E.164: `0812-3456-7890`, `62812…`, `+62 812 …`.
+/// Indonesian phone numbers to E.164: `0812-3456-7890`, `62812…`, `+62 812 …`;
+/// fixed lines too (`(031) 5678 123` → `+62315678123`), see [`is_mobile`].
 pub fn normalize_phone(raw: &str) -> Result<String, String> {
     let trimmed = raw.trim();
     let mut digits = String::new();
@@ -669,6 +701,19 @@ pub fn normalize_phone(raw: &str) -> Result<String, String> {
     Ok(format!("+62{national}"))
 }
 
+/// Is a normalised number an Indonesian mobile (`+628…`)? Only mobiles have
+/// WhatsApp: after the country code a fixed line starts with its area code
+/// (`+6221…` Jakarta, `+6231…` Surabaya).
+pub fn is_mobile(e164: &str) -> bool {
+    e164.starts_with("+628")
+}
+
+/// How two order `ref`s are compared: a person may type `Shopee:2411…` for
+/// the `shopee:2411…` an import wrote.
+pub fn ref_key(reference: &str) -> String {
+    reference.trim().to_lowercase()
+}
+
 pub fn parse_customer(
     id: &str,
     path: &Path,
@@ -680,6 +725,7 @@ pub fn parse_customer(
         Err(d) => return (None, vec![d]),
     };
     for field in [
+        &mut raw.call,
         &mut raw.phone,
         &mut raw.email,
         &mut raw.source,
@@ -696,7 +742,18 @@ pub fn parse_customer(
         .phone
         .as_ref()
         .and_then(|p| match normalize_phone(&p.value) {
-            Ok(n) => Some(n),
+            Ok(n) => {
+                if !is_mobile(&n) {
+                    ck.warn(
+                        p,
+                        format!(
+                            "`{}` is a landline, not a mobile number: it has no WhatsApp, so this customer's messages get no WhatsApp link; if there is a mobile number (08…), write it here instead (the landline can go in `note`)",
+                            p.value.trim()
+                        ),
+                    );
+                }
+                Some(n)
+            }
             Err(m) => {
                 ck.err(p, m);
                 None
@@ -721,6 +778,28 @@ pub fn parse_customer(
                     s.value,
                     cfg.sources.join(", ")
                 ),
+            );
+        }
+    }
+    let mut handles = BTreeMap::new();
+    for (market, user) in raw.handles.unwrap_or_default() {
+        let market = market.trim().to_lowercase();
+        let Some(name) = user
+            .value
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        else {
+            ck.err(
+                &user,
+                format!("handle `{market}` is empty; write the username there, or remove the line"),
+            );
+            continue;
+        };
+        if handles.insert(market.clone(), name.to_string()).is_some() {
+            ck.err(
+                &user,
+                format!("`handles` names `{market}` twice; keep only one"),
             );
         }
     }
@@ -804,6 +883,10 @@ pub fn parse_customer(
         } else {
             ck.order_check("delivered", delivered, &o.delivered, "the order time", at);
         }
+        let mut reference = o.reference;
+        blank_is_absent(&mut reference);
+        let mut channel = o.channel;
+        blank_is_absent(&mut channel);
         if let Some(at) = at {
             orders.push(Order {
                 line,
@@ -813,6 +896,11 @@ pub fn parse_customer(
                 shipped,
                 delivered,
                 cancelled,
+                channel: channel.map(|c| c.value.trim().to_string()),
+                reference_at: reference
+                    .as_ref()
+                    .map_or((0, 0), |r| (line_of(r), r.referenced.column() as u32)),
+                reference: reference.map(|r| r.value.trim().to_string()),
             });
         }
     }
@@ -884,9 +972,11 @@ pub fn parse_customer(
         id: id.to_string(),
         path: path.to_path_buf(),
         name,
+        call: raw.call.map(|c| c.value.trim().to_string()),
         phone,
         phone_at,
         email: raw.email.map(|e| e.value.trim().to_string()),
+        handles,
         city: raw.city,
         source: raw.source.map(|s| s.value),
         admin,
@@ -990,6 +1080,20 @@ mod tests {
                 "{raw}"
             );
         }
+        for raw in ["0812-3456-7890", "+62 812 3456 7890", "6281234567890"] {
+            assert!(normalize_phone(raw).is_ok_and(|p| is_mobile(&p)), "{raw}");
+        }
+        // Fixed lines: valid, normalised alike, but not mobiles (no WhatsApp).
+        for (raw, e164) in [
+            ("(031) 5678 123", "+62315678123"),
+            ("021-5551234", "+62215551234"),
+            ("+62 21 555 1234", "+62215551234"),
+            ("62-274-512345", "+62274512345"),
+            ("+62 (0)21 555 1234", "+62215551234"),
+        ] {
+            assert_eq!(normalize_phone(raw).as_deref(), Ok(e164), "{raw}");
+            assert!(!is_mobile(e164), "{raw}");
+        }
         assert!(normalize_phone("12345").is_err());
         assert!(normalize_phone("0812-34").is_err());
         assert!(normalize_phone("+1 415 555 0100").is_err());
@@ -1014,9 +1118,84 @@ mod tests {
                 category: "skincare".into(),
                 price: 85000,
                 guide: None,
+                sku: Vec::new(),
             },
         );
         c
+    }
+
+    #[test]
+    fn new_optional_fields() {
+        let text = "\
+name: Bu Hj. Maryam
+call: Bu Hj. Maryam
+phone: (031) 5678 123
+handles: {Shopee: maryam88, tiktok: 12345}
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items: [{product: serum}]
+    channel: shopee
+    ref: shopee:2411203KQ7XBNA
+  - at: 2026-11-04
+    items: [{product: serum}]
+    channel: \"\"
+    ref: ~
+";
+        let (c, d) = parse_customer("x", Path::new("x.yaml"), text, &cfg());
+        let c = c.expect("customer");
+        assert_eq!(c.call.as_deref(), Some("Bu Hj. Maryam"));
+        assert_eq!(c.phone.as_deref(), Some("+62315678123"));
+        assert_eq!(
+            c.handles.iter().collect::<Vec<_>>(),
+            [
+                (&"shopee".to_string(), &"maryam88".to_string()),
+                (&"tiktok".to_string(), &"12345".to_string())
+            ]
+        );
+        assert_eq!(c.orders[0].channel.as_deref(), Some("shopee"));
+        assert_eq!(
+            c.orders[0].reference.as_deref(),
+            Some("shopee:2411203KQ7XBNA")
+        );
+        assert_eq!(c.orders[0].reference_at, (10, 10));
+        assert_eq!(
+            (
+                c.orders[1].channel.as_deref(),
+                c.orders[1].reference.as_deref()
+            ),
+            (None, None)
+        );
+        // The landline is a warning at the phone value, nothing else.
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            !d[0].is_error() && d[0].message.contains("landline"),
+            "{d:?}"
+        );
+        assert_eq!((d[0].line, d[0].col), (3, 8));
+        assert_eq!(
+            ref_key(" Shopee:2411203KQ7XBNA"),
+            ref_key("shopee:2411203kq7xbna")
+        );
+
+        let (c, d) = parse_customer(
+            "x",
+            Path::new("x.yaml"),
+            "name: A\ncall:\nhandles:\nfirst_contact: 2026-11-02\n",
+            &cfg(),
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.expect("customer");
+        assert_eq!((c.call, c.handles.len()), (None, 0));
+
+        let (c, d) = parse_customer(
+            "x",
+            Path::new("x.yaml"),
+            "name: A\nhandles:\n  shopee: \"\"\nfirst_contact: 2026-11-02\n",
+            &cfg(),
+        );
+        assert!(c.is_none());
+        assert_eq!((d[0].line, d[0].col), (3, 11), "{d:?}");
     }
 
     #[test]

@@ -866,6 +866,215 @@ fn shop_toml_with_bom_and_crlf_is_fine() {
         .no_diagnostics();
 }
 
+#[test]
+fn shop_toml_sku_on_two_products() {
+    shop_toml(&format!(
+        "{SHOP_HEAD}[categories.skincare]\n[products.serum]\ncategory = \"skincare\"\nprice = 1\nsku = [\"SRM-1\", \"Serum 20ml\"]\n[products.toner]\ncategory = \"skincare\"\nprice = 1\nsku = [\"TNR-1\", \"serum 20ml\"]\n"
+    ))
+    .error(
+        "shop.toml:11:17: error:",
+        "sku `serum 20ml` already belongs to product `serum` (shop.toml:7:17)",
+    );
+}
+
+#[test]
+fn shop_toml_greeting_whatsapp_name_and_sku_are_read() {
+    shop_toml(&format!(
+        "{SHOP_HEAD}greeting = \"Sis\"\nwhatsapp_name = \"Toko Uji\"\n[categories.skincare]\n[products.serum]\ncategory = \"skincare\"\nprice = 1\nsku = [\"SRM-1\"]\n"
+    ))
+    .code(0)
+    .no_diagnostics();
+}
+
+// ------------------------------------------------ optional fields of §3
+
+/// A customer with one order holding `order_extra` (indented as the order's keys).
+fn with_order(name: &str, order_extra: &str) -> String {
+    format!(
+        "name: {name}\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n    items: [{{product: serum}}]\n{order_extra}"
+    )
+}
+
+#[test]
+fn call_handles_channel_and_ref_check_clean() {
+    customer(
+        "\
+name: Rina Wati
+call: Mbak Rina
+handles: {shopee: rina88, tiktok: rinaaa}
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items: [{product: serum}]
+    channel: shopee
+    ref: shopee:2411203KQ7XBNA
+  - at: 2026-11-04
+    items: [{product: serum}]
+    channel:
+    ref: ~
+",
+    )
+    .code(0)
+    .no_diagnostics();
+}
+
+#[test]
+fn same_ref_twice_in_one_file() {
+    customer(&with_order(
+        "Siti",
+        "    ref: shopee:2411203KQ7XBNA\n  - at: 2026-11-04\n    items: [{product: serum}]\n    ref: \"Shopee:2411203KQ7XBNA\"\n",
+    ))
+    .error(
+        "customers/x.yaml:9:10: error:",
+        "order ref `Shopee:2411203KQ7XBNA` is already used by order #1 in this file (customers/x.yaml:6:10)",
+    )
+    .stderr_has("0 pelanggan");
+}
+
+#[test]
+fn same_ref_in_two_customers_files() {
+    Test::new()
+        .file(
+            "customers/a.yaml",
+            with_order("A", "    channel: shopee\n    ref: shopee:2411203KQ7XBNA\n"),
+        )
+        .file(
+            "customers/b.yaml",
+            with_order("B", "    ref: shopee:2411203KQ7XBNA\n"),
+        )
+        .file(
+            "complaints/k.yaml",
+            "customer: b\nopened: 2026-11-05\nsummary: x\n",
+        )
+        .args(&["check"])
+        .run()
+        .code(1)
+        .diag(
+            "customers/b.yaml:6:10: error:",
+            "order ref `shopee:2411203KQ7XBNA` is already used by order #1 of customer `a` (customers/a.yaml:7:10)",
+        )
+        // b is left out of the index like any record with errors; a stays.
+        .diag("complaints/k.yaml:1:11: error:", "customer `b` cannot be loaded")
+        .stderr_has("1 pelanggan, 0 komplain dimuat; 2 galat");
+}
+
+#[test]
+fn landline_phone_is_a_warning() {
+    customer("name: Siti\nfirst_contact: 2026-11-02\nphone: (031) 5678 123\n")
+        .code(0)
+        .only_diag(
+            "customers/x.yaml:3:8: warning:",
+            "`(031) 5678 123` is a landline, not a mobile number: it has no WhatsApp",
+        )
+        .stderr_has("mobile number (08…)")
+        .stderr_has("1 pelanggan, 0 komplain dimuat; 0 galat, 1 peringatan");
+}
+
+#[test]
+fn handles_with_a_non_string_value() {
+    customer("name: Siti\nhandles: {shopee: [siti, rahma]}\nfirst_contact: 2026-11-02\n")
+        .error("customers/x.yaml:2:19: error:", "expected text here");
+    customer("name: Siti\nhandles:\n  shopee:\n    user: siti\nfirst_contact: 2026-11-02\n")
+        .error("customers/x.yaml:4:5: error:", "expected text here");
+    customer("name: Siti\nhandles: sitirahma88\nfirst_contact: 2026-11-02\n").error(
+        "customers/x.yaml:2:10: error:",
+        "like `handles: {shopee: sitirahma88}`",
+    );
+    customer("name: Siti\nhandles: {shopee: \"\"}\nfirst_contact: 2026-11-02\n")
+        .error("customers/x.yaml:2:19: error:", "handle `shopee` is empty");
+}
+
+/// `due --format json` for leads first contacted a day before now.
+fn due_json(files: &[(&str, &str)]) -> serde_json::Value {
+    let mut t = Test::new();
+    for (path, text) in files {
+        t = t.file(path, text);
+    }
+    let out = t
+        .args(&["--now", "2026-11-03 10:00", "due", "--format", "json"])
+        .run();
+    out.code(0);
+    out.json()
+}
+
+fn task_of<'a>(tasks: &'a serde_json::Value, customer: &str) -> &'a serde_json::Value {
+    tasks
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["customer"] == customer))
+        .unwrap_or_else(|| panic!("no task for {customer}: {tasks}"))
+}
+
+#[test]
+fn landline_tasks_have_no_whatsapp_link_and_messages_address_by_call() {
+    let lead =
+        |name: &str, more: &str| format!("name: {name}\n{more}first_contact: 2026-11-02 09:00\n");
+    let tasks = due_json(&[
+        (
+            "customers/maryam.yaml",
+            &lead("Bu Hj. Maryam", "phone: \"021-5551234\"\n"),
+        ),
+        (
+            "customers/siti.yaml",
+            &lead("Siti Rahma", "call: Kak Siti\nphone: \"0812-3456-7890\"\n"),
+        ),
+        ("customers/rina.yaml", &lead("rina wati", "")),
+    ]);
+    let maryam = task_of(&tasks, "maryam");
+    assert_eq!(maryam["whatsapp"], serde_json::Value::Null, "{maryam}");
+    let message = maryam["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with("Halo Bu Maryam "), "{message}");
+    assert!(!message.contains("Kakak"), "{message}");
+    let siti = task_of(&tasks, "siti");
+    assert!(
+        siti["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Halo Kak Siti ")),
+        "{siti}"
+    );
+    assert!(
+        siti["whatsapp"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("https://wa.me/6281234567890?text=Halo%20Kak%20Siti%20")),
+        "{siti}"
+    );
+    let rina = task_of(&tasks, "rina");
+    assert!(
+        rina["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Halo Kak Rina ")),
+        "{rina}"
+    );
+}
+
+#[test]
+fn greeting_from_shop_toml_addresses_customers_without_call() {
+    let toml = common::SHOP_TOML.replace(
+        "timezone = \"Asia/Jakarta\"\n",
+        "timezone = \"Asia/Jakarta\"\ngreeting = \"Sis\"\n",
+    );
+    let out = Test::new()
+        .shop_toml(&toml)
+        .file(
+            "customers/siti.yaml",
+            "name: Siti Rahma\nfirst_contact: 2026-11-02 09:00\n",
+        )
+        .file(
+            "customers/budi.yaml",
+            "name: Pak Budi\nfirst_contact: 2026-11-02 09:00\n",
+        )
+        .args(&["--now", "2026-11-03 10:00", "due", "--format", "json"])
+        .run();
+    let tasks = out.code(0).json();
+    let siti = task_of(&tasks, "siti")["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(siti.starts_with("Halo Sis Siti "), "{siti}");
+    let budi = task_of(&tasks, "budi")["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(budi.starts_with("Halo Pak Budi "), "{budi}");
+}
+
 // ------------------------------------------- gathering, leaving out, warnings
 
 #[test]

@@ -186,6 +186,54 @@ fn unmasked_site_has_whatsapp_links_and_contacts() {
     assert!(html.contains("andi@example.com"));
 }
 
+/// SPEC §3's newer fields show on the customer's page: how messages address
+/// her, her marketplace accounts (masked on a shareable site), where each
+/// order was placed and its number there; a landline gets no WhatsApp link.
+#[test]
+fn customer_page_shows_call_handles_channel_and_ref() {
+    let maryam = "\
+name: Bu Hj. Maryam
+phone: (031) 5678 123
+handles: {shopee: maryam88}
+first_contact: 2026-11-18 10:00
+orders:
+  - at: 2026-11-18 11:00
+    items: [{product: serum}]
+    channel: shopee
+    ref: shopee:2411183<b>QX</b>
+";
+    let unmasked = format!("{}\n[report]\nmask_contacts = false\n", common::SHOP_TOML);
+    let t = Test::new()
+        .shop_toml(&unmasked)
+        .file("customers/maryam.yaml", maryam)
+        .args(&["--now", NOW, "report"]);
+    t.run().code(0);
+    let html = read(&t.path().join("public"), "customers/maryam.html");
+    assert!(html.contains("<dd>Bu Maryam</dd>"), "{html}");
+    assert!(html.contains("<dd>shopee: maryam88</dd>"), "{html}");
+    assert!(
+        html.contains("<dt>Telepon (bukan WhatsApp)</dt><dd>(031) 5678123</dd>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("via shopee · no. pesanan shopee:2411183&lt;b&gt;QX&lt;/b&gt;"),
+        "{html}"
+    );
+    assert!(html.contains("Halo Bu Maryam"), "{html}");
+    assert!(
+        !html.contains("wa.me"),
+        "a landline has no WhatsApp link\n{html}"
+    );
+
+    let t = Test::new()
+        .file("customers/maryam.yaml", maryam)
+        .args(&["--now", NOW, "report"]);
+    t.run().code(0);
+    let html = read(&t.path().join("public"), "customers/maryam.html");
+    assert!(html.contains("<dd>shopee: m***</dd>"), "{html}");
+    assert!(!html.contains("maryam88"), "{html}");
+}
+
 #[test]
 fn stale_pages_are_removed_and_other_files_kept() {
     let t = Test::new()

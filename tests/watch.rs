@@ -192,6 +192,44 @@ fn broken_save_keeps_last_good_version_until_fixed() {
     w.alive();
 }
 
+/// An edit that keeps a customer's identity but gives an order a ref already
+/// in the shop is not patched in silently: the cross-file check runs again.
+#[test]
+fn edited_ref_that_duplicates_another_is_reported() {
+    let order = |name: &str, reference: &str| {
+        format!(
+            "name: {name}\nfirst_contact: 2026-11-18 09:00\norders:\n  - at: 2026-11-18 10:00\n    items: [{{product: serum}}]\n    ref: {reference}\n"
+        )
+    };
+    let t = Test::new()
+        .file("customers/ani.yaml", order("Ani", "shopee:111"))
+        .file("customers/budi.yaml", order("Budi", "shopee:222"));
+    let root = t.path().to_path_buf();
+    let mut w = Watcher::start(&root, &[]);
+    std::fs::write(
+        root.join("customers/budi.yaml"),
+        order("Budi", "shopee:111"),
+    )
+    .expect("write");
+    w.wait_for("duplicate ref reported", || {
+        page(&root, "index.html").contains("customers/budi.yaml:6:10")
+    });
+    assert!(w.log_text().contains("1 galat"), "{}", w.log_text());
+    w.alive();
+    std::fs::write(
+        root.join("customers/budi.yaml"),
+        order("Budi Baru", "shopee:333"),
+    )
+    .expect("fix");
+    w.wait_for("fix", || {
+        page(&root, "customers/budi.html").contains("Budi Baru")
+    });
+    w.wait_for("banner gone", || {
+        !page(&root, "index.html").contains("class=\"problems\"")
+    });
+    w.alive();
+}
+
 #[test]
 fn new_subfolder_delete_and_folder_moved_out() {
     let t = shop();

@@ -8,7 +8,9 @@ pub mod svg;
 
 use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
-use crate::fmt::{long_date, long_datetime, mask_email, mask_phone, money, short_name};
+use crate::fmt::{
+    long_date, long_datetime, mask_email, mask_handle, mask_phone, money, short_name,
+};
 use crate::i18n::{self, metric_help, metric_label, pick};
 use crate::index::Shop;
 use crate::messages::{tera_error, Messages};
@@ -724,7 +726,7 @@ fn task_view(site: &Site, t: &Task, root: &str, message: Option<&str>) -> TaskVi
         } else {
             c.phone
                 .as_deref()
-                .map(|p| crate::fmt::whatsapp_link(p, &message))
+                .and_then(|p| crate::fmt::whatsapp_link(p, &message))
         },
         message,
     }
@@ -1652,6 +1654,14 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
             continue;
         }
         let n = i + 1;
+        // Where it was ordered and its marketplace number, to find it there.
+        let mut text = vec![items_text(o, cfg)];
+        if let Some(ch) = &o.channel {
+            text.push(format!("via {ch}"));
+        }
+        if let Some(r) = &o.reference {
+            text.push(format!("{} {r}", site.labels["order_ref"]));
+        }
         items.push((
             o.at.t,
             o.at.line,
@@ -1660,7 +1670,7 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
                 iso: crate::time::rfc3339(o.at.t, tz),
                 kind: "order",
                 title: format!("Order #{n} · {}", money(o.total(), &cfg.currency)),
-                text: items_text(o, cfg),
+                text: text.join(" · "),
                 href: None,
             },
         ));
@@ -1813,8 +1823,29 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
             i18n::value(v, lang)
         ));
     }
+    let phone_label = match &c.phone {
+        Some(p) if !crate::record::is_mobile(p) => site.labels["landline"],
+        _ => site.labels["phone"],
+    };
+    let handles: Vec<String> = c
+        .handles
+        .iter()
+        .map(|(market, user)| {
+            let user = if cfg.mask_contacts {
+                mask_handle(user)
+            } else {
+                user.clone()
+            };
+            format!("{market}: {user}")
+        })
+        .collect();
     let profile: Vec<(&str, String)> = vec![
-        (site.labels["phone"], phone),
+        (
+            site.labels["call"],
+            crate::fmt::address(&c.name, c.call.as_deref(), &cfg.greeting),
+        ),
+        (phone_label, phone),
+        (site.labels["handles"], handles.join(", ")),
         (site.labels["email"], email),
         (site.labels["city"], c.city.clone().unwrap_or_default()),
         (site.labels["source"], c.source.clone().unwrap_or_default()),

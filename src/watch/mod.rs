@@ -385,9 +385,10 @@ impl Live {
 
     /// Puts the changed files' records into `shop` when each replaces a record
     /// of the same file that is in the shop, and keeps what other files'
-    /// checks look at (id, phone and first contact of a customer; customer and
-    /// opening time of a complaint): then the cross-file problems and the
-    /// order of the shop are unchanged. `None` when a change is not like that.
+    /// checks look at (id, phone, first contact and order refs of a customer;
+    /// customer and opening time of a complaint): then the cross-file problems
+    /// and the order of the shop are unchanged. `None` when a change is not
+    /// like that.
     fn patch(&mut self, mut shop: Shop, files: &[PathBuf]) -> Option<(Shop, Vec<Parsed>)> {
         // First check every change, then take the touched customers' shares
         // of the figures from the shop as it was, then replace.
@@ -403,7 +404,8 @@ impl Live {
                     let keeps = old.path == *rel
                         && c.id == old.id
                         && c.phone == old.phone
-                        && c.first_contact == old.first_contact;
+                        && c.first_contact == old.first_contact
+                        && same_refs(c, old);
                     if !keeps {
                         return None;
                     }
@@ -1089,6 +1091,19 @@ fn unchanged_line(live: &Live, ch: &Changes, ms: u128) -> String {
             names.join(", ")
         ),
     }
+}
+
+/// The order refs of two versions of a customer are the same, where they are
+/// written too: the duplicate-ref check (and the place its error names) stands.
+fn same_refs(a: &Customer, b: &Customer) -> bool {
+    let refs = |c: &Customer| {
+        c.orders
+            .iter()
+            .filter(|o| o.reference.is_some())
+            .map(|o| (o.reference.clone(), o.reference_at))
+            .collect::<Vec<_>>()
+    };
+    refs(a) == refs(b)
 }
 
 /// Do two parses of a file hold the same record? The source hash is left
