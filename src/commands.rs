@@ -668,7 +668,7 @@ pub fn stats_table(
                 i18n::metric_label(k, lang).to_string(),
                 show(k, &prev.metrics, cfg),
                 show(k, &this.metrics, cfg),
-                change(k, &this.metrics, &prev.metrics, lang).text,
+                change(k, &this.metrics, &prev.metrics, cfg).text,
             ]
         })
         .collect();

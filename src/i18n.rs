@@ -38,7 +38,7 @@ pub fn value(v: Value, lang: Lang) -> &'static str {
 }
 
 /// (key, Indonesian label, English label, what it means in Indonesian, in English).
-pub const METRICS: [(&str, &str, &str, &str, &str); 22] = [
+pub const METRICS: [(&str, &str, &str, &str, &str); 27] = [
     (
         "leads_new",
         "Calon pembeli baru",
@@ -192,6 +192,41 @@ pub const METRICS: [(&str, &str, &str, &str, &str); 22] = [
         "Retention",
         "Dari pelanggan yang order pada periode sebelumnya, bagian yang order lagi.",
         "Of the customers who ordered in the window before, the share who ordered again.",
+    ),
+    (
+        "reply_12h_rate",
+        "Chat dibalas ≤ 12 jam",
+        "Chats answered ≤ 12 h",
+        "Bagian chat pelanggan yang dibalas dalam 12 jam (jam kalender, seperti skor chat marketplace); chat yang belum dibalas ikut dinilai setelah lewat 12 jam.",
+        "Share of customer messages answered within 12 hours (calendar time, like the marketplaces' chat score); an unanswered one is judged once its 12 hours are up.",
+    ),
+    (
+        "unanswered",
+        "Chat belum dibalas",
+        "Unanswered chats",
+        "Chat pelanggan yang belum dibalas di akhir periode (atau saat ini), dari chat yang masuk selama masa kedaluwarsa tugas (expire_after) terakhir.",
+        "Customer messages not answered at the end of the period (or now), among those received within the last expire_after.",
+    ),
+    (
+        "followups_missed",
+        "Follow-up terlewat",
+        "Follow-ups missed",
+        "Tugas pelanggan yang kedaluwarsa pada periode ini tanpa dikerjakan (batas terlambat + expire_after jatuh di periode ini).",
+        "Customer tasks that expired undone in the period (late time + expire_after falls in it).",
+    ),
+    (
+        "unpaid_orders",
+        "Pesanan belum dibayar",
+        "Unpaid orders",
+        "Semua pesanan yang belum dibayar di akhir periode (atau saat ini), dari periode mana pun; pesanan batal tidak dihitung.",
+        "Every order unpaid at the end of the period (or now), whatever period it is from; cancelled ones excluded.",
+    ),
+    (
+        "unpaid_amount",
+        "Tagihan belum dibayar",
+        "Unpaid amount",
+        "Total nilai pesanan yang belum dibayar tersebut.",
+        "Total value of those unpaid orders.",
     ),
 ];
 

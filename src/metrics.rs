@@ -6,7 +6,7 @@ use crate::index::Shop;
 use crate::record::Complaint;
 use crate::record::Kind;
 use crate::rules::{evaluate, order_counts, resolve_due, Rule, Status, Task};
-use crate::time::{elapsed_open, sub, Week};
+use crate::time::{add, elapsed_open, sub, Dur, Week};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -42,6 +42,11 @@ pub struct Metrics {
     pub fcr_rate: Option<f64>,
     pub active_customers: usize,
     pub retention_rate: Option<f64>,
+    pub reply_12h_rate: Option<f64>,
+    pub unanswered: usize,
+    pub followups_missed: usize,
+    pub unpaid_orders: usize,
+    pub unpaid_amount: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -127,6 +132,12 @@ pub struct Tally {
     fcr: (i64, i64),
     active: i64,
     retention: (i64, i64),
+    /// Inbound messages judged for the 12-hour reply score: (judged, replied within 12h).
+    reply_12h: (i64, i64),
+    unanswered: i64,
+    followups_missed: i64,
+    unpaid_orders: i64,
+    unpaid_amount: i64,
     /// Overdue customer tasks per admin at T (weekly page).
     pub overdue_by_admin: BTreeMap<String, i64>,
     /// Leads of the period not followed up at T: (customer id, rule, status).
@@ -189,6 +200,14 @@ impl Tally {
         self.active += sign * o.active;
         self.retention.0 += sign * o.retention.0;
         self.retention.1 += sign * o.retention.1;
+        self.reply_12h.0 += sign * o.reply_12h.0;
+        self.reply_12h.1 += sign * o.reply_12h.1;
+        self.unanswered += sign * o.unanswered;
+        self.followups_missed += sign * o.followups_missed;
+        self.unpaid_orders += sign * o.unpaid_orders;
+        self.unpaid_amount = self
+            .unpaid_amount
+            .saturating_add(sign.saturating_mul(o.unpaid_amount));
         add_map(&mut self.overdue_by_admin, &o.overdue_by_admin, sign);
         if sign > 0 {
             self.not_followed.extend(o.not_followed.iter().cloned());
@@ -261,6 +280,11 @@ impl Tally {
             fcr_rate: rate(self.fcr.1, self.fcr.0),
             active_customers: count(self.active),
             retention_rate: rate(self.retention.1, self.retention.0),
+            reply_12h_rate: rate(self.reply_12h.1, self.reply_12h.0),
+            unanswered: count(self.unanswered),
+            followups_missed: count(self.followups_missed),
+            unpaid_orders: count(self.unpaid_orders),
+            unpaid_amount: self.unpaid_amount,
         }
     }
 }
@@ -359,6 +383,14 @@ pub fn customer_tally(
             }
         }
     }
+    // Receivables are not week-bounded: every order unpaid at T, however old.
+    for (_, o) in counting
+        .iter()
+        .filter(|(_, o)| o.paid.is_none_or(|p| p.t > t))
+    {
+        x.unpaid_orders += 1;
+        x.unpaid_amount = o.total().saturating_add(x.unpaid_amount);
+    }
     let had_recent = counting
         .iter()
         .any(|(_, o)| o.at.t > active_from && o.at.t <= t);
@@ -369,7 +401,16 @@ pub fn customer_tally(
     {
         x.retention = (1, i64::from(had_recent));
     }
+    let expire = cfg.service.expire_after;
+    let unanswered_from = sub(t, expire);
     for it in &c.interactions {
+        if it.kind == Kind::Inbound
+            && it.at.t > unanswered_from
+            && it.at.t <= t
+            && it.replied.is_none_or(|r| r.t > t)
+        {
+            x.unanswered += 1;
+        }
         if !in_period(it.at.t) {
             continue;
         }
@@ -377,10 +418,22 @@ pub fn customer_tally(
             x.followups_done += 1;
         }
         if it.kind == Kind::Inbound {
-            if let Some(r) = it.replied.filter(|r| r.t <= t) {
+            let replied = it.replied.filter(|r| r.t <= t);
+            if let Some(r) = replied {
                 let d = elapsed_open(it.at.t, r.t, hours, tz);
                 *x.response_secs.entry(d.secs()).or_default() += 1;
                 x.within_target += i64::from(d <= cfg.service.response_target);
+            }
+            // The marketplaces' chat score, in calendar time: a message still
+            // unanswered is judged only once its 12 hours are up.
+            let limit = add(it.at.t, Dur::hours(12));
+            let within = match replied {
+                Some(r) => Some(r.t <= limit),
+                None => (limit <= t).then_some(false),
+            };
+            if let Some(within) = within {
+                x.reply_12h.0 += 1;
+                x.reply_12h.1 += i64::from(within);
             }
         }
     }
@@ -402,11 +455,16 @@ pub fn customer_tally(
         }
     }
     for task in tasks {
-        if task.status == Status::Overdue && !task.rule.def().is_complaint {
+        let customer_task = !task.rule.def().is_complaint;
+        if task.status == Status::Overdue && customer_task {
             x.followups_overdue += 1;
             if let Some(a) = &task.admin {
                 *x.overdue_by_admin.entry(a.clone()).or_default() += 1;
             }
+        }
+        // Counted in the period its task expired in, so each lost task counts once.
+        if task.status == Status::Missed && customer_task && in_period(add(task.late, expire)) {
+            x.followups_missed += 1;
         }
         if matches!(task.rule, Rule::Lead1 | Rule::Lead2 | Rule::Lead3)
             && matches!(task.status, Status::Due | Status::Overdue | Status::Missed)
@@ -458,7 +516,7 @@ pub fn complaint_tally(
 }
 
 /// Metric keys in SPEC order.
-pub const KEYS: [&str; 22] = [
+pub const KEYS: [&str; 27] = [
     "leads_new",
     "leads_by_source",
     "conversion_rate",
@@ -481,7 +539,25 @@ pub const KEYS: [&str; 22] = [
     "fcr_rate",
     "active_customers",
     "retention_rate",
+    "reply_12h_rate",
+    "unanswered",
+    "followups_missed",
+    "unpaid_orders",
+    "unpaid_amount",
 ];
+
+/// Keys of rates (fractions in [0, 1]), shown in percent and changed in points.
+const RATE_KEYS: [&str; 6] = [
+    "conversion_rate",
+    "repeat_order_rate",
+    "response_within_target_rate",
+    "fcr_rate",
+    "retention_rate",
+    "reply_12h_rate",
+];
+
+/// Keys of amounts of money, in the shop's currency.
+const MONEY_KEYS: [&str; 2] = ["revenue", "unpaid_amount"];
 
 /// Keys whose value is a map or a list rather than one number.
 pub const BREAKDOWN_KEYS: [&str; 3] = ["leads_by_source", "closing_rate_by_admin", "top_products"];
@@ -536,6 +612,11 @@ pub fn scalar(key: &str, m: &Metrics) -> Option<f64> {
         "fcr_rate" => m.fcr_rate?,
         "active_customers" => m.active_customers as f64,
         "retention_rate" => m.retention_rate?,
+        "reply_12h_rate" => m.reply_12h_rate?,
+        "unanswered" => m.unanswered as f64,
+        "followups_missed" => m.followups_missed as f64,
+        "unpaid_orders" => m.unpaid_orders as f64,
+        "unpaid_amount" => m.unpaid_amount as f64,
         _ => return None,
     })
 }
@@ -550,6 +631,10 @@ pub fn higher_is_better(key: &str) -> bool {
             | "complaints_open"
             | "complaints_overdue"
             | "aht_hours"
+            | "unanswered"
+            | "followups_missed"
+            | "unpaid_orders"
+            | "unpaid_amount"
     )
 }
 
@@ -593,11 +678,8 @@ pub fn show(key: &str, m: &Metrics, cfg: &Config) -> String {
                 .join(", ")
         }
         "revenue" => crate::fmt::money(m.revenue, &cfg.currency),
-        "conversion_rate"
-        | "repeat_order_rate"
-        | "response_within_target_rate"
-        | "fcr_rate"
-        | "retention_rate" => percent(scalar(key, m), lang),
+        "unpaid_amount" => crate::fmt::money(m.unpaid_amount, &cfg.currency),
+        k if RATE_KEYS.contains(&k) => percent(scalar(key, m), lang),
         "csat" => m
             .csat
             .map_or("–".into(), |v| format!("{}%", decimal(v, 0, lang))),
@@ -630,7 +712,8 @@ pub struct Change {
     pub tone: &'static str,
 }
 
-pub fn change(key: &str, this: &Metrics, prev: &Metrics, lang: Lang) -> Change {
+pub fn change(key: &str, this: &Metrics, prev: &Metrics, cfg: &Config) -> Change {
+    let lang = cfg.language;
     let (Some(a), Some(b)) = (scalar(key, this), scalar(key, prev)) else {
         return Change {
             text: "–".into(),
@@ -639,22 +722,14 @@ pub fn change(key: &str, this: &Metrics, prev: &Metrics, lang: Lang) -> Change {
         };
     };
     let diff = a - b;
-    let is_rate = matches!(
-        key,
-        "conversion_rate"
-            | "repeat_order_rate"
-            | "response_within_target_rate"
-            | "fcr_rate"
-            | "retention_rate"
-    );
-    let text_abs = if is_rate {
+    let text_abs = if RATE_KEYS.contains(&key) {
         format!(
             "{} {}",
             decimal(diff.abs() * 100.0, 0, lang),
             crate::i18n::pick(lang, "poin", "pts")
         )
-    } else if key == "revenue" {
-        crate::fmt::money(diff.abs() as i64, "IDR")
+    } else if MONEY_KEYS.contains(&key) {
+        crate::fmt::money(diff.abs() as i64, &cfg.currency)
     } else {
         decimal(diff.abs(), 1, lang)
     };

@@ -649,7 +649,7 @@ fn metric_rows(
     let lang = site.lang();
     keys.iter()
         .map(|k| {
-            let ch = change(k, this, prev, lang);
+            let ch = change(k, this, prev, cfg);
             MetricRow {
                 key: k,
                 label: metric_label(k, lang),
@@ -960,31 +960,9 @@ fn compact_money(v: i64, lang: Lang) -> String {
     }
 }
 
+/// An empty period's figures: zero counts and null rates, as a tally of nothing gives.
 fn empty_metrics() -> Metrics {
-    Metrics {
-        leads_new: 0,
-        leads_by_source: BTreeMap::new(),
-        conversion_rate: None,
-        closing_rate_by_admin: BTreeMap::new(),
-        orders: 0,
-        revenue: 0,
-        repeat_order_rate: None,
-        top_products: Vec::new(),
-        response_median_minutes: None,
-        response_within_target_rate: None,
-        followups_done: 0,
-        followups_overdue: 0,
-        complaints_opened: 0,
-        complaints_resolved: 0,
-        complaints_open: 0,
-        complaints_overdue: 0,
-        csat: None,
-        nps: None,
-        aht_hours: None,
-        fcr_rate: None,
-        active_customers: 0,
-        retention_rate: None,
-    }
+    Tally::default().finish()
 }
 
 #[derive(Serialize)]
