@@ -1,7 +1,7 @@
 //! Command-line definitions (clap derive) and dispatch.
 
 use crate::error::{Error, Result};
-use crate::index::ShopDir;
+use crate::shop::index::ShopDir;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -45,7 +45,7 @@ pub enum Command {
         hooks: bool,
         /// Write a CI workflow that checks, renders (contacts masked) and publishes the site
         #[arg(long, value_enum, value_name = "github|gitlab")]
-        ci: Option<crate::team::Ci>,
+        ci: Option<crate::io::team::Ci>,
     },
     /// Validate every record; problems go to stderr as path:line:col
     Check,
@@ -208,7 +208,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Init { dir, hooks, ci } => crate::commands::init(dir.as_deref(), hooks, ci),
         Command::Watch { out, poll, serve } => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
-            let config = crate::index::load_config(&dir)?;
+            let config = crate::shop::index::load_config(&dir)?;
             let now = cli
                 .now
                 .as_deref()
@@ -230,7 +230,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             csat,
         } => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
-            let entry = crate::writes::LogEntry {
+            let entry = crate::commands::writes::LogEntry {
                 kind,
                 note,
                 by,
@@ -241,7 +241,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 solution,
                 csat,
             };
-            crate::writes::log(&dir, cli.now.as_deref(), &id, &entry)
+            crate::commands::writes::log(&dir, cli.now.as_deref(), &id, &entry)
         }
         command => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
@@ -260,7 +260,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                     note,
                     force,
                 }) => {
-                    let c = crate::writes::NewCustomer {
+                    let c = crate::commands::writes::NewCustomer {
                         name,
                         phone,
                         email,
@@ -269,7 +269,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                         admin,
                         note,
                     };
-                    crate::writes::new_customer(ctx, &c, force)
+                    crate::commands::writes::new_customer(ctx, &c, force)
                 }
                 Command::New(NewCommand::Complaint {
                     customer,
@@ -277,9 +277,9 @@ pub fn run(cli: Cli) -> Result<i32> {
                     category,
                     admin,
                     channel,
-                }) => crate::writes::new_complaint(
+                }) => crate::commands::writes::new_complaint(
                     ctx,
-                    &crate::writes::NewComplaint {
+                    &crate::commands::writes::NewComplaint {
                         customer,
                         summary,
                         category,
@@ -291,10 +291,10 @@ pub fn run(cli: Cli) -> Result<i32> {
                     file,
                     dry_run,
                     skip_bad,
-                }) => crate::writes::import_csv(
+                }) => crate::commands::writes::import_csv(
                     ctx,
                     &file,
-                    &crate::writes::ImportOptions { dry_run, skip_bad },
+                    &crate::commands::writes::ImportOptions { dry_run, skip_bad },
                 ),
                 Command::Init { .. } | Command::Watch { .. } | Command::Log { .. } => {
                     Err(Error::usage("internal: command dispatched twice"))
@@ -305,7 +305,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                     upcoming,
                     format,
                 } => crate::commands::due(ctx, admin.as_deref(), upcoming.as_deref(), format),
-                Command::Explain { id } => crate::explain::run(ctx, &id),
+                Command::Explain { id } => crate::commands::explain::run(ctx, &id),
                 Command::Customers {
                     segment,
                     tag,

@@ -1,25 +1,16 @@
 //! langgan: git-friendly plaintext customer records for small online shops.
+//! The module map is in docs/architecture.md.
 
-pub mod cache;
 pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod csv;
-pub mod edit;
-pub mod error;
-pub mod explain;
-pub mod fmt;
-pub mod i18n;
-pub mod index;
-pub mod messages;
-pub mod metrics;
-pub mod record;
-pub mod report;
-pub mod rules;
-pub mod table;
-pub mod team;
-pub mod text;
-pub mod time;
-pub mod watch;
-pub mod write;
-pub mod writes;
+pub(crate) mod commands;
+pub(crate) mod error;
+pub(crate) mod io;
+pub(crate) mod lang;
+pub(crate) mod messages;
+pub(crate) mod metrics;
+pub(crate) mod report;
+pub(crate) mod rules;
+pub mod shop;
+pub(crate) mod text;
+pub(crate) mod time;
+pub(crate) mod watch;

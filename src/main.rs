@@ -5,7 +5,7 @@ fn main() -> ExitCode {
     no_huge_pages();
     let cli = langgan::cli::Cli::parse();
     let result = langgan::cli::run(cli);
-    langgan::cache::wait_for_writes();
+    langgan::shop::cache::wait_for_writes();
     let code = match result {
         Ok(code) => code,
         Err(e) => {

@@ -1,11 +1,11 @@
 //! Ready-to-send WhatsApp messages for tasks: one tera template per rule,
 //! compiled in, overridable by the shop's `templates/messages/`.
 
-use crate::config::Lang;
 use crate::error::{Error, Result};
-use crate::fmt::{address, first_name, long_date, money};
-use crate::index::Shop;
+use crate::lang::format::{address, first_name, long_date, money};
 use crate::rules::{Rule, Task};
+use crate::shop::config::Lang;
+use crate::shop::index::Shop;
 
 macro_rules! builtin {
     ($($name:literal),*) => {

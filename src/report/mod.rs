@@ -2,21 +2,20 @@
 //! by tera templates compiled into the binary (a shop's `templates/report/`
 //! overrides them file by file), written deterministically.
 
-mod labels;
 pub mod state;
 pub mod svg;
 
-use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
-use crate::fmt::{
+use crate::lang::format::{
     long_date, long_datetime, mask_email, mask_handle, mask_phone, money, short_name,
 };
-use crate::i18n::{self, metric_help, metric_label, pick};
-use crate::index::Shop;
+use crate::lang::{self, metric_help, metric_label, pick};
 use crate::messages::{tera_error, Messages};
 use crate::metrics::{change, scalar, show, Metrics, Tally, KEYS};
-use crate::record::{Customer, Kind};
 use crate::rules::{self, Segments, Status, Task};
+use crate::shop::config::{Config, Lang};
+use crate::shop::index::Shop;
+use crate::shop::record::{Customer, Kind};
 use crate::time::{between, sub, Dur, Week};
 use jiff::civil::Date;
 use jiff::Timestamp;
@@ -145,7 +144,11 @@ impl Month {
         format!("{}-{:02}", self.year, self.month)
     }
     pub fn title(self, lang: Lang) -> String {
-        format!("{} {}", crate::fmt::month_long(self.month, lang), self.year)
+        format!(
+            "{} {}",
+            crate::lang::format::month_long(self.month, lang),
+            self.year
+        )
     }
 }
 
@@ -382,7 +385,7 @@ pub fn customer_days<'a>(
 
 /// The local days a complaint was opened and resolved, up to now.
 pub fn complaint_days<'a>(
-    k: &crate::record::Complaint,
+    k: &crate::shop::record::Complaint,
     now: Timestamp,
     tz: &'a jiff::tz::TimeZone,
 ) -> impl Iterator<Item = i64> + 'a {
@@ -515,7 +518,7 @@ impl<'a> Site<'a> {
             msgs,
             messages,
             moments: figures.moments,
-            labels: labels::labels(cfg.language),
+            labels: crate::lang::site::labels(cfg.language),
             problems,
             week_rows,
             public_feedback: figures
@@ -544,7 +547,7 @@ impl<'a> Site<'a> {
 
     /// The day the site is as of, as the pages' footers say it.
     pub fn date_line(&self) -> String {
-        crate::fmt::long_date(self.now, &self.cfg().timezone, self.lang())
+        crate::lang::format::long_date(self.now, &self.cfg().timezone, self.lang())
     }
 
     /// A customer's segments at now (computed for the pages being rendered only).
@@ -715,8 +718,8 @@ fn task_view(site: &Site, t: &Task, root: &str, message: Option<&str>) -> TaskVi
     let message = message.map_or_else(|| site.msgs.render(shop, t), str::to_string);
     TaskView {
         status: t.status.as_str(),
-        status_label: i18n::status(t.status, lang),
-        due: crate::fmt::short_datetime(t.due, &cfg.timezone, lang),
+        status_label: lang::status(t.status, lang),
+        due: crate::lang::format::short_datetime(t.due, &cfg.timezone, lang),
         label: rules::label(cfg, t.rule),
         customer: c.name.clone(),
         customer_href: format!("{root}customers/{}.html", c.id),
@@ -726,7 +729,7 @@ fn task_view(site: &Site, t: &Task, root: &str, message: Option<&str>) -> TaskVi
         } else {
             c.phone
                 .as_deref()
-                .and_then(|p| crate::fmt::whatsapp_link(p, &message))
+                .and_then(|p| crate::lang::format::whatsapp_link(p, &message))
         },
         message,
     }
@@ -848,7 +851,7 @@ fn complaint_rows(
                 href: format!("{root}complaints/{}.html", k.id),
                 customer: c.map_or_else(|| k.customer.clone(), |c| c.name.clone()),
                 customer_href: format!("{root}customers/{}.html", k.customer),
-                opened: crate::fmt::short_datetime(k.opened.t, &cfg.timezone, lang),
+                opened: crate::lang::format::short_datetime(k.opened.t, &cfg.timezone, lang),
                 age: age_text(between(k.opened.t, end), lang),
                 status: if resolved.is_some() {
                     "resolved"
@@ -1210,7 +1213,7 @@ fn week_page(site: &Site, w: Week) -> Result<Prepared> {
             repeat_orders.push(SimpleRow {
                 cells: vec![
                     c.name.clone(),
-                    crate::fmt::short_datetime(o.at.t, tz, lang),
+                    crate::lang::format::short_datetime(o.at.t, tz, lang),
                     items_text(o, cfg),
                     money(o.total(), &cfg.currency),
                 ],
@@ -1227,7 +1230,7 @@ fn week_page(site: &Site, w: Week) -> Result<Prepared> {
             cells: vec![
                 c.name.clone(),
                 rules::label(cfg, *rule),
-                i18n::status(*status, lang).to_string(),
+                lang::status(*status, lang).to_string(),
                 c.admin.clone().unwrap_or_else(|| "–".into()),
             ],
             href: Some(format!("../customers/{}.html", c.id)),
@@ -1251,7 +1254,7 @@ fn week_page(site: &Site, w: Week) -> Result<Prepared> {
     })
 }
 
-fn items_text(o: &crate::record::Order, cfg: &Config) -> String {
+fn items_text(o: &crate::shop::record::Order, cfg: &Config) -> String {
     o.items
         .iter()
         .map(|i| {
@@ -1376,7 +1379,7 @@ fn hours_page(site: &Site) -> Result<Prepared> {
     let rows: Vec<(String, [usize; 24])> = days
         .iter()
         .zip(grid)
-        .map(|(d, r)| (crate::fmt::weekday_short(*d, lang).to_string(), r))
+        .map(|(d, r)| (crate::lang::format::weekday_short(*d, lang).to_string(), r))
         .collect();
     // The three busiest weekday-hour slots, in words.
     let mut slots: Vec<(usize, usize, usize)> = grid
@@ -1392,7 +1395,7 @@ fn hours_page(site: &Site) -> Result<Prepared> {
         .map(|(n, d, h)| {
             format!(
                 "{} {h:02}:00–{:02}:00 ({n} {})",
-                crate::fmt::weekday_name(days[*d], lang),
+                crate::lang::format::weekday_name(days[*d], lang),
                 h + 1,
                 site.labels["messages"]
             )
@@ -1483,11 +1486,11 @@ fn customers_page(site: &Site, page: usize) -> Result<Prepared> {
                 id: c.id.clone(),
                 href: format!("customers/{}.html", c.id),
                 name: c.name.clone(),
-                stage: i18n::lifecycle(s.lifecycle, lang),
+                stage: lang::lifecycle(s.lifecycle, lang),
                 lifecycle: s.lifecycle.as_str(),
                 value: s
                     .value
-                    .map_or("–".into(), |v| i18n::value(v, lang).to_string()),
+                    .map_or("–".into(), |v| lang::value(v, lang).to_string()),
                 unpaid: s.unpaid,
                 orders: s.orders,
                 last_order: s
@@ -1589,7 +1592,7 @@ fn contact(site: &Site, c: &Customer) -> (String, String) {
         if cfg.mask_contacts {
             mask_phone(p)
         } else {
-            crate::fmt::local_phone(p)
+            crate::lang::format::local_phone(p)
         }
     });
     let email = c.email.as_deref().map_or(String::new(), |e| {
@@ -1790,7 +1793,7 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
         .iter()
         .map(|p| cfg.products.get(p).map_or(p.clone(), |x| x.name.clone()))
         .collect();
-    let mut segs = vec![i18n::lifecycle(seg.lifecycle, lang).to_string()];
+    let mut segs = vec![lang::lifecycle(seg.lifecycle, lang).to_string()];
     if seg.unpaid {
         segs.push(site.labels["unpaid"].to_lowercase());
     }
@@ -1798,11 +1801,11 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
         segs.push(format!(
             "{} {}",
             site.labels["value"].to_lowercase(),
-            i18n::value(v, lang)
+            lang::value(v, lang)
         ));
     }
     let phone_label = match &c.phone {
-        Some(p) if !crate::record::is_mobile(p) => site.labels["landline"],
+        Some(p) if !crate::shop::record::is_mobile(p) => site.labels["landline"],
         _ => site.labels["phone"],
     };
     let handles: Vec<String> = c
@@ -1820,7 +1823,7 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
     let profile: Vec<(&str, String)> = vec![
         (
             site.labels["call"],
-            crate::fmt::address(&c.name, c.call.as_deref(), &cfg.greeting),
+            crate::lang::format::address(&c.name, c.call.as_deref(), &cfg.greeting),
         ),
         (phone_label, phone),
         (site.labels["handles"], handles.join(", ")),
@@ -1882,7 +1885,7 @@ fn complaint_page(site: &Site, ki: usize) -> Result<Prepared> {
     let tz = &cfg.timezone;
     let k = &shop.complaints[ki];
     let ci = shop.customer_index.get(&k.customer).copied();
-    let when = |e: Option<crate::record::Ev>| {
+    let when = |e: Option<crate::shop::record::Ev>| {
         e.filter(|e| e.t <= site.now)
             .map_or(String::new(), |e| long_datetime(e.t, tz, lang))
     };
@@ -2043,14 +2046,6 @@ pub fn prepare_job(site: &Site, job: Job) -> Result<Prepared> {
     }
 }
 
-pub fn render_job(site: &Site, tera: &tera::Tera, job: Job) -> Result<Page> {
-    let p = prepare_job(site, job)?;
-    Ok(Page {
-        bytes: render(tera, p.template, &p.ctx.ctx)?,
-        path: p.path,
-    })
-}
-
 /// What a build did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct BuildSummary {
@@ -2073,8 +2068,8 @@ pub fn check_out_dir(shop: &Shop, out: &Path) -> Result<()> {
         canon(parent).join(out.file_name().unwrap_or_default())
     };
     let inside_records = [
-        crate::index::CUSTOMERS_DIR,
-        crate::index::COMPLAINTS_DIR,
+        crate::shop::index::CUSTOMERS_DIR,
+        crate::shop::index::COMPLAINTS_DIR,
         "templates",
     ]
     .iter()
@@ -2458,7 +2453,7 @@ pub fn write_manifest(out: &Path, listed: &Manifest) -> Result<()> {
         }
         text.push('\n');
     }
-    crate::write::atomic_write(&out.join(MANIFEST), text.as_bytes())
+    crate::io::atomic::atomic_write(&out.join(MANIFEST), text.as_bytes())
 }
 
 /// What a build knows of the output folder before it writes: the manifest,
@@ -2629,7 +2624,7 @@ fn write_if_changed(out: &Path, page: &Page, absent: bool) -> Result<bool> {
             Ok(existing) if existing == page.bytes => return Ok(false),
             Ok(_) => {
                 // Replace atomically: a browser or the --serve preview may be reading it.
-                crate::write::atomic_write_unsynced(&path, &page.bytes)?;
+                crate::io::atomic::atomic_write_unsynced(&path, &page.bytes)?;
                 return Ok(true);
             }
             Err(_) => {}

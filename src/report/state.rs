@@ -6,10 +6,10 @@
 //! A damaged or foreign file is ignored and rebuilt, like the index cache.
 
 use super::{Month, Periods};
-use crate::cache::{fnv1a, read_sectioned, write_sectioned};
-use crate::index::Shop;
 use crate::metrics::{as_of, complaint_tally, customer_tally, Tally};
 use crate::rules::tasks_for_customer;
+use crate::shop::cache::{fnv1a, read_sectioned, write_sectioned};
+use crate::shop::index::Shop;
 use crate::time::Week;
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -205,7 +205,7 @@ impl TallyState {
     /// The stored state, or an empty one when absent, damaged or for another shop.toml.
     pub fn load(shop: &Shop, config_text: &[u8]) -> TallyState {
         let config_hash = fnv1a(config_text);
-        let path = shop.dir.root.join(crate::cache::DIR).join(FILE);
+        let path = shop.dir.root.join(crate::shop::cache::DIR).join(FILE);
         let buckets = read_sectioned(&path, MAGIC, FORMAT, |h: &Header| {
             h.crate_version == env!("CARGO_PKG_VERSION") && h.config_hash == config_hash
         })
@@ -227,7 +227,7 @@ impl TallyState {
             config_hash: self.config_hash,
         };
         let buckets = self.buckets;
-        crate::cache::in_background(move || {
+        crate::shop::cache::in_background(move || {
             write_sectioned(&dir, FILE, MAGIC, FORMAT, &header, &buckets, 16);
         });
     }
@@ -451,7 +451,7 @@ pub fn tallies(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::shop_from_texts;
+    use crate::shop::index::shop_from_texts;
 
     /// A change to one file's text: (path, new text from old).
     type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String);
@@ -461,11 +461,11 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop");
         let toml = std::fs::read_to_string(root.join("shop.toml")).expect("shop.toml");
         // Every record file, found as `check` finds them.
-        let dir = crate::index::ShopDir {
+        let dir = crate::shop::index::ShopDir {
             root: root.clone(),
             shown_root: root.clone(),
         };
-        let mut rels: Vec<String> = crate::index::walk(&dir)
+        let mut rels: Vec<String> = crate::shop::index::walk(&dir)
             .found
             .iter()
             .filter_map(|f| Some(f.rel.to_str()?.to_string()))

@@ -7,7 +7,7 @@
 //! `templates/` count; after the debounce every such path is re-stat'ed, so a
 //! rename over the target, a remove or a move are all handled the same way.
 
-use crate::index::{is_record_name, COMPLAINTS_DIR, CUSTOMERS_DIR};
+use crate::shop::index::{is_record_name, COMPLAINTS_DIR, CUSTOMERS_DIR};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 

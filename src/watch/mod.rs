@@ -6,14 +6,14 @@
 pub mod classify;
 pub mod serve;
 
-use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
-use crate::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
 use crate::metrics::Tally;
-use crate::record::{Complaint, Customer};
 use crate::report::state::{Shares, TallyState};
 use crate::report::{self, Job, Site};
 use crate::rules::Task;
+use crate::shop::config::Config;
+use crate::shop::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
+use crate::shop::record::{Complaint, Customer};
 use crate::time::Week;
 use classify::{classify, FsEvent, Op, Plan};
 use jiff::Timestamp;
@@ -206,8 +206,13 @@ impl Live {
         // Start from the index cache: only files changed since the last command are parsed.
         let config_text = std::fs::read(self.dir.root.join("shop.toml")).unwrap_or_default();
         let mut diags = Vec::new();
-        let entries =
-            crate::cache::load_records(&self.dir, &self.config, &config_text, scan, &mut diags);
+        let entries = crate::shop::cache::load_records(
+            &self.dir,
+            &self.config,
+            &config_text,
+            scan,
+            &mut diags,
+        );
         let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
         for d in diags {
             let rel = d
@@ -589,7 +594,7 @@ impl Live {
         let inbound = |c: &Customer| -> Vec<Timestamp> {
             c.interactions
                 .iter()
-                .filter(|i| i.kind == crate::record::Kind::Inbound)
+                .filter(|i| i.kind == crate::shop::record::Kind::Inbound)
                 .map(|i| i.at.t)
                 .collect()
         };
@@ -853,7 +858,8 @@ impl Live {
         let shown_weeks = p.weeks.clone();
         let shown_months = p.months.clone();
         let shown_problems = problems.clone();
-        let shown_date = crate::fmt::long_date(now, &shop.config.timezone, shop.config.language);
+        let shown_date =
+            crate::lang::format::long_date(now, &shop.config.timezone, shop.config.language);
         let summary = {
             let figures = report::Figures {
                 weeks: &weeks,
@@ -1064,12 +1070,12 @@ fn line(live: &Live, errors: usize, ch: &Changes, ms: u128, written: usize) -> S
         format!(" ({}{more})", names.join(", "))
     };
     match lang {
-        crate::config::Lang::Id => format!(
+        crate::shop::config::Lang::Id => format!(
             "{} diperbarui {ms} ms · {} berkas berubah{files} · {written} halaman · {errors} galat",
             clock(Timestamp::now(), &live.config),
             ch.files.len()
         ),
-        crate::config::Lang::En => format!(
+        crate::shop::config::Lang::En => format!(
             "{} rebuilt in {ms} ms · {} files changed{files} · {written} pages · {errors} errors",
             clock(Timestamp::now(), &live.config),
             ch.files.len()
@@ -1082,11 +1088,11 @@ fn unchanged_line(live: &Live, ch: &Changes, ms: u128) -> String {
     let names: Vec<String> = ch.same.iter().map(|p| p.display().to_string()).collect();
     let now = clock(Timestamp::now(), &live.config);
     match live.config.language {
-        crate::config::Lang::Id => format!(
+        crate::shop::config::Lang::Id => format!(
             "{now} diperiksa {ms} ms · isi tidak berubah ({}) · 0 halaman",
             names.join(", ")
         ),
-        crate::config::Lang::En => format!(
+        crate::shop::config::Lang::En => format!(
             "{now} checked in {ms} ms · contents unchanged ({}) · 0 pages",
             names.join(", ")
         ),
@@ -1157,7 +1163,7 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
         let url = serve::start(addr, opts.out.clone(), version.clone())?;
         println!(
             "{} {url}",
-            crate::i18n::pick(live.config.language, "Situs di", "Site at")
+            crate::lang::pick(live.config.language, "Situs di", "Site at")
         );
     }
 

@@ -76,7 +76,7 @@ pub fn install_hook(shop: &Path) -> Result<PathBuf> {
     let exe = std::env::current_exe()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| "langgan".into());
-    crate::write::atomic_write(&path, hook_script(&rel, &exe).as_bytes())?;
+    crate::io::atomic::atomic_write(&path, hook_script(&rel, &exe).as_bytes())?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -188,7 +188,7 @@ pub fn write_ci(shop: &Path, ci: Ci) -> Result<PathBuf> {
             path.display()
         )));
     }
-    crate::write::create_new(&path, text.as_bytes())?;
+    crate::io::atomic::create_new(&path, text.as_bytes())?;
     Ok(path)
 }
 

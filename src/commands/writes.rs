@@ -3,14 +3,14 @@
 //! parsed back and compared before it is written; writes are atomic.
 
 use crate::commands::Ctx;
-use crate::config::{Config, Lang};
-use crate::edit::{append_interaction, scalar, set_field, slug};
 use crate::error::{Diagnostic, Error, Result, EXIT_INVALID};
-use crate::i18n::pick;
-use crate::index::{self, find_record, Found, RecordKind, ShopDir};
-use crate::record::{self, normalize_phone, Kind, KIND_NAMES};
+use crate::io::atomic::{atomic_write, create_new, Lock};
+use crate::io::yaml_edit::{append_interaction, scalar, set_field, slug};
+use crate::lang::pick;
+use crate::shop::config::{Config, Lang};
+use crate::shop::index::{self, find_record, Found, RecordKind, ShopDir};
+use crate::shop::record::{self, normalize_phone, Kind, KIND_NAMES};
 use crate::time::parse_time;
-use crate::write::{atomic_write, create_new, Lock};
 use jiff::Timestamp;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -176,7 +176,7 @@ pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
     // them, so two admins working offline never add the same file (docs/team.md).
     if let Some(me) = std::env::var("LANGGAN_ADMIN")
         .ok()
-        .filter(|a| crate::config::is_slug(a))
+        .filter(|a| crate::shop::config::is_slug(a))
     {
         id = format!("{id}-{me}");
     }
@@ -482,7 +482,7 @@ pub fn import_csv(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<i32> {
             file.display()
         ))
     })?;
-    let rows = crate::csv::parse(&text)
+    let rows = crate::io::csv::parse(&text)
         .map_err(|(line, m)| Error::invalid(format!("{}:{line}: {m}", file.display())))?;
     let Some((header, rows)) = rows.split_first() else {
         return Err(Error::invalid(format!(

@@ -1,9 +1,9 @@
 //! Tasks derived from records (SPEC §4): the built-in rule table, evaluation
 //! as of a time T, and customer segments. Everything here is pure.
 
-use crate::config::{Config, RuleOverride};
-use crate::index::Shop;
-use crate::record::{Complaint, Customer, Ev, Kind, Order};
+use crate::shop::config::{Config, RuleOverride};
+use crate::shop::index::Shop;
+use crate::shop::record::{Complaint, Customer, Ev, Kind, Order};
 use crate::time::{add, add_open, sub, Dur};
 use jiff::Timestamp;
 
@@ -182,13 +182,12 @@ pub const RULES: [RuleDef; 10] = [
 
 impl Rule {
     pub fn def(self) -> &'static RuleDef {
-        &RULES[self as usize]
+        let def = &RULES[self as usize];
+        debug_assert_eq!(def.rule, self, "RULES is in the order of Rule");
+        def
     }
     pub fn name(self) -> &'static str {
         self.def().name
-    }
-    pub fn parse(name: &str) -> Option<Rule> {
-        RULES.iter().find(|d| d.name == name).map(|d| d.rule)
     }
 }
 
@@ -282,8 +281,8 @@ pub fn label(cfg: &Config, rule: Rule) -> String {
         return l;
     }
     match cfg.language {
-        crate::config::Lang::Id => rule.def().label_id.to_string(),
-        crate::config::Lang::En => rule.def().label_en.to_string(),
+        crate::shop::config::Lang::Id => rule.def().label_id.to_string(),
+        crate::shop::config::Lang::En => rule.def().label_en.to_string(),
     }
 }
 
@@ -310,10 +309,6 @@ pub fn status_at(
 /// Whether an optional event had happened at `now`.
 fn happened(ev: Option<Ev>, now: Timestamp) -> Option<Ev> {
     ev.filter(|e| e.t <= now)
-}
-
-pub fn order_visible(o: &Order, now: Timestamp) -> bool {
-    o.at.t <= now
 }
 
 /// Placed at or before `now` and not cancelled at `now`.
@@ -854,5 +849,4 @@ pub fn segments(cfg: &Config, c: &Customer, now: Timestamp) -> Segments {
 }
 
 #[cfg(test)]
-#[path = "rules_tests.rs"]
 mod tests;

@@ -4,11 +4,11 @@
 
 use crate::commands::Ctx;
 use crate::error::{Error, Result};
-use crate::fmt::money;
-use crate::i18n::{self, pick};
-use crate::index::Shop;
-use crate::record::Customer;
+use crate::lang::format::money;
+use crate::lang::{self, pick};
 use crate::rules::{self, Lifecycle, Status, Task, WaitReason};
+use crate::shop::index::Shop;
+use crate::shop::record::Customer;
 use crate::time::{add, add_open_steps, short, sub};
 use std::fmt::Write;
 
@@ -57,7 +57,7 @@ fn explain_customer(
         s,
         "{}: {}",
         pick(lang, "Dilihat pada", "As of"),
-        crate::fmt::long_datetime(now, tz, lang)
+        crate::lang::format::long_datetime(now, tz, lang)
     );
     if let Some(kid) = complaint {
         if let Some(k) = shop.complaint(kid) {
@@ -121,7 +121,7 @@ fn explain_customer(
             s,
             "  {}: {} — {why}",
             pick(lang, "tahap", "lifecycle"),
-            i18n::lifecycle(seg.lifecycle, lang)
+            lang::lifecycle(seg.lifecycle, lang)
         );
         let unpaid: Vec<String> = c
             .orders
@@ -144,7 +144,7 @@ fn explain_customer(
             None => pick(lang, "– (belum ada order)", "– (no orders)").to_string(),
             Some(v) => format!(
                 "{} — {} {} (≥ {} {}, ≥ {} {})",
-                i18n::value(v, lang),
+                lang::value(v, lang),
                 pick(lang, "belanja lunas 365 hari", "paid spend in 365 days"),
                 money(seg.spend_365d, &cfg.currency),
                 money(cfg.service.high_value, &cfg.currency),
@@ -219,7 +219,7 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
     let _ = writeln!(
         s,
         "\n  {head} — {}",
-        i18n::status(t.status, lang).to_uppercase()
+        lang::status(t.status, lang).to_uppercase()
     );
     let anchor_file = match (t.complaint, t.anchor.field) {
         (Some(_), "opened" | "resolved") => file.clone(),
@@ -263,7 +263,7 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
             let _ = writeln!(
                 s,
                 "      {} – {} ({})",
-                crate::fmt::short_datetime(st.from, tz, lang),
+                crate::lang::format::short_datetime(st.from, tz, lang),
                 short(st.to, tz).get(11..).unwrap_or(""),
                 crate::time::between(st.from, st.to).hours_text()
             );
@@ -380,7 +380,7 @@ fn explain_task(s: &mut String, shop: &Shop, c: &Customer, t: &Task) {
 }
 
 /// `lewati istirahat 12:00–13:00`, `lewati libur 2027-03-19..2027-03-24`.
-fn skipped_text(skip: crate::time::Skipped, lang: crate::config::Lang) -> String {
+fn skipped_text(skip: crate::time::Skipped, lang: crate::shop::config::Lang) -> String {
     let hm = |t: jiff::civil::Time| format!("{:02}:{:02}", t.hour(), t.minute());
     match skip {
         crate::time::Skipped::Break(a, b) => format!(

@@ -1,14 +1,17 @@
 //! The read-only commands: `init`, `check`, `due`, `customers`, `complaints`, `stats`.
 
+pub mod explain;
+pub mod writes;
+
 use crate::cli::Format;
-use crate::config::Lang;
 use crate::error::{Error, Result, EXIT_INVALID};
-use crate::fmt::{local_phone, money, short_datetime};
-use crate::i18n::{self, pick};
-use crate::index::{self, Shop, ShopDir};
+use crate::io::table::{self, paint, Style};
+use crate::lang::format::{local_phone, money, short_datetime};
+use crate::lang::{self, pick};
 use crate::messages::Messages;
 use crate::rules::{self, agenda, Lifecycle, Status, Task, Value};
-use crate::table::{self, paint, Style};
+use crate::shop::config::Lang;
+use crate::shop::index::{self, Shop, ShopDir};
 use crate::time::{parse_duration, rfc3339, Week};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -105,7 +108,7 @@ medium_value = 300000
 mask_contacts = true
 "#;
 
-pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::team::Ci>) -> Result<i32> {
+pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::io::team::Ci>) -> Result<i32> {
     let dir = dir.unwrap_or(Path::new("."));
     let toml_path = dir.join("shop.toml");
     // On an existing shop, --hooks and --ci add the team setup.
@@ -121,15 +124,15 @@ pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::team::Ci>) -> Res
     for sub in [index::CUSTOMERS_DIR, index::COMPLAINTS_DIR] {
         std::fs::create_dir_all(dir.join(sub)).map_err(|e| Error::io(&dir.join(sub), &e))?;
     }
-    crate::write::atomic_write(&toml_path, SHOP_TOML.as_bytes())?;
+    crate::io::atomic::atomic_write(&toml_path, SHOP_TOML.as_bytes())?;
     let gitignore = dir.join(".gitignore");
     if !gitignore.exists() {
-        crate::write::atomic_write(&gitignore, b"/public/\n/.langgan/\n")?;
+        crate::io::atomic::atomic_write(&gitignore, b"/public/\n/.langgan/\n")?;
     }
     for sub in [index::CUSTOMERS_DIR, index::COMPLAINTS_DIR] {
         let keep = dir.join(sub).join(".gitkeep");
         if !keep.exists() {
-            crate::write::atomic_write(&keep, b"")?;
+            crate::io::atomic::atomic_write(&keep, b"")?;
         }
     }
     println!(
@@ -139,13 +142,13 @@ pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::team::Ci>) -> Res
     team_setup(dir, hooks, ci)
 }
 
-fn team_setup(dir: &Path, hooks: bool, ci: Option<crate::team::Ci>) -> Result<i32> {
+fn team_setup(dir: &Path, hooks: bool, ci: Option<crate::io::team::Ci>) -> Result<i32> {
     if hooks {
-        let p = crate::team::install_hook(dir)?;
+        let p = crate::io::team::install_hook(dir)?;
         println!("pre-commit hook: {}", p.display());
     }
     if let Some(ci) = ci {
-        let p = crate::team::write_ci(dir, ci)?;
+        let p = crate::io::team::write_ci(dir, ci)?;
         println!("CI: {}", p.display());
     }
     Ok(0)
@@ -216,7 +219,7 @@ pub fn task_json(shop: &Shop, msgs: &Messages, t: &Task) -> TaskJsonOut {
         whatsapp: c
             .phone
             .as_deref()
-            .and_then(|p| crate::fmt::whatsapp_link(p, &message)),
+            .and_then(|p| crate::lang::format::whatsapp_link(p, &message)),
         message,
     })
 }
@@ -272,7 +275,7 @@ pub fn due_table(ctx: &Ctx, msgs: &Messages, list: &[&Task], color: bool) -> Str
         &format!(
             "{} · {} · {}",
             pick(lang, "Tugas", "Tasks"),
-            crate::fmt::long_datetime(ctx.now, tz, lang),
+            crate::lang::format::long_datetime(ctx.now, tz, lang),
             cfg.name
         ),
         Style::Bold,
@@ -318,7 +321,7 @@ pub fn due_table(ctx: &Ctx, msgs: &Messages, list: &[&Task], color: bool) -> Str
         s.push('\n');
         for t in group {
             let c = &shop.customers[t.customer];
-            let st = i18n::status(t.status, lang).to_uppercase();
+            let st = lang::status(t.status, lang).to_uppercase();
             let style = match t.status {
                 Status::Overdue => Style::Red,
                 Status::Due => Style::Yellow,
@@ -356,7 +359,7 @@ pub fn due_table(ctx: &Ctx, msgs: &Messages, list: &[&Task], color: bool) -> Str
             if let Some(link) = c
                 .phone
                 .as_deref()
-                .and_then(|p| crate::fmt::whatsapp_link(p, &message))
+                .and_then(|p| crate::lang::format::whatsapp_link(p, &message))
             {
                 s.push_str("              ");
                 s.push_str(&paint(&link, Style::Dim, color));
@@ -421,7 +424,7 @@ pub fn customers(
         }
     }
     ctx.warn_left_out();
-    let rows: Vec<(&crate::record::Customer, rules::Segments)> = shop
+    let rows: Vec<(&crate::shop::record::Customer, rules::Segments)> = shop
         .customers
         .iter()
         .filter(|c| c.first_contact.t <= ctx.now)
@@ -495,7 +498,7 @@ pub fn customers(
             let body: Vec<Vec<String>> = rows
                 .iter()
                 .map(|(c, seg)| {
-                    let mut stage = i18n::lifecycle(seg.lifecycle, lang).to_string();
+                    let mut stage = lang::lifecycle(seg.lifecycle, lang).to_string();
                     if seg.unpaid {
                         stage.push_str(pick(lang, " · belum bayar", " · unpaid"));
                     }
@@ -504,7 +507,7 @@ pub fn customers(
                         table::clip(&c.name, 16),
                         stage,
                         seg.value
-                            .map_or("-".into(), |v| i18n::value(v, lang).to_string()),
+                            .map_or("-".into(), |v| lang::value(v, lang).to_string()),
                         money(seg.spend_365d, &cfg.currency),
                         seg.orders.to_string(),
                         seg.last_order.map_or("-".into(), |e| {
@@ -651,7 +654,7 @@ pub fn stats(ctx: &Ctx, week: Option<&str>, format: Format) -> Result<i32> {
 
 /// This week beside last week, with the change, one metric a line.
 pub fn stats_table(
-    cfg: &crate::config::Config,
+    cfg: &crate::shop::config::Config,
     this: &crate::metrics::WeekStats,
     prev: &crate::metrics::WeekStats,
 ) -> String {
@@ -665,7 +668,7 @@ pub fn stats_table(
         .into_iter()
         .map(|k| {
             vec![
-                i18n::metric_label(k, lang).to_string(),
+                lang::metric_label(k, lang).to_string(),
                 show(k, &prev.metrics, cfg),
                 show(k, &this.metrics, cfg),
                 change(k, &this.metrics, &prev.metrics, cfg).text,
@@ -682,7 +685,7 @@ pub fn stats_table(
     for k in BREAKDOWN_KEYS {
         s.push_str(&format!(
             "\n{}: {}\n",
-            i18n::metric_label(k, lang),
+            lang::metric_label(k, lang),
             show(k, &this.metrics, cfg)
         ));
     }

@@ -1,6 +1,6 @@
 //! Human formats: Rupiah, dates in Indonesian or English, masked contacts.
 
-use crate::config::Lang;
+use crate::shop::config::Lang;
 use jiff::civil::Weekday;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -136,7 +136,7 @@ pub fn long_datetime(t: Timestamp, tz: &TimeZone, lang: Lang) -> String {
 /// line as `(031) 5678123`.
 pub fn local_phone(e164: &str) -> String {
     let national = e164.strip_prefix("+62").unwrap_or(e164);
-    if !crate::record::is_mobile(e164) && national.is_ascii() && national.len() > 5 {
+    if !crate::shop::record::is_mobile(e164) && national.is_ascii() && national.len() > 5 {
         // Two-digit area codes are the big cities' (Jakarta, Bandung,
         // Semarang, Surabaya, Medan); the others have three.
         let area = if ["21", "22", "24", "31", "61"].contains(&&national[..2]) {
@@ -274,7 +274,7 @@ pub fn url_encode(s: &str) -> String {
 /// The wa.me link that opens a chat with `message` typed in, or `None` for a
 /// fixed line, which has no WhatsApp. Every WhatsApp link is made here.
 pub fn whatsapp_link(e164: &str, message: &str) -> Option<String> {
-    crate::record::is_mobile(e164).then(|| {
+    crate::shop::record::is_mobile(e164).then(|| {
         format!(
             "https://wa.me/{}?text={}",
             e164.trim_start_matches('+'),

@@ -1,8 +1,8 @@
 //! Customers and complaints (SPEC §3): parsing with spans and validation into
 //! [`Diagnostic`]s pointing at the offending value.
 
-use crate::config::Config;
 use crate::error::Diagnostic;
+use crate::shop::config::Config;
 use crate::text::{did_you_mean, plain_serde_message};
 use crate::time::parse_time;
 use jiff::Timestamp;
@@ -146,7 +146,7 @@ pub struct Customer {
     /// Path relative to the shop folder.
     pub path: PathBuf,
     pub name: String,
-    /// How messages address her (`Bu Hj. Maryam`); see [`crate::fmt::address`].
+    /// How messages address her (`Bu Hj. Maryam`); see [`crate::lang::format::address`].
     pub call: Option<String>,
     /// E.164, e.g. `+6281234567890`; a fixed line when not [`is_mobile`].
     pub phone: Option<String>,
@@ -987,7 +987,7 @@ pub fn parse_customer(
         orders,
         interactions,
         feedback,
-        source_hash: crate::cache::fnv1a(text.as_bytes()),
+        source_hash: crate::shop::cache::fnv1a(text.as_bytes()),
     };
     (Some(customer), ck.diags)
 }
@@ -1054,7 +1054,7 @@ pub fn parse_complaint(
         resolved,
         contacts,
         csat,
-        source_hash: crate::cache::fnv1a(text.as_bytes()),
+        source_hash: crate::shop::cache::fnv1a(text.as_bytes()),
     };
     (Some(c), ck.diags)
 }
@@ -1113,7 +1113,7 @@ mod tests {
         let mut c = Config::for_tests("Asia/Jakarta");
         c.products.insert(
             "serum".into(),
-            crate::config::Product {
+            crate::shop::config::Product {
                 name: "Serum".into(),
                 category: "skincare".into(),
                 price: 85000,

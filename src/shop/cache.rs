@@ -3,9 +3,9 @@
 //! files that changed. Versioned and checksummed: a damaged, truncated or
 //! foreign cache is ignored and rebuilt, never trusted.
 
-use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::index::{parse_bytes, Found, Parsed, RecordKind, Scan, ShopDir};
+use crate::shop::config::Config;
+use crate::shop::index::{parse_bytes, Found, Parsed, RecordKind, Scan, ShopDir};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -171,7 +171,7 @@ pub fn write_sectioned<H: Serialize, E: Serialize + Sync>(
     if !folder.join(".gitignore").exists() {
         let _ = std::fs::write(folder.join(".gitignore"), "*\n");
     }
-    let _ = crate::write::atomic_write_unsynced(&folder.join(name), &bytes);
+    let _ = crate::io::atomic::atomic_write_unsynced(&folder.join(name), &bytes);
 }
 
 fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
@@ -321,7 +321,7 @@ pub fn load_records(
             let (parsed, d) = if stamp.is_some() {
                 parse_bytes(dir, config, &f, &bytes)
             } else {
-                crate::index::parse_file(dir, config, &f)
+                crate::shop::index::parse_file(dir, config, &f)
             };
             (
                 f,

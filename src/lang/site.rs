@@ -1,6 +1,6 @@
 //! Every label the report shows, in Bahasa Indonesia or English.
 
-use crate::config::Lang;
+use crate::shop::config::Lang;
 use std::collections::BTreeMap;
 
 const LABELS: &[(&str, &str, &str)] = &[

@@ -1,11 +1,11 @@
 //! Weekly (and monthly) service metrics, SPEC §5. Pure functions of the shop,
 //! the period and now.
 
-use crate::config::{Config, Lang};
-use crate::index::Shop;
-use crate::record::Complaint;
-use crate::record::Kind;
 use crate::rules::{evaluate, order_counts, resolve_due, Rule, Status, Task};
+use crate::shop::config::{Config, Lang};
+use crate::shop::index::Shop;
+use crate::shop::record::Complaint;
+use crate::shop::record::Kind;
 use crate::time::{add, elapsed_open, sub, Dur, Week};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
@@ -350,7 +350,7 @@ pub fn customer_tally(
     let tz = &cfg.timezone;
     let active_from = sub(t, cfg.service.inactive_after);
     let previous_from = sub(active_from, cfg.service.inactive_after);
-    let counting: Vec<(usize, &crate::record::Order)> = c
+    let counting: Vec<(usize, &crate::shop::record::Order)> = c
         .orders
         .iter()
         .enumerate()
@@ -677,8 +677,8 @@ pub fn show(key: &str, m: &Metrics, cfg: &Config) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
-        "revenue" => crate::fmt::money(m.revenue, &cfg.currency),
-        "unpaid_amount" => crate::fmt::money(m.unpaid_amount, &cfg.currency),
+        "revenue" => crate::lang::format::money(m.revenue, &cfg.currency),
+        "unpaid_amount" => crate::lang::format::money(m.unpaid_amount, &cfg.currency),
         k if RATE_KEYS.contains(&k) => percent(scalar(key, m), lang),
         "csat" => m
             .csat
@@ -688,14 +688,14 @@ pub fn show(key: &str, m: &Metrics, cfg: &Config) -> String {
             format!(
                 "{} {}",
                 decimal(v, 1, lang),
-                crate::i18n::pick(lang, "menit", "min")
+                crate::lang::pick(lang, "menit", "min")
             )
         }),
         "aht_hours" => m.aht_hours.map_or("–".into(), |v| {
             format!(
                 "{} {}",
                 decimal(v, 1, lang),
-                crate::i18n::pick(lang, "jam", "h")
+                crate::lang::pick(lang, "jam", "h")
             )
         }),
         _ => scalar(key, m).map_or("–".into(), |v| decimal(v, 0, lang)),
@@ -726,10 +726,10 @@ pub fn change(key: &str, this: &Metrics, prev: &Metrics, cfg: &Config) -> Change
         format!(
             "{} {}",
             decimal(diff.abs() * 100.0, 0, lang),
-            crate::i18n::pick(lang, "poin", "pts")
+            crate::lang::pick(lang, "poin", "pts")
         )
     } else if MONEY_KEYS.contains(&key) {
-        crate::fmt::money(diff.abs() as i64, &cfg.currency)
+        crate::lang::format::money(diff.abs() as i64, &cfg.currency)
     } else {
         decimal(diff.abs(), 1, lang)
     };
@@ -747,7 +747,7 @@ pub fn change(key: &str, this: &Metrics, prev: &Metrics, cfg: &Config) -> Change
         _ => "bad",
     };
     let text = if direction == "same" {
-        crate::i18n::pick(lang, "= tetap", "= same").to_string()
+        crate::lang::pick(lang, "= tetap", "= same").to_string()
     } else {
         format!("{arrow} {text_abs}")
     };
@@ -759,5 +759,4 @@ pub fn change(key: &str, this: &Metrics, prev: &Metrics, cfg: &Config) -> Change
 }
 
 #[cfg(test)]
-#[path = "metrics_tests.rs"]
 mod tests;

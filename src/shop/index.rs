@@ -1,9 +1,9 @@
 //! The loaded shop: walk the record folders, parse in parallel, check the
 //! invariants that span files, and keep an owned in-memory index.
 
-use crate::config::{self, is_slug, Config};
 use crate::error::{Diagnostic, Error, Result};
-use crate::record::{self, Complaint, Customer};
+use crate::shop::config::{self, is_slug, Config};
+use crate::shop::record::{self, Complaint, Customer};
 use rayon::prelude::*;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -98,7 +98,7 @@ pub fn is_record_name(name: &str) -> bool {
 #[derive(Default)]
 pub struct Scan {
     pub found: Vec<Found>,
-    pub stamps: Vec<Option<crate::cache::Stamp>>,
+    pub stamps: Vec<Option<crate::shop::cache::Stamp>>,
     pub diags: Vec<Diagnostic>,
 }
 
@@ -186,7 +186,11 @@ fn scan_folder(dir: &ShopDir, kind: RecordKind, rel_dir: &Path, scan: &mut Scan)
         // fstatat on the open folder: no second lookup of the whole path.
         let stamps: Vec<_> = files
             .par_iter()
-            .map(|(_, e)| e.metadata().ok().and_then(|m| crate::cache::Stamp::of(&m)))
+            .map(|(_, e)| {
+                e.metadata()
+                    .ok()
+                    .and_then(|m| crate::shop::cache::Stamp::of(&m))
+            })
             .collect();
         for ((rel, _), stamp) in files.drain(..).zip(stamps) {
             scan.found.push(Found { kind, rel });
@@ -420,7 +424,7 @@ pub fn load_with(dir: &ShopDir, use_cache: bool) -> Result<Shop> {
     let t1 = t0.elapsed();
     let entries = if use_cache {
         let config_text = std::fs::read(dir.root.join("shop.toml")).unwrap_or_default();
-        crate::cache::load_records(dir, &config, &config_text, scan, &mut diags)
+        crate::shop::cache::load_records(dir, &config, &config_text, scan, &mut diags)
     } else {
         let found = scan.found;
         let parsed: Vec<(Parsed, Vec<Diagnostic>)> = found

@@ -3,7 +3,7 @@
 //! Monday 2026-11-23 00:00, Asia/Jakarta.
 
 use super::*;
-use crate::index::shop_from_texts;
+use crate::shop::index::shop_from_texts;
 use crate::time::parse_time;
 
 const CATALOGUE: &str = r#"[shop]
@@ -515,7 +515,7 @@ fn response_sunday_message_answered_monday_is_three_open_minutes() {
     assert_close(m.response_median_minutes, 3.0);
     assert_close(m.response_within_target_rate, 1.0);
     // Without [hours] it is calendar time: 22h03m.
-    let shop = crate::index::shop_from_texts(CATALOGUE, &owned(&files));
+    let shop = crate::shop::index::shop_from_texts(CATALOGUE, &owned(&files));
     let m = period_metrics(&shop, t("2026-11-22"), t("2026-11-24"), t("2026-11-30"));
     assert_close(m.response_median_minutes, (22 * 60 + 3) as f64);
     assert_close(m.response_within_target_rate, 0.0);
@@ -1211,8 +1211,8 @@ fn new_metrics_show_and_change_with_the_shop_currency_and_direction() {
     assert!(higher_is_better("reply_12h_rate"));
     // Every key has its labels, and the scalar ones a value.
     for k in KEYS {
-        assert!(!crate::i18n::metric_label(k, Lang::Id).is_empty(), "{k}");
-        assert!(!crate::i18n::metric_help(k, Lang::En).is_empty(), "{k}");
+        assert!(!crate::lang::metric_label(k, Lang::Id).is_empty(), "{k}");
+        assert!(!crate::lang::metric_help(k, Lang::En).is_empty(), "{k}");
     }
     for k in [
         "unanswered",

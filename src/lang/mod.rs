@@ -1,7 +1,10 @@
 //! Labels shown to people, in Bahasa Indonesia (default) or English.
 
-use crate::config::Lang;
+pub mod format;
+pub mod site;
+
 use crate::rules::{Lifecycle, Status, Value};
+use crate::shop::config::Lang;
 
 pub fn pick(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
     match lang {

@@ -2,7 +2,7 @@
 //! by hand from the SPEC; times are Asia/Jakarta civil times.
 
 use super::*;
-use crate::index::shop_from_texts;
+use crate::shop::index::shop_from_texts;
 use crate::time::parse_time;
 
 const TOML: &str = "[shop]\nname = \"T\"\ntimezone = \"Asia/Jakarta\"\n";
