@@ -658,14 +658,14 @@ pub fn stats_table(
     this: &crate::metrics::WeekStats,
     prev: &crate::metrics::WeekStats,
 ) -> String {
-    use crate::metrics::{change, scalar_keys, show, BREAKDOWN_KEYS};
+    use crate::lang::format::{change, metric as show};
+    use crate::metrics::{Metric, MetricKind};
     let lang = cfg.language;
     let header = match lang {
         Lang::Id => ["METRIK", "MINGGU LALU", "MINGGU INI", "PERUBAHAN"],
         Lang::En => ["METRIC", "LAST WEEK", "THIS WEEK", "CHANGE"],
     };
-    let rows: Vec<Vec<String>> = scalar_keys()
-        .into_iter()
+    let rows: Vec<Vec<String>> = Metric::scalars()
         .map(|k| {
             vec![
                 lang::metric_label(k, lang).to_string(),
@@ -682,7 +682,10 @@ pub fn stats_table(
         cfg.name
     );
     s.push_str(&table::render(&header, &rows));
-    for k in BREAKDOWN_KEYS {
+    for k in Metric::ALL
+        .into_iter()
+        .filter(|k| k.kind() == MetricKind::Breakdown)
+    {
         s.push_str(&format!(
             "\n{}: {}\n",
             lang::metric_label(k, lang),

@@ -1,6 +1,8 @@
 //! Human formats: Rupiah, dates in Indonesian or English, masked contacts.
 
-use crate::shop::config::Lang;
+use crate::lang::pick;
+use crate::metrics::{Metric, MetricKind, Metrics};
+use crate::shop::config::{Config, Lang};
 use jiff::civil::Weekday;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -281,6 +283,135 @@ pub fn whatsapp_link(e164: &str, message: &str) -> Option<String> {
             url_encode(message)
         )
     })
+}
+
+/// A number with the language's decimal mark: `3,5` or `3.5`.
+pub fn decimal(v: f64, places: usize, lang: Lang) -> String {
+    let s = format!("{v:.places$}");
+    let s = if places > 0 {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A fraction as a whole percent (`38%`), `–` when undefined.
+pub fn percent(v: Option<f64>, lang: Lang) -> String {
+    v.map_or("–".into(), |r| {
+        format!("{}%", decimal(r * 100.0, 0, lang))
+    })
+}
+
+/// A metric's value as people read it.
+pub fn metric(key: Metric, m: &Metrics, cfg: &Config) -> String {
+    let lang = cfg.language;
+    let products = |p: &str| {
+        cfg.products
+            .get(p)
+            .map_or(p.to_string(), |x| x.name.clone())
+    };
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            "–".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    match key {
+        Metric::LeadsBySource => list(
+            m.leads_by_source
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect(),
+        ),
+        Metric::ClosingRateByAdmin => list(
+            m.closing_rate_by_admin
+                .iter()
+                .map(|(k, v)| format!("{k} {}", percent(Some(*v), lang)))
+                .collect(),
+        ),
+        Metric::TopProducts => list(
+            m.top_products
+                .iter()
+                .map(|t| format!("{} ×{}", products(&t.product), t.units))
+                .collect(),
+        ),
+        _ => {
+            let Some(v) = key.value(m) else {
+                return "–".into();
+            };
+            match key.kind() {
+                MetricKind::Money => money(v as i64, &cfg.currency),
+                MetricKind::Rate => percent(Some(v), lang),
+                MetricKind::Percent => format!("{}%", decimal(v, 0, lang)),
+                MetricKind::Minutes => {
+                    format!("{} {}", decimal(v, 1, lang), pick(lang, "menit", "min"))
+                }
+                MetricKind::Hours => format!("{} {}", decimal(v, 1, lang), pick(lang, "jam", "h")),
+                MetricKind::Count | MetricKind::Score | MetricKind::Breakdown => {
+                    decimal(v, 0, lang)
+                }
+            }
+        }
+    }
+}
+
+/// The change from the previous period, as text and direction.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Change {
+    pub text: String,
+    /// "up", "down", "same" or "none".
+    pub direction: &'static str,
+    /// "good", "bad" or "neutral".
+    pub tone: &'static str,
+}
+
+pub fn change(key: Metric, this: &Metrics, prev: &Metrics, cfg: &Config) -> Change {
+    let lang = cfg.language;
+    let (Some(a), Some(b)) = (key.value(this), key.value(prev)) else {
+        return Change {
+            text: "–".into(),
+            direction: "none",
+            tone: "neutral",
+        };
+    };
+    let diff = a - b;
+    let text_abs = match key.kind() {
+        MetricKind::Rate => format!(
+            "{} {}",
+            decimal(diff.abs() * 100.0, 0, lang),
+            pick(lang, "poin", "pts")
+        ),
+        MetricKind::Money => money(diff.abs() as i64, &cfg.currency),
+        _ => decimal(diff.abs(), 1, lang),
+    };
+    let (direction, arrow) = if diff.abs() < 1e-9 {
+        ("same", "=")
+    } else if diff > 0.0 {
+        ("up", "▲")
+    } else {
+        ("down", "▼")
+    };
+    let tone = match direction {
+        "same" => "neutral",
+        "up" if key.higher_is_better() => "good",
+        "down" if !key.higher_is_better() => "good",
+        _ => "bad",
+    };
+    let text = if direction == "same" {
+        pick(lang, "= tetap", "= same").to_string()
+    } else {
+        format!("{arrow} {text_abs}")
+    };
+    Change {
+        text,
+        direction,
+        tone,
+    }
 }
 
 #[cfg(test)]

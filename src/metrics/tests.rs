@@ -145,8 +145,8 @@ fn stats_json_has_week_and_every_key() {
     let ws = week_stats(&shop, Week::parse("2026-W47").expect("w"), t("2026-11-30"));
     let v = serde_json::to_value(&ws).expect("json");
     assert_eq!(v["week"], "2026-W47");
-    for k in KEYS {
-        assert!(v.get(k).is_some(), "missing {k}");
+    for k in Metric::ALL {
+        assert!(v.get(k.name()).is_some(), "missing {}", k.name());
     }
     assert!(v["conversion_rate"].is_null());
     assert!(v["retention_rate"].is_null());
@@ -1176,6 +1176,8 @@ fn unpaid_orders_and_amount_at_t_whatever_week() {
 
 #[test]
 fn new_metrics_show_and_change_with_the_shop_currency_and_direction() {
+    use crate::lang::format::{change, metric as show};
+    use crate::shop::config::{Config, Lang};
     let mut cfg = Config::for_tests("Asia/Jakarta");
     cfg.currency = "USD".into();
     cfg.language = Lang::En;
@@ -1187,40 +1189,45 @@ fn new_metrics_show_and_change_with_the_shop_currency_and_direction() {
     prev.reply_12h_rate = Some(0.5);
     this.unanswered = 2;
     prev.unanswered = 5;
-    assert_eq!(show("unpaid_amount", &this, &cfg), "1,250,000 USD");
-    assert_eq!(show("reply_12h_rate", &this, &cfg), "75%");
-    assert_eq!(show("unanswered", &this, &cfg), "2");
-    let ch = change("unpaid_amount", &this, &prev, &cfg);
+    assert_eq!(show(Metric::UnpaidAmount, &this, &cfg), "1,250,000 USD");
+    assert_eq!(show(Metric::Reply12hRate, &this, &cfg), "75%");
+    assert_eq!(show(Metric::Unanswered, &this, &cfg), "2");
+    let ch = change(Metric::UnpaidAmount, &this, &prev, &cfg);
     assert_eq!((ch.text.as_str(), ch.tone), ("▲ 1,000,000 USD", "bad"));
-    let ch = change("revenue", &this, &prev, &cfg);
+    let ch = change(Metric::Revenue, &this, &prev, &cfg);
     assert_eq!(ch.tone, "neutral");
     this.revenue = 1000;
-    assert_eq!(change("revenue", &this, &prev, &cfg).text, "▲ 1,000 USD");
-    let ch = change("reply_12h_rate", &this, &prev, &cfg);
+    assert_eq!(
+        change(Metric::Revenue, &this, &prev, &cfg).text,
+        "▲ 1,000 USD"
+    );
+    let ch = change(Metric::Reply12hRate, &this, &prev, &cfg);
     assert_eq!((ch.text.as_str(), ch.tone), ("▲ 25 pts", "good"));
-    let ch = change("unanswered", &this, &prev, &cfg);
+    let ch = change(Metric::Unanswered, &this, &prev, &cfg);
     assert_eq!((ch.direction, ch.tone), ("down", "good"));
-    for k in [
-        "unanswered",
-        "followups_missed",
-        "unpaid_orders",
-        "unpaid_amount",
-    ] {
-        assert!(!higher_is_better(k), "{k}");
+    let newer = [
+        Metric::Unanswered,
+        Metric::FollowupsMissed,
+        Metric::UnpaidOrders,
+        Metric::UnpaidAmount,
+    ];
+    for k in newer {
+        assert!(!k.higher_is_better(), "{}", k.name());
+        assert!(k.value(&this).is_some(), "{}", k.name());
     }
-    assert!(higher_is_better("reply_12h_rate"));
-    // Every key has its labels, and the scalar ones a value.
-    for k in KEYS {
-        assert!(!crate::lang::metric_label(k, Lang::Id).is_empty(), "{k}");
-        assert!(!crate::lang::metric_help(k, Lang::En).is_empty(), "{k}");
-    }
-    for k in [
-        "unanswered",
-        "followups_missed",
-        "unpaid_orders",
-        "unpaid_amount",
-    ] {
-        assert!(scalar(k, &this).is_some(), "{k}");
+    assert!(Metric::Reply12hRate.higher_is_better());
+    // Every metric has its labels.
+    for k in Metric::ALL {
+        assert!(
+            !crate::lang::metric_label(k, Lang::Id).is_empty(),
+            "{}",
+            k.name()
+        );
+        assert!(
+            !crate::lang::metric_help(k, Lang::En).is_empty(),
+            "{}",
+            k.name()
+        );
     }
 }
 

@@ -6,12 +6,13 @@ pub mod state;
 pub mod svg;
 
 use crate::error::{Error, Result};
+use crate::lang::format::{change, metric as show};
 use crate::lang::format::{
     long_date, long_datetime, mask_email, mask_handle, mask_phone, money, short_name,
 };
 use crate::lang::{self, metric_help, metric_label, pick};
 use crate::messages::{tera_error, Messages};
-use crate::metrics::{change, scalar, show, Metrics, Tally, KEYS};
+use crate::metrics::{Metric, Metrics, Tally};
 use crate::rules::{self, Segments, Status, Task};
 use crate::shop::config::{Config, Lang};
 use crate::shop::index::Shop;
@@ -646,15 +647,15 @@ fn metric_rows(
     site: &Site,
     this: &Metrics,
     prev: &Metrics,
-    keys: &[&'static str],
+    keys: impl IntoIterator<Item = Metric>,
 ) -> Vec<MetricRow> {
     let cfg = site.cfg();
     let lang = site.lang();
-    keys.iter()
+    keys.into_iter()
         .map(|k| {
             let ch = change(k, this, prev, cfg);
             MetricRow {
-                key: k,
+                key: k.name(),
                 label: metric_label(k, lang),
                 this: show(k, this, cfg),
                 prev: show(k, prev, cfg),
@@ -667,19 +668,19 @@ fn metric_rows(
         .collect()
 }
 
-const CARD_KEYS: [&str; 12] = [
-    "leads_new",
-    "conversion_rate",
-    "orders",
-    "revenue",
-    "repeat_order_rate",
-    "response_median_minutes",
-    "response_within_target_rate",
-    "followups_overdue",
-    "complaints_open",
-    "csat",
-    "nps",
-    "active_customers",
+const CARD_KEYS: [Metric; 12] = [
+    Metric::LeadsNew,
+    Metric::ConversionRate,
+    Metric::Orders,
+    Metric::Revenue,
+    Metric::RepeatOrderRate,
+    Metric::ResponseMedianMinutes,
+    Metric::ResponseWithinTargetRate,
+    Metric::FollowupsOverdue,
+    Metric::ComplaintsOpen,
+    Metric::Csat,
+    Metric::Nps,
+    Metric::ActiveCustomers,
 ];
 
 #[derive(Serialize)]
@@ -879,11 +880,11 @@ fn more_complaints(shown: usize, total: usize, lang: Lang, root: &str) -> Option
         label: match lang {
             Lang::Id => format!(
                 "{shown} dari {} komplain terbuka ditampilkan · lihat semua",
-                crate::metrics::decimal(total as f64, 0, lang)
+                crate::lang::format::decimal(total as f64, 0, lang)
             ),
             Lang::En => format!(
                 "{shown} of {} open complaints shown · see them all",
-                crate::metrics::decimal(total as f64, 0, lang)
+                crate::lang::format::decimal(total as f64, 0, lang)
             ),
         },
     })
@@ -907,24 +908,24 @@ fn charts(site: &Site) -> Vec<Chart> {
     weeks.reverse();
     let empty = empty_metrics();
     [
-        "leads_new",
-        "orders",
-        "revenue",
-        "conversion_rate",
-        "csat",
-        "nps",
-        "response_median_minutes",
+        Metric::LeadsNew,
+        Metric::Orders,
+        Metric::Revenue,
+        Metric::ConversionRate,
+        Metric::Csat,
+        Metric::Nps,
+        Metric::ResponseMedianMinutes,
     ]
-    .iter()
+    .into_iter()
     .map(|key| {
         let points: Vec<svg::Point> = weeks
             .iter()
             .map(|w| {
                 let m = site.week_metrics.get(w).unwrap_or(&empty);
-                let value = scalar(key, m);
-                let text = match (*key, value) {
+                let value = key.value(m);
+                let text = match (key, value) {
                     (_, None) => "–".to_string(),
-                    ("revenue", Some(v)) => compact_money(v as i64, lang),
+                    (Metric::Revenue, Some(v)) => compact_money(v as i64, lang),
                     _ => show(key, m, cfg).replace(" menit", "").replace(" min", ""),
                 };
                 svg::Point {
@@ -949,13 +950,13 @@ fn compact_money(v: i64, lang: Lang) -> String {
     if f >= 1_000_000.0 {
         format!(
             "{} {}",
-            crate::metrics::decimal(f / 1_000_000.0, 1, lang),
+            crate::lang::format::decimal(f / 1_000_000.0, 1, lang),
             pick(lang, "jt", "M")
         )
     } else if f >= 1_000.0 {
         format!(
             "{} {}",
-            crate::metrics::decimal(f / 1_000.0, 0, lang),
+            crate::lang::format::decimal(f / 1_000.0, 0, lang),
             pick(lang, "rb", "k")
         )
     } else {
@@ -1047,7 +1048,7 @@ fn dashboard(site: &Site) -> Result<Prepared> {
     let mut ctx = ctx_with(&common, &site.labels, true);
     ctx.insert("week", &week_title(site.current_week, site.cfg()));
     ctx.insert("week_href", &format!("weeks/{}.html", site.current_week));
-    ctx.insert("cards", &metric_rows(site, this, prev, &CARD_KEYS));
+    ctx.insert("cards", &metric_rows(site, this, prev, CARD_KEYS));
     ctx.insert("charts", &charts(site));
     ctx.insert("agenda", &agenda(site, ""));
     let (complaints, total) = complaint_rows(site, "", site.now, true, Some(OPEN_COMPLAINTS_SHOWN));
@@ -1154,10 +1155,7 @@ fn week_page(site: &Site, w: Week) -> Result<Prepared> {
     let common = common(site, "../", title.clone(), "weeks");
     let mut ctx = ctx_with(&common, &site.labels, true);
     ctx.insert("heading", &title);
-    ctx.insert(
-        "rows",
-        &metric_rows(site, this, prev, &crate::metrics::scalar_keys()),
-    );
+    ctx.insert("rows", &metric_rows(site, this, prev, Metric::scalars()));
     ctx.insert("col_this", site.labels["this_week"]);
     ctx.insert("col_prev", site.labels["last_week"]);
     let pos = site.weeks.iter().position(|x| *x == w);
@@ -1196,7 +1194,7 @@ fn week_page(site: &Site, w: Week) -> Result<Prepared> {
     }
     for (a, rate) in &this.closing_rate_by_admin {
         let r = row(&mut admins, a);
-        r.closing = format!("{}%", crate::metrics::decimal(rate * 100.0, 0, lang));
+        r.closing = format!("{}%", crate::lang::format::decimal(rate * 100.0, 0, lang));
     }
     let mut not_followed = Vec::new();
     let mut repeat_orders = Vec::new();
@@ -1302,7 +1300,8 @@ struct Definition {
 }
 
 fn definitions(lang: Lang) -> Vec<Definition> {
-    KEYS.iter()
+    Metric::ALL
+        .into_iter()
         .map(|k| Definition {
             label: metric_label(k, lang),
             help: metric_help(k, lang),
@@ -1320,10 +1319,7 @@ fn month_page(site: &Site, m: Month) -> Result<Prepared> {
     let common = common(site, "../", title, "months");
     let mut ctx = ctx_with(&common, &site.labels, true);
     ctx.insert("heading", &m.title(lang));
-    ctx.insert(
-        "rows",
-        &metric_rows(site, this, prev, &crate::metrics::scalar_keys()),
-    );
+    ctx.insert("rows", &metric_rows(site, this, prev, Metric::scalars()));
     ctx.insert("col_this", site.labels["this_month"]);
     ctx.insert("col_prev", site.labels["last_month"]);
     let pos = site.months.iter().position(|x| *x == m);
@@ -1694,7 +1690,7 @@ fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
             bits.push(format!(
                 "{} {} {}",
                 pick(lang, "dibalas dalam", "answered in"),
-                crate::metrics::decimal(mins, 0, lang),
+                crate::lang::format::decimal(mins, 0, lang),
                 pick(lang, "menit", "min")
             ));
         }
