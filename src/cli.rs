@@ -104,6 +104,10 @@ pub enum Command {
         /// Also serve the site, reloading pages after each rebuild (default 127.0.0.1:8080)
         #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8080")]
         serve: Option<String>,
+        /// Allow --serve on an address other than loopback: the site is then served
+        /// to everyone on the network (refused while contacts are unmasked)
+        #[arg(long, requires = "serve")]
+        public: bool,
     },
     /// Create a new customer or complaint file
     #[command(subcommand)]
@@ -206,13 +210,22 @@ pub enum ImportCommand {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Init { dir, hooks, ci } => crate::commands::init(dir.as_deref(), hooks, ci),
-        Command::Watch { out, poll, serve } => {
+        Command::Watch {
+            out,
+            poll,
+            serve,
+            public,
+        } => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
             let config = crate::shop::index::load_config(&dir)?;
             let now = cli
                 .now
                 .as_deref()
                 .map(|s| crate::time::parse_now(Some(s), &config.timezone))
+                .transpose()?;
+            // Checked before the first build, so a refusal comes at once.
+            let serve = serve
+                .map(|addr| crate::watch::serve::plan(&addr, public, &config))
                 .transpose()?;
             let out = out.unwrap_or_else(|| dir.root.join("public"));
             crate::watch::run(dir, now, crate::watch::Options { out, poll, serve })

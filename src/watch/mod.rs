@@ -1047,7 +1047,7 @@ fn watch_error(e: &notify::Error, root: &Path) -> Error {
 pub struct Options {
     pub out: PathBuf,
     pub poll: bool,
-    pub serve: Option<String>,
+    pub serve: Option<serve::Plan>,
 }
 
 fn clock(now: Timestamp, cfg: &Config) -> String {
@@ -1159,8 +1159,8 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
         )
     );
     let version = Arc::new(AtomicU64::new(1));
-    if let Some(addr) = &opts.serve {
-        let url = serve::start(addr, opts.out.clone(), version.clone())?;
+    if let Some(plan) = &opts.serve {
+        let url = serve::start(plan, opts.out.clone(), version.clone())?;
         println!(
             "{} {url}",
             crate::lang::pick(live.config.language, "Situs di", "Site at")

@@ -1,13 +1,49 @@
-//! `watch --serve`: a small loopback web server for the output folder that
-//! reloads open pages after each rebuild (like `zola serve`). Only files inside
-//! the output folder are served; `..` and absolute paths are refused.
+//! `watch --serve`: a small web server for the output folder that reloads open
+//! pages after each rebuild (like `zola serve`).
+//!
+//! It is a preview for the shop's own computer, so it is built to stay small
+//! and shut whatever a hostile client (or a web page in the same browser)
+//! tries: only files whose real path is inside the real output folder are
+//! served (`..`, absolute paths and symlinks out are refused); request lines and
+//! header blocks are bounded; at most [`MAX_CONNECTIONS`] are served at once,
+//! each with deadlines; and a request must name this server in `Host`, which
+//! stops DNS rebinding. HTTP/1.1, GET and HEAD only, one request per connection.
 
+use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
+use crate::i18n::pick;
+use std::collections::VecDeque;
+use std::io::{ErrorKind, Read, Write};
+use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 pub const VERSION_PATH: &str = "/__langgan/version";
+
+/// Longest request line (method, path, version) read.
+const MAX_REQUEST_LINE: usize = 8 << 10;
+/// Longest header block, request line included.
+const MAX_HEAD: usize = 64 << 10;
+/// Connections served at once, each on its own thread; beyond this the
+/// accepting thread answers 503 itself, so threads and memory stay bounded.
+pub const MAX_CONNECTIONS: usize = 64;
+/// Time a client has to send its whole request head (drops slow-loris and
+/// idle connections).
+const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+/// Time to send an answer to a client that reads slowly.
+const WRITE_DEADLINE: Duration = Duration::from_secs(30);
+/// After answering, how long what the client still sends is read and dropped
+/// (closing with unread input resets the connection, and the client may then
+/// lose the answer, e.g. the 431 after a huge header).
+const LINGER: Duration = Duration::from_secs(2);
+/// Refused connections kept open (answered, write side shut) until they are
+/// a second old, for the same reason; the oldest is closed beyond this.
+const MAX_PARKED: usize = 64;
+const PARK: Duration = Duration::from_secs(1);
+/// Connection threads do little: read a head, read a file, write it.
+const STACK: usize = 256 << 10;
 
 /// Polls the rebuild counter and reloads the page when it changes.
 const RELOAD_SCRIPT: &str = r#"<script>
@@ -22,44 +58,603 @@ const RELOAD_SCRIPT: &str = r#"<script>
 })();
 </script>"#;
 
-/// Starts the server on a thread; returns the URL to open.
-pub fn start(addr: &str, out: PathBuf, version: Arc<AtomicU64>) -> Result<String> {
-    let server = tiny_http::Server::http(addr)
-        .map_err(|e| Error::usage(format!("--serve {addr}: cannot listen: {e}")))?;
-    let url = match server.server_addr().to_ip() {
-        Some(a) => format!("http://{a}/"),
-        None => format!("http://{addr}/"),
-    };
-    std::thread::Builder::new()
-        .name("langgan-serve".into())
-        .spawn(move || {
-            for request in server.incoming_requests() {
-                let response = respond(&out, request.url(), &version);
-                let _ = request.respond(response);
-            }
-        })
-        .map_err(|e| Error::usage(format!("cannot start the web server: {e}")))?;
-    Ok(url)
+/// Where to listen, checked before the first build so a refusal is quick.
+#[derive(Debug)]
+pub struct Plan {
+    given: String,
+    addrs: Vec<SocketAddr>,
+    public: bool,
+    lang: Lang,
 }
 
-type Resp = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
-
-fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn with_type(r: Resp, content_type: &str) -> Resp {
-    match header("Content-Type", content_type) {
-        Some(h) => r.with_header(h),
-        None => r,
+impl Plan {
+    /// Does the address reach beyond this computer?
+    fn network(&self) -> bool {
+        self.addrs.iter().any(|a| !a.ip().is_loopback())
     }
 }
 
-fn status(code: u16, text: &str) -> Resp {
-    with_type(
-        tiny_http::Response::from_data(text.as_bytes().to_vec()).with_status_code(code),
-        "text/plain; charset=utf-8",
-    )
+/// Checks `--serve ADDR [--public]` against the shop's settings.
+pub fn plan(addr: &str, public: bool, config: &Config) -> Result<Plan> {
+    let lang = config.language;
+    let unknown = |e: String| {
+        let what = pick(lang, "alamat tidak dikenali", "unknown address");
+        Error::usage(format!("--serve {addr}: {what}{e}"))
+    };
+    let addrs: Vec<SocketAddr> = addr
+        .to_socket_addrs()
+        .map_err(|e| unknown(format!(": {e}")))?
+        .collect();
+    if addrs.is_empty() {
+        return Err(unknown(String::new()));
+    }
+    let plan = Plan {
+        given: addr.to_string(),
+        addrs,
+        public,
+        lang,
+    };
+    if plan.network() && !public {
+        return Err(Error::usage(format!(
+            "--serve {addr}: {}",
+            pick(
+                lang,
+                "alamat ini bukan alamat lokal (loopback), jadi situs beserta data pelanggannya \
+                 akan bisa dibuka oleh siapa pun di jaringan. Jika memang itu yang diinginkan, \
+                 silakan tambahkan --public; untuk melihatnya di komputer ini saja, pakai \
+                 --serve 127.0.0.1:8080.",
+                "this is not a loopback address, so the site and its customer data would be \
+                 served to everyone on the network. If that is intended, add --public; to \
+                 preview on this computer only, use --serve 127.0.0.1:8080."
+            )
+        )));
+    }
+    // Encrypted sites will be allowed here once `report --encrypt` exists.
+    if public && !config.mask_contacts {
+        return Err(Error::usage(pick(
+            lang,
+            "--public: kontak pelanggan tidak disamarkan ([report] mask_contacts = false di \
+             shop.toml), jadi nomor telepon dan email akan terlihat oleh semua orang di \
+             jaringan. Mohon samarkan kontak terlebih dahulu dengan mask_contacts = true di \
+             shop.toml, lalu jalankan lagi.",
+            "--public: customer contacts are not masked ([report] mask_contacts = false in \
+             shop.toml), so phones and emails would be visible to everyone on the network. \
+             Please mask contacts first with mask_contacts = true in shop.toml, then run \
+             again.",
+        )));
+    }
+    Ok(plan)
+}
+
+/// Said on stderr when `--public` serves the site beyond this computer.
+fn public_warning(lang: Lang, url: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "perhatian: situs ini dapat dibuka oleh siapa pun di jaringan ({url}), tanpa kata \
+             sandi. Hentikan dengan Ctrl+C bila sudah selesai."
+        ),
+        Lang::En => format!(
+            "warning: the site is served to everyone on the network ({url}), without a \
+             password. Stop it with Ctrl+C when you are done."
+        ),
+    }
+}
+
+/// What each connection needs.
+struct Ctx {
+    out: PathBuf,
+    version: Arc<AtomicU64>,
+    /// The host name given to `--serve` (with `--public`), accepted in `Host`.
+    given_host: Option<String>,
+}
+
+/// Starts the server on a thread; returns the URL to open.
+pub fn start(plan: &Plan, out: PathBuf, version: Arc<AtomicU64>) -> Result<String> {
+    let lang = plan.lang;
+    let listener = TcpListener::bind(&plan.addrs[..]).map_err(|e| {
+        Error::usage(format!(
+            "--serve {}: {} {e}",
+            plan.given,
+            pick(lang, "tidak dapat membuka alamat ini:", "cannot listen:")
+        ))
+    })?;
+    let url = match listener.local_addr() {
+        Ok(a) => format!("http://{a}/"),
+        Err(_) => format!("http://{}/", plan.given),
+    };
+    if plan.network() {
+        eprintln!("langgan: {}", public_warning(lang, &url));
+    }
+    // An IP given is already the listen address (and 0.0.0.0 names no host):
+    // only a host name given with --public is accepted beyond it.
+    let given_host = if plan.public {
+        split_host(&plan.given)
+            .map(|(name, _)| name)
+            .filter(|name| name.parse::<IpAddr>().is_err())
+    } else {
+        None
+    };
+    let ctx = Arc::new(Ctx {
+        out,
+        version,
+        given_host,
+    });
+    std::thread::Builder::new()
+        .name("langgan-serve".into())
+        .spawn(move || accept_loop(listener, ctx))
+        .map_err(|e| {
+            Error::usage(format!(
+                "{} {e}",
+                pick(
+                    lang,
+                    "tidak dapat menjalankan server web:",
+                    "cannot start the web server:"
+                )
+            ))
+        })?;
+    Ok(url)
+}
+
+/// Frees a connection's slot when its thread ends, however it ends.
+struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn accept_loop(listener: TcpListener, ctx: Arc<Ctx>) {
+    let active = Arc::new(AtomicUsize::new(0));
+    let mut parked: VecDeque<(TcpStream, Instant)> = VecDeque::new();
+    for conn in listener.incoming() {
+        let stream = match conn {
+            Ok(s) => s,
+            Err(_) => {
+                // Out of file descriptors and the like: wait rather than spin.
+                std::thread::sleep(Duration::from_millis(50));
+                continue;
+            }
+        };
+        while parked.front().is_some_and(|(_, at)| at.elapsed() >= PARK) {
+            if let Some((s, _)) = parked.pop_front() {
+                close_parked(s);
+            }
+        }
+        // Only this thread adds to `active`, so the check cannot be overtaken.
+        if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+            refuse(stream, &mut parked);
+            continue;
+        }
+        active.fetch_add(1, Ordering::SeqCst);
+        let slot = Slot(active.clone());
+        let ctx = ctx.clone();
+        // Should the spawn fail, the closure is dropped: the slot is freed
+        // and the connection closed.
+        let _ = std::thread::Builder::new()
+            .name("langgan-conn".into())
+            .stack_size(STACK)
+            .spawn(move || {
+                let _slot = slot;
+                connection(stream, &ctx);
+            });
+    }
+}
+
+/// Answers 503 from the accepting thread without ever blocking it.
+fn refuse(stream: TcpStream, parked: &mut VecDeque<(TcpStream, Instant)>) {
+    let _ = stream.set_nonblocking(true);
+    let busy = Response::text(503, "busy, try again");
+    let head = head_text(&busy, &[("Retry-After", "1")]);
+    // A fresh socket's send buffer holds this; if not, the client gets less.
+    let _ = (&stream).write_all(head.as_bytes());
+    if let Body::Bytes(text) = &busy.body {
+        let _ = (&stream).write_all(text);
+    }
+    let _ = stream.shutdown(Shutdown::Write);
+    parked.push_back((stream, Instant::now()));
+    if parked.len() > MAX_PARKED {
+        if let Some((s, _)) = parked.pop_front() {
+            close_parked(s);
+        }
+    }
+}
+
+/// Reads what a refused client sent (without waiting), then closes.
+fn close_parked(mut stream: TcpStream) {
+    let mut sink = [0u8; 8192];
+    for _ in 0..16 {
+        match stream.read(&mut sink) {
+            Ok(n) if n > 0 => {}
+            _ => break,
+        }
+    }
+}
+
+fn connection(mut stream: TcpStream, ctx: &Ctx) {
+    let _ = stream.set_nodelay(true);
+    let Ok(local) = stream.local_addr() else {
+        return;
+    };
+    let (response, head_only) = match read_head(&mut stream, Instant::now() + HEAD_DEADLINE) {
+        Ok(head) => (handle(ctx, &head, local), head.method == "HEAD"),
+        Err(Some(code)) => (Response::text(code, reason(code)), false),
+        // Closed, or idle until the deadline without a byte: nobody to answer.
+        Err(None) => return,
+    };
+    let _ = send(&mut stream, response, head_only);
+    linger(stream);
+}
+
+/// A parsed request head.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Head {
+    pub method: String,
+    pub target: String,
+    pub host: Option<String>,
+}
+
+/// Reads until a whole head has arrived: the head, or the status to answer
+/// (`None`: close without answering).
+fn read_head(stream: &mut TcpStream, deadline: Instant) -> std::result::Result<Head, Option<u16>> {
+    let mut buf: Vec<u8> = Vec::with_capacity(4096);
+    let mut chunk = [0u8; 4096];
+    loop {
+        let Some(left) = remaining(deadline) else {
+            return Err((!buf.is_empty()).then_some(408));
+        };
+        if stream.set_read_timeout(Some(left)).is_err() {
+            return Err(None);
+        }
+        // Never hold more than one byte past the limit.
+        let room = (MAX_HEAD + 1 - buf.len()).min(chunk.len());
+        match stream.read(&mut chunk[..room]) {
+            Ok(0) => return Err(None),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return Err((!buf.is_empty()).then_some(408));
+            }
+            Err(_) => return Err(None),
+        }
+        if let Some(head) = parse_head(&buf)? {
+            return Ok(head);
+        }
+    }
+}
+
+fn remaining(deadline: Instant) -> Option<Duration> {
+    deadline
+        .checked_duration_since(Instant::now())
+        .filter(|d| !d.is_zero())
+}
+
+/// Parses a request head: `Ok(None)` while it is incomplete (and within the
+/// limits), `Err(status)` for one to refuse.
+pub fn parse_head(buf: &[u8]) -> std::result::Result<Option<Head>, u16> {
+    let Some(eol) = buf.iter().position(|&b| b == b'\n') else {
+        return if buf.len() > MAX_REQUEST_LINE {
+            Err(414)
+        } else {
+            Ok(None)
+        };
+    };
+    if eol > MAX_REQUEST_LINE {
+        return Err(414);
+    }
+    // The head ends at the first empty line.
+    let mut end = None;
+    let mut start = eol + 1;
+    while let Some(i) = buf[start..].iter().position(|&b| b == b'\n') {
+        let line = &buf[start..start + i];
+        if line.is_empty() || line == b"\r" {
+            end = Some(start + i + 1);
+            break;
+        }
+        start += i + 1;
+    }
+    let Some(end) = end.filter(|&e| e <= MAX_HEAD) else {
+        return if buf.len() >= MAX_HEAD {
+            Err(431)
+        } else {
+            Ok(None)
+        };
+    };
+    let mut lines = buf[..end]
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l));
+    let request_line = lines.next().unwrap_or_default();
+    let request_line = std::str::from_utf8(request_line).map_err(|_| 400u16)?;
+    let mut parts = request_line.split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(400);
+    };
+    let token = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic());
+    if !token(method) || !token(target) || !target.starts_with('/') {
+        return Err(400);
+    }
+    if version != "HTTP/1.1" && version != "HTTP/1.0" {
+        return Err(if version.starts_with("HTTP/") {
+            505
+        } else {
+            400
+        });
+    }
+    let mut host = None;
+    for line in lines.filter(|l| !l.is_empty()) {
+        // Folded lines and space before the colon are refused (RFC 9112 §5).
+        if line[0] == b' ' || line[0] == b'\t' {
+            return Err(400);
+        }
+        let colon = line.iter().position(|&b| b == b':').ok_or(400u16)?;
+        let name = &line[..colon];
+        if name.is_empty() || name.iter().any(|b| !b.is_ascii_graphic()) {
+            return Err(400);
+        }
+        if name.eq_ignore_ascii_case(b"host") {
+            let value = std::str::from_utf8(&line[colon + 1..]).map_err(|_| 400u16)?;
+            if host.replace(value.trim().to_string()).is_some() {
+                return Err(400);
+            }
+        }
+    }
+    Ok(Some(Head {
+        method: method.to_string(),
+        target: target.to_string(),
+        host,
+    }))
+}
+
+/// A `Host` value (or `--serve` address) as a lowercase name without IPv6
+/// brackets, and its port if given.
+fn split_host(s: &str) -> Option<(String, Option<u16>)> {
+    let s = s.trim().to_ascii_lowercase();
+    let (name, port) = match s.strip_prefix('[') {
+        Some(rest) => {
+            let (name, after) = rest.split_once(']')?;
+            name.parse::<std::net::Ipv6Addr>().ok()?;
+            let port = match after {
+                "" => None,
+                p => Some(p.strip_prefix(':')?),
+            };
+            (name, port)
+        }
+        None => match s.split_once(':') {
+            // An IPv6 address without brackets.
+            Some((_, port)) if port.contains(':') => return None,
+            Some((name, port)) => (name, Some(port)),
+            None => (s.as_str(), None),
+        },
+    };
+    let port = match port {
+        Some(p) if p.bytes().all(|b| b.is_ascii_digit()) => Some(p.parse::<u16>().ok()?),
+        Some(_) => return None,
+        None => None,
+    };
+    (!name.is_empty()).then(|| (name.to_string(), port))
+}
+
+/// Is `host` (a request's `Host`) a name of this server as the connection
+/// reached it (`local`)? The address it listens on, `localhost`, or the host
+/// given to `--serve --public`, all with its port. A web page that rebinds its
+/// own domain to this address still sends its domain, and is refused.
+pub fn host_allowed(host: &str, local: SocketAddr, given: Option<&str>) -> bool {
+    let Some((name, port)) = split_host(host) else {
+        return false;
+    };
+    if port.unwrap_or(80) != local.port() {
+        return false;
+    }
+    if name == "localhost" {
+        return true;
+    }
+    if let Ok(ip) = name.parse::<IpAddr>() {
+        return ip.to_canonical() == local.ip().to_canonical();
+    }
+    given.is_some_and(|g| g == name)
+}
+
+/// An answer to send.
+struct Response {
+    code: u16,
+    content_type: &'static str,
+    body: Body,
+    allow: bool,
+}
+
+impl Response {
+    fn text(code: u16, text: &str) -> Response {
+        Response {
+            code,
+            content_type: "text/plain; charset=utf-8",
+            body: Body::Bytes(text.as_bytes().to_vec()),
+            allow: false,
+        }
+    }
+}
+
+enum Body {
+    Bytes(Vec<u8>),
+    /// A file sent as it is read, so a large file costs one buffer per
+    /// connection, not its size; the reload script goes in at `script_at`.
+    File {
+        file: std::fs::File,
+        len: u64,
+        script_at: Option<u64>,
+    },
+}
+
+/// Buffer for sending files, and how much of a page's end is searched for
+/// `</body>` (pages end with it).
+const CHUNK: usize = 64 << 10;
+
+impl Body {
+    fn len(&self) -> u64 {
+        match self {
+            Body::Bytes(b) => b.len() as u64,
+            Body::File { len, script_at, .. } => {
+                len + script_at.map_or(0, |_| RELOAD_SCRIPT.len() as u64)
+            }
+        }
+    }
+
+    /// Hands the body to `out` piece by piece.
+    fn each_chunk(
+        &mut self,
+        mut out: impl FnMut(&[u8]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        match self {
+            Body::Bytes(b) => out(b),
+            Body::File {
+                file,
+                len,
+                script_at,
+            } => {
+                let mut buf = vec![0u8; CHUNK];
+                let split = script_at.unwrap_or(*len);
+                copy(file, split, &mut buf, &mut out)?;
+                if script_at.is_some() {
+                    out(RELOAD_SCRIPT.as_bytes())?;
+                    copy(file, *len - split, &mut buf, &mut out)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Passes the next `n` bytes of `file` to `out`. A file that shrank while
+/// being sent (a page rewritten) is an error: closing early beats sending
+/// less than the Content-Length said.
+fn copy(
+    file: &mut std::fs::File,
+    mut n: u64,
+    buf: &mut [u8],
+    out: &mut impl FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    while n > 0 {
+        let want = buf.len().min(usize::try_from(n).unwrap_or(usize::MAX));
+        match file.read(&mut buf[..want]) {
+            Ok(0) => return Err(ErrorKind::UnexpectedEof.into()),
+            Ok(got) => {
+                out(&buf[..got])?;
+                n -= got as u64;
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Where the last `</body>` of a page starts, looked for in its end only.
+fn script_at(file: &mut std::fs::File, len: u64) -> std::io::Result<Option<u64>> {
+    use std::io::{Seek, SeekFrom};
+    let tail = len.min(CHUNK as u64);
+    file.seek(SeekFrom::Start(len - tail))?;
+    let mut buf = vec![0u8; CHUNK.min(tail as usize)];
+    file.read_exact(&mut buf)?;
+    file.seek(SeekFrom::Start(0))?;
+    let at = buf.windows(7).rposition(|w| w == b"</body>");
+    Ok(at.map(|i| len - tail + i as u64))
+}
+
+fn reason(code: u16) -> &'static str {
+    match code {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        414 => "URI Too Long",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        505 => "HTTP Version Not Supported",
+        _ => "Error",
+    }
+}
+
+fn head_text(r: &Response, extra: &[(&str, &str)]) -> String {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        r.code,
+        reason(r.code),
+        r.content_type,
+        r.body.len()
+    );
+    if r.allow {
+        head.push_str("Allow: GET, HEAD\r\n");
+    }
+    for (name, value) in extra {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    head
+}
+
+fn send(stream: &mut TcpStream, mut r: Response, head_only: bool) -> std::io::Result<()> {
+    let deadline = Instant::now() + WRITE_DEADLINE;
+    write_by(stream, head_text(&r, &[]).as_bytes(), deadline)?;
+    if !head_only {
+        r.body
+            .each_chunk(|chunk| write_by(stream, chunk, deadline))?;
+    }
+    Ok(())
+}
+
+/// Writes all of `data` before `deadline`, however slowly the client reads.
+fn write_by(stream: &mut TcpStream, data: &[u8], deadline: Instant) -> std::io::Result<()> {
+    let mut pos = 0;
+    while pos < data.len() {
+        let left = remaining(deadline).ok_or(ErrorKind::TimedOut)?;
+        stream.set_write_timeout(Some(left))?;
+        match stream.write(&data[pos..]) {
+            Ok(0) => return Err(ErrorKind::WriteZero.into()),
+            Ok(n) => pos += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Closes the write side, then reads and drops what the client still sends
+/// for at most [`LINGER`], so the answer is not lost to a reset.
+fn linger(mut stream: TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let deadline = Instant::now() + LINGER;
+    let mut sink = [0u8; 8192];
+    while let Some(left) = remaining(deadline) {
+        if stream.set_read_timeout(Some(left)).is_err() {
+            break;
+        }
+        match stream.read(&mut sink) {
+            Ok(n) if n > 0 => {}
+            _ => break,
+        }
+    }
+}
+
+/// The answer to a complete request head.
+fn handle(ctx: &Ctx, head: &Head, local: SocketAddr) -> Response {
+    let known = head
+        .host
+        .as_deref()
+        .is_some_and(|h| host_allowed(h, local, ctx.given_host.as_deref()));
+    if !known {
+        return Response::text(421, "unknown Host");
+    }
+    if head.method != "GET" && head.method != "HEAD" {
+        return Response {
+            allow: true,
+            ..Response::text(405, "only GET and HEAD")
+        };
+    }
+    respond(&ctx.out, &head.target, &ctx.version)
 }
 
 /// Maps a request path to a file under `out`, or refuses it.
@@ -75,6 +670,16 @@ pub fn resolve(out: &Path, url: &str) -> Option<PathBuf> {
         file = file.join("index.html");
     }
     Some(file)
+}
+
+/// The real path of `file` when it lies inside the real `site` folder:
+/// symlinks are followed only as far as they stay inside. `None` for a file
+/// that is missing or outside alike, so an answer tells nothing about what
+/// exists outside.
+pub fn contained(site: &Path, file: &Path) -> Option<PathBuf> {
+    let root = std::fs::canonicalize(site).ok()?;
+    let real = std::fs::canonicalize(file).ok()?;
+    real.starts_with(&root).then_some(real)
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -95,15 +700,26 @@ fn percent_decode(s: &str) -> Option<String> {
     (!s.contains('\0') && !s.contains('\\')).then_some(s)
 }
 
-fn respond(out: &Path, url: &str, version: &AtomicU64) -> Resp {
+fn respond(out: &Path, url: &str, version: &AtomicU64) -> Response {
     if url.split('?').next() == Some(VERSION_PATH) {
-        return status(200, &version.load(Ordering::SeqCst).to_string());
+        return Response::text(200, &version.load(Ordering::SeqCst).to_string());
     }
     let Some(file) = resolve(out, url) else {
-        return status(403, "forbidden");
+        return Response::text(403, "forbidden");
     };
-    let Ok(bytes) = std::fs::read(&file) else {
-        return status(404, "not found");
+    let not_found = || Response::text(404, "not found");
+    let Some(real) = contained(out, &file) else {
+        return not_found();
+    };
+    // Regular files only: opening a FIFO blocks, reading a device never ends.
+    if !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
+        return not_found();
+    }
+    let Ok(mut f) = std::fs::File::open(&real) else {
+        return not_found();
+    };
+    let Some(len) = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len()) else {
+        return not_found();
     };
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let content_type = match ext {
@@ -115,16 +731,24 @@ fn respond(out: &Path, url: &str, version: &AtomicU64) -> Resp {
         "json" => "application/json",
         _ => "application/octet-stream",
     };
-    let body = if ext == "html" {
-        let text = String::from_utf8_lossy(&bytes);
-        match text.rfind("</body>") {
-            Some(i) => format!("{}{RELOAD_SCRIPT}{}", &text[..i], &text[i..]).into_bytes(),
-            None => bytes,
+    let script_at = if ext == "html" {
+        match script_at(&mut f, len) {
+            Ok(at) => at,
+            Err(_) => return not_found(),
         }
     } else {
-        bytes
+        None
     };
-    with_type(tiny_http::Response::from_data(body), content_type)
+    Response {
+        code: 200,
+        content_type,
+        body: Body::File {
+            file: f,
+            len,
+            script_at,
+        },
+        allow: false,
+    }
 }
 
 #[cfg(test)]
@@ -152,5 +776,253 @@ mod tests {
             resolve(out, "//etc/passwd"),
             Some(PathBuf::from("/site/etc/passwd"))
         );
+    }
+
+    /// The answer's status and body as sent.
+    fn answer(r: Response) -> (u16, Vec<u8>) {
+        let (code, mut body) = (r.code, r.body);
+        let mut bytes = Vec::new();
+        body.each_chunk(|c| {
+            bytes.extend_from_slice(c);
+            Ok(())
+        })
+        .expect("body");
+        assert_eq!(bytes.len() as u64, body.len(), "Content-Length");
+        (code, bytes)
+    }
+
+    #[test]
+    fn symlinks_out_of_the_site_are_not_followed() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let site = tmp.path().join("site");
+        let outside = tmp.path().join("outside");
+        std::fs::create_dir_all(site.join("weeks")).expect("mkdir");
+        std::fs::create_dir_all(&outside).expect("mkdir");
+        std::fs::write(site.join("index.html"), "<body>ok</body>").expect("write");
+        std::fs::write(outside.join("secret.html"), "RAHASIA").expect("write");
+        let link = |target: &Path, at: &str| {
+            std::os::unix::fs::symlink(target, site.join(at)).expect("symlink")
+        };
+        link(&outside.join("secret.html"), "x.html");
+        link(Path::new("../outside/secret.html"), "relative.html");
+        link(&outside, "away");
+        link(Path::new("../../outside"), "weeks/up");
+        link(&site.join("index.html"), "same.html");
+        link(Path::new("/nonexistent/file"), "dangling.html");
+        // The file at /site2 is not inside /site.
+        std::fs::create_dir_all(tmp.path().join("site2")).expect("mkdir");
+        std::fs::write(tmp.path().join("site2/a.html"), "x").expect("write");
+
+        let within = |url: &str| resolve(&site, url).and_then(|f| contained(&site, &f));
+        for url in [
+            "/x.html",
+            "/relative.html",
+            "/away/secret.html",
+            "/away/",
+            "/away",
+            "/weeks/up/secret.html",
+            "/dangling.html",
+        ] {
+            assert_eq!(within(url), None, "{url}");
+        }
+        assert_eq!(
+            contained(&site, &tmp.path().join("site/../site2/a.html")),
+            None
+        );
+        let real = std::fs::canonicalize(site.join("index.html")).expect("canon");
+        assert_eq!(within("/same.html"), Some(real.clone()));
+        assert_eq!(within("/"), Some(real));
+
+        let version = AtomicU64::new(7);
+        let get = |url: &str| answer(respond(&site, url, &version));
+        assert_eq!(get("/x.html"), (404, b"not found".to_vec()));
+        // Missing and outside answer alike.
+        assert_eq!(get("/dangling.html"), get("/missing.html"));
+        assert_eq!(get("/away/secret.html"), get("/missing.html"));
+        let (code, body) = get("/same.html");
+        assert_eq!(code, 200);
+        assert!(String::from_utf8_lossy(&body).contains(VERSION_PATH));
+        assert_eq!(get(VERSION_PATH), (200, b"7".to_vec()));
+    }
+
+    #[test]
+    fn files_are_streamed_with_the_reload_script_before_body_end() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let site = tmp.path();
+        let page = format!("<html><body>{}</body></html>\n", "x".repeat(200_000));
+        std::fs::write(site.join("a.html"), &page).expect("write");
+        std::fs::write(site.join("plain.html"), "no end tag").expect("write");
+        let png: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(site.join("b.png"), &png).expect("write");
+        let version = AtomicU64::new(1);
+        let get = |url: &str| answer(respond(site, url, &version));
+        let i = page.rfind("</body>").expect("end");
+        let want = format!("{}{RELOAD_SCRIPT}{}", &page[..i], &page[i..]);
+        assert_eq!(get("/a.html"), (200, want.into_bytes()));
+        assert_eq!(get("/plain.html"), (200, b"no end tag".to_vec()));
+        assert_eq!(get("/b.png"), (200, png));
+    }
+
+    fn head(host: Option<&str>) -> Vec<u8> {
+        let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+        format!("GET /a.html?x HTTP/1.1\r\n{host}Accept: */*\r\n\r\n").into_bytes()
+    }
+
+    #[test]
+    fn request_heads_are_bounded() {
+        let ok = Head {
+            method: "GET".into(),
+            target: "/a.html?x".into(),
+            host: Some("localhost:8080".into()),
+        };
+        assert_eq!(parse_head(&head(Some("localhost:8080"))), Ok(Some(ok)));
+        let full = head(Some("localhost:8080"));
+        for cut in 0..full.len() {
+            assert_eq!(parse_head(&full[..cut]), Ok(None), "{cut} bytes");
+        }
+        // Bare LF line ends are read too.
+        let lf = b"HEAD / HTTP/1.0\nHost: a\n\n";
+        assert_eq!(
+            parse_head(lf).map(|h| h.map(|h| h.method)),
+            Ok(Some("HEAD".into()))
+        );
+        assert_eq!(
+            parse_head(&head(None)).map(|h| h.and_then(|h| h.host)),
+            Ok(None)
+        );
+
+        // The request line: at most 8 KiB, found out before the line ends.
+        let mut long = b"GET /".to_vec();
+        long.extend(std::iter::repeat_n(b'a', MAX_REQUEST_LINE));
+        assert_eq!(parse_head(&long), Err(414));
+        let mut fits = b"GET /".to_vec();
+        fits.extend(std::iter::repeat_n(b'a', MAX_REQUEST_LINE - 20));
+        fits.extend(b" HTTP/1.1\r\nHost: a\r\n\r\n");
+        assert!(matches!(parse_head(&fits), Ok(Some(_))));
+
+        // The whole head: at most 64 KiB, found out before it ends.
+        let mut big = b"GET / HTTP/1.1\r\nX: ".to_vec();
+        big.extend(std::iter::repeat_n(b'a', MAX_HEAD));
+        assert_eq!(parse_head(&big), Err(431));
+        big.extend(b"\r\n\r\n");
+        assert_eq!(parse_head(&big), Err(431));
+        let mut many = b"GET / HTTP/1.1\r\n".to_vec();
+        while many.len() <= MAX_HEAD {
+            many.extend(b"X-A: b\r\n");
+        }
+        assert_eq!(parse_head(&many), Err(431));
+
+        for bad in [
+            &b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"[..],
+            b"GET / HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost : a\r\n\r\n",
+            b"GET / HTTP/1.1\r\nno colon\r\n\r\n",
+            b"GET http://a/ HTTP/1.1\r\nHost: a\r\n\r\n",
+            b"GET  / HTTP/1.1\r\n\r\n",
+            b"GET /\r\n\r\n",
+            b"\xff / HTTP/1.1\r\n\r\n",
+        ] {
+            assert_eq!(
+                parse_head(bad),
+                Err(400),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        assert_eq!(parse_head(b"GET / HTTP/2.0\r\n\r\n"), Err(505));
+    }
+
+    #[test]
+    fn host_must_name_this_server() {
+        let v4: SocketAddr = "127.0.0.1:8080".parse().expect("addr");
+        let v6: SocketAddr = "[::1]:8080".parse().expect("addr");
+        for host in ["127.0.0.1:8080", "localhost:8080", "LocalHost:8080"] {
+            assert!(host_allowed(host, v4, None), "{host}");
+        }
+        for host in ["[::1]:8080", "localhost:8080", "[0:0:0:0:0:0:0:1]:8080"] {
+            assert!(host_allowed(host, v6, None), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:8080",
+            "127.0.0.1:8081",
+            "127.0.0.1",
+            "localhost",
+            "[::1]:8080",
+            "127.0.0.2:8080",
+            "0.0.0.0:8080",
+            "localhost.evil.example:8080",
+            "127.0.0.1:8080.evil.example",
+            "localhost:8080:8080",
+            "::1:8080",
+            ":8080",
+            "",
+        ] {
+            assert!(!host_allowed(host, v4, None), "{host}");
+        }
+        assert!(!host_allowed("127.0.0.1:8080", v6, None));
+        // Port 80 may be left out, as browsers do.
+        let p80: SocketAddr = "127.0.0.1:80".parse().expect("addr");
+        assert!(host_allowed("localhost", p80, None));
+
+        // --serve 0.0.0.0:8080 --public, reached on the LAN address, or
+        // --serve toko.local:8080 --public.
+        let lan: SocketAddr = "192.168.1.5:8080".parse().expect("addr");
+        assert!(host_allowed("192.168.1.5:8080", lan, None));
+        assert!(host_allowed("toko.local:8080", lan, Some("toko.local")));
+        assert!(!host_allowed("evil.example:8080", lan, Some("toko.local")));
+        assert!(!host_allowed("192.168.1.6:8080", lan, None));
+        // A dual-stack socket reports IPv4 clients as mapped addresses.
+        let mapped: SocketAddr = "[::ffff:192.168.1.5]:8080".parse().expect("addr");
+        assert!(host_allowed("192.168.1.5:8080", mapped, None));
+    }
+
+    #[test]
+    fn requests_are_checked_before_files() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        std::fs::write(tmp.path().join("index.html"), "<body>hai</body>").expect("write");
+        let ctx = Ctx {
+            out: tmp.path().to_path_buf(),
+            version: Arc::new(AtomicU64::new(1)),
+            given_host: None,
+        };
+        let local: SocketAddr = "127.0.0.1:8080".parse().expect("addr");
+        let ask = |method: &str, host: Option<&str>| {
+            let head = Head {
+                method: method.into(),
+                target: "/".into(),
+                host: host.map(str::to_string),
+            };
+            handle(&ctx, &head, local).code
+        };
+        assert_eq!(ask("GET", Some("127.0.0.1:8080")), 200);
+        assert_eq!(ask("HEAD", Some("localhost:8080")), 200);
+        assert_eq!(ask("GET", Some("evil.example:8080")), 421);
+        assert_eq!(ask("GET", None), 421);
+        assert_eq!(ask("POST", Some("127.0.0.1:8080")), 405);
+        assert_eq!(ask("get", Some("127.0.0.1:8080")), 405);
+    }
+
+    #[test]
+    fn network_addresses_need_public_and_masked_contacts() {
+        let mut config = Config::for_tests("Asia/Jakarta");
+        assert!(plan("127.0.0.1:8080", false, &config).is_ok());
+        assert!(plan("[::1]:8080", false, &config).is_ok());
+        let e = plan("0.0.0.0:8080", false, &config).expect_err("refused");
+        assert_eq!(e.code, crate::error::EXIT_USAGE);
+        assert!(e.message.contains("--public") && e.message.contains("jaringan"));
+        config.language = Lang::En;
+        let e = plan("[::]:8080", false, &config).expect_err("refused");
+        assert!(e.message.contains("--public") && e.message.contains("network"));
+        assert!(plan("0.0.0.0:8080", true, &config).is_ok_and(|p| p.network()));
+        assert!(!plan("127.0.0.1:8080", true, &config).is_ok_and(|p| p.network()));
+        assert!(
+            public_warning(Lang::En, "http://0.0.0.0:8080/").contains("everyone on the network")
+        );
+        assert!(public_warning(Lang::Id, "http://0.0.0.0:8080/").contains("siapa pun di jaringan"));
+        config.mask_contacts = false;
+        let e = plan("0.0.0.0:8080", true, &config).expect_err("refused");
+        assert!(e.message.contains("mask_contacts"));
+        assert!(plan("127.0.0.1:8080", false, &config).is_ok());
     }
 }
