@@ -9,9 +9,9 @@
 //! each with deadlines; and a request must name this server in `Host`, which
 //! stops DNS rebinding. HTTP/1.1, GET and HEAD only, one request per connection.
 
-use crate::config::{Config, Lang};
 use crate::error::{Error, Result};
-use crate::i18n::pick;
+use crate::lang::pick;
+use crate::shop::config::{Config, Lang};
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
