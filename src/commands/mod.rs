@@ -9,6 +9,7 @@ use crate::io::table::{self, paint, Style};
 use crate::lang::format::{local_phone, money, short_datetime};
 use crate::lang::{self, pick};
 use crate::messages::Messages;
+use crate::rules::complaints;
 use crate::rules::{self, agenda, Lifecycle, Status, Task, Value};
 use crate::shop::config::Lang;
 use crate::shop::index::{self, Shop, ShopDir};
@@ -548,9 +549,9 @@ pub fn complaints(ctx: &Ctx, open_only: bool, format: Format) -> Result<i32> {
     let rows: Vec<ComplaintJson> = shop
         .complaints
         .iter()
-        .filter(|k| k.opened.t <= ctx.now)
+        .filter(|k| complaints::exists_at(k, ctx.now))
         .filter_map(|k| {
-            let resolved = k.resolved.filter(|r| r.t <= ctx.now);
+            let resolved = complaints::resolved_at(k, ctx.now);
             if open_only && resolved.is_some() {
                 return None;
             }

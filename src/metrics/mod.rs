@@ -4,7 +4,7 @@
 mod key;
 pub use key::{Metric, MetricKind};
 
-use crate::rules::{evaluate, order_counts, resolve_due, Rule, Status, Task};
+use crate::rules::{evaluate, order_counts, Rule, Status, Task};
 use crate::shop::index::Shop;
 use crate::shop::record::Complaint;
 use crate::shop::record::Kind;
@@ -367,10 +367,7 @@ pub fn customer_tally(
         let admin = c.admin.clone().unwrap_or_else(|| "unassigned".into());
         x.by_admin.insert(admin, (1, won));
     }
-    let first = counting
-        .iter()
-        .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
-        .map(|(i, _)| *i);
+    let first = crate::rules::first_order(c, t);
     for (i, o) in &counting {
         if in_period(o.at.t) {
             x.orders += 1;
@@ -495,7 +492,7 @@ pub fn complaint_tally(
     }
     let in_period = |v: Timestamp| start <= v && v < end && v <= t;
     x.complaints_opened = i64::from(in_period(k.opened.t));
-    match k.resolved.filter(|r| r.t <= t) {
+    match crate::rules::complaints::resolved_at(k, t) {
         Some(r) => {
             if in_period(r.t) {
                 x.complaints_resolved = 1;
@@ -511,7 +508,7 @@ pub fn complaint_tally(
         }
         None => {
             x.complaints_open = 1;
-            x.complaints_overdue = i64::from(resolve_due(cfg, k) <= t);
+            x.complaints_overdue = i64::from(crate::rules::complaints::overdue_at(cfg, k, t));
         }
     }
     x

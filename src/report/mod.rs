@@ -417,12 +417,8 @@ pub fn periods_from_days(days: &BTreeMap<i64, u32>, cfg: &Config, now: Timestamp
         needed_weeks.insert(*w);
         needed_weeks.insert(w.prev());
     }
-    let mut w = current_week;
-    for _ in 0..12 {
-        needed_weeks.insert(w);
-        w = w.prev();
-    }
-    needed_weeks.insert(w);
+    // The trend charts' weeks, each with the week before it.
+    needed_weeks.extend(current_week.last(TREND_WEEKS + 1));
     let mut needed_months: BTreeSet<Month> = BTreeSet::new();
     for m in &months {
         needed_months.insert(*m);
@@ -896,16 +892,13 @@ struct Chart {
     svg: String,
 }
 
+/// How many weeks the dashboard's trend charts show.
+pub const TREND_WEEKS: usize = 12;
+
 fn charts(site: &Site) -> Vec<Chart> {
     let lang = site.lang();
     let cfg = site.cfg();
-    let mut weeks = Vec::new();
-    let mut w = site.current_week;
-    for _ in 0..12 {
-        weeks.push(w);
-        w = w.prev();
-    }
-    weeks.reverse();
+    let weeks = site.current_week.last(TREND_WEEKS);
     let empty = empty_metrics();
     [
         Metric::LeadsNew,

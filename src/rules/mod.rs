@@ -1,6 +1,9 @@
 //! Tasks derived from records (SPEC §4): the built-in rule table, evaluation
 //! as of a time T, and customer segments. Everything here is pure.
 
+pub mod complaints;
+pub use complaints::resolve_due;
+
 use crate::shop::config::{Config, RuleOverride};
 use crate::shop::index::Shop;
 use crate::shop::record::{Complaint, Customer, Ev, Kind, Order};
@@ -314,6 +317,17 @@ fn happened(ev: Option<Ev>, now: Timestamp) -> Option<Ev> {
 /// Placed at or before `now` and not cancelled at `now`.
 pub fn order_counts(o: &Order, now: Timestamp) -> bool {
     o.at.t <= now && happened(o.cancelled, now).is_none()
+}
+
+/// Position of the customer's first order at `now`: the earliest counting
+/// order by `at`, then file position (SPEC §5 `repeat_order_rate`).
+pub fn first_order(c: &Customer, now: Timestamp) -> Option<usize> {
+    c.orders
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| order_counts(o, now))
+        .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
+        .map(|(i, _)| i)
 }
 
 /// Interactions of one customer at T, by kind, sorted by time, for lookups in
@@ -718,14 +732,6 @@ fn complaint_tasks(
             admin,
         );
     }
-}
-
-/// The open-time due of a complaint's resolution (for `complaints_overdue`).
-pub fn resolve_due(cfg: &Config, k: &Complaint) -> Timestamp {
-    let wait = settings(cfg, Rule::ComplaintResolve)
-        .wait
-        .unwrap_or(cfg.service.resolve_target);
-    add_open(k.opened.t, wait, cfg.hours.as_ref(), &cfg.timezone)
 }
 
 /// Tasks shown by `due`: due or overdue, plus upcoming with due ≤ now + horizon;

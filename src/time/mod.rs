@@ -359,6 +359,18 @@ impl Week {
         }
     }
 
+    /// The `n` weeks ending with this one, oldest first.
+    pub fn last(self, n: usize) -> Vec<Week> {
+        let mut weeks = Vec::with_capacity(n);
+        let mut w = self;
+        for _ in 0..n {
+            weeks.push(w);
+            w = w.prev();
+        }
+        weeks.reverse();
+        weeks
+    }
+
     #[cfg(test)]
     pub fn next(self) -> Week {
         let mon = self.monday();
@@ -437,6 +449,8 @@ mod tests {
         assert_eq!(rfc3339(b, &z), "2026-11-23T00:00:00+07:00");
         assert_eq!(Week::containing(b, &z), w.next());
         assert_eq!(w.prev().to_string(), "2026-W46");
+        let three: Vec<String> = w.last(3).iter().map(ToString::to_string).collect();
+        assert_eq!(three, ["2026-W45", "2026-W46", "2026-W47"]);
         assert!(Week::parse("2025-W53").is_err());
         assert!(Week::parse("2020-W53").is_ok());
         assert_eq!(

@@ -600,11 +600,7 @@ impl Live {
         };
         // The dashboard: this week's and last week's cards, the 12 weeks
         // of charts, the agenda, the open complaints and the problems banner.
-        let mut chart_weeks = vec![site.current_week];
-        for _ in 0..12 {
-            let w = chart_weeks[chart_weeks.len() - 1].prev();
-            chart_weeks.push(w);
-        }
+        let chart_weeks = site.current_week.last(report::TREND_WEEKS + 1);
         let dashboard = self.agenda_changed
             || !same_problems
             || chart_weeks.iter().any(changed)
