@@ -1,12 +1,10 @@
-//! One error type for the whole program: a message, an optional location and
-//! the exit status it maps to (SPEC §6: 1 invalid input, 2 usage or I/O).
+//! One error type for the whole program: its kind (which knows the exit
+//! status, SPEC §6: 1 invalid input, 2 usage or I/O), a message and the
+//! diagnostics that explain it; and [`Diagnostic`], a problem at a place in a
+//! shop file.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-
-/// Exit statuses of SPEC §6.
-pub const EXIT_INVALID: i32 = 1;
-pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -67,43 +65,82 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// What went wrong, as far as the exit status is concerned (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The command line asks for something impossible (exit 2).
+    Usage,
+    /// A file or folder cannot be read or written (exit 2).
+    Io,
+    /// The shop or the command's input is invalid (exit 1).
+    Invalid,
+}
+
+impl ErrorKind {
+    pub const fn code(self) -> i32 {
+        match self {
+            ErrorKind::Invalid => 1,
+            ErrorKind::Usage | ErrorKind::Io => 2,
+        }
+    }
+}
+
+/// The exit status of a command that finishes rather than fails, having found
+/// its input invalid (`check` on a shop with errors).
+pub const EXIT_INVALID: i32 = ErrorKind::Invalid.code();
+
 /// An error that ends a command.
 #[derive(Debug)]
 pub struct Error {
-    pub code: i32,
+    pub kind: ErrorKind,
     pub message: String,
     /// Diagnostics to print before the message (e.g. a broken shop.toml).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Error {
-    pub fn usage(message: impl Into<String>) -> Self {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error {
-            code: EXIT_USAGE,
+            kind,
             message: message.into(),
             diagnostics: Vec::new(),
         }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Usage, message)
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {
-        Error {
-            code: EXIT_INVALID,
-            message: message.into(),
-            diagnostics: Vec::new(),
-        }
+        Error::new(ErrorKind::Invalid, message)
     }
 
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
-        Error::usage(format!("{}: {}", path.display(), describe_io(err)))
+        Error::new(
+            ErrorKind::Io,
+            format!("{}: {}", path.display(), describe_io(err)),
+        )
     }
 
-    /// A file-level problem (e.g. shop.toml) with its diagnostics.
-    pub fn with_diagnostics(code: i32, message: impl Into<String>, diags: Vec<Diagnostic>) -> Self {
-        Error {
-            code,
-            message: message.into(),
-            diagnostics: diags,
+    /// The same error with the diagnostics that explain it (e.g. shop.toml's).
+    pub fn with_diagnostics(mut self, diags: Vec<Diagnostic>) -> Self {
+        self.diagnostics = diags;
+        self
+    }
+
+    /// The process exit status for this error.
+    pub fn code(&self) -> i32 {
+        self.kind.code()
+    }
+
+    /// What the terminal shows: the diagnostics, then `langgan: message`.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            out.push_str(&format!("{d}\n"));
         }
+        out.push_str(&format!("langgan: {}\n", self.message));
+        out
     }
 }
 
@@ -125,5 +162,21 @@ pub fn describe_io(err: &std::io::Error) -> String {
         PermissionDenied => "permission denied".to_string(),
         InvalidData => "not valid UTF-8 text".to_string(),
         _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_know_their_exit_status() {
+        assert_eq!(Error::usage("x").code(), 2);
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = Error::io(Path::new("shop.toml"), &io);
+        assert_eq!((e.kind, e.code()), (ErrorKind::Io, 2));
+        assert_eq!(e.message, "shop.toml: not found");
+        assert_eq!(Error::invalid("x").code(), EXIT_INVALID);
+        assert_eq!(EXIT_INVALID, 1);
     }
 }

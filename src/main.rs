@@ -3,17 +3,13 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     no_huge_pages();
-    let cli = langgan::cli::Cli::parse();
-    let result = langgan::cli::run(cli);
+    let result = langgan::cli::run(langgan::cli::Cli::parse());
     langgan::shop::cache::wait_for_writes();
     let code = match result {
         Ok(code) => code,
         Err(e) => {
-            for d in &e.diagnostics {
-                eprintln!("{d}");
-            }
-            eprintln!("langgan: {e}");
-            e.code
+            eprint!("{}", e.report());
+            e.code()
         }
     };
     ExitCode::from(u8::try_from(code).unwrap_or(2))

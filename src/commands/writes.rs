@@ -20,7 +20,7 @@ fn stamp(t: Timestamp, cfg: &Config) -> String {
 }
 
 fn invalid(message: String, diags: Vec<Diagnostic>) -> Error {
-    Error::with_diagnostics(EXIT_INVALID, message, diags)
+    Error::invalid(message).with_diagnostics(diags)
 }
 
 /// Optional fields of a new customer.

@@ -1,7 +1,7 @@
 //! `shop.toml` → [`Config`] (SPEC §2): defaults, durations, business hours,
 //! catalogue and rule overrides. Every bad value is a diagnostic at its place.
 
-use crate::error::{Diagnostic, Error, Result, EXIT_INVALID};
+use crate::error::{Diagnostic, Error, Result};
 use crate::text::{did_you_mean, line_col, plain_serde_message};
 use crate::time::{parse_clock, parse_duration, weekday_from_str, DayHours, Dur, Holiday, Hours};
 use jiff::civil::{Date, Time, Weekday};
@@ -281,11 +281,7 @@ impl Ctx<'_> {
 pub fn load(path: &Path, shown: &Path) -> Result<Config> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(shown, &e))?;
     parse(&text, shown).map_err(|diags| {
-        Error::with_diagnostics(
-            EXIT_INVALID,
-            format!("{} has errors", shown.display()),
-            diags,
-        )
+        Error::invalid(format!("{} has errors", shown.display())).with_diagnostics(diags)
     })
 }
 

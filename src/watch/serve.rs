@@ -1009,7 +1009,7 @@ mod tests {
         assert!(plan("127.0.0.1:8080", false, &config).is_ok());
         assert!(plan("[::1]:8080", false, &config).is_ok());
         let e = plan("0.0.0.0:8080", false, &config).expect_err("refused");
-        assert_eq!(e.code, crate::error::EXIT_USAGE);
+        assert_eq!(e.kind, crate::error::ErrorKind::Usage);
         assert!(e.message.contains("--public") && e.message.contains("jaringan"));
         config.language = Lang::En;
         let e = plan("[::]:8080", false, &config).expect_err("refused");
