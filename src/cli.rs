@@ -217,7 +217,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             public,
         } => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
-            let config = crate::shop::index::load_config(&dir)?;
+            let config = crate::shop::load::load_config(&dir)?;
             let now = cli
                 .now
                 .as_deref()

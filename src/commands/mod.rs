@@ -29,7 +29,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn open(dir: ShopDir, now: Option<&str>, use_cache: bool) -> Result<Ctx> {
-        let shop = index::load_with(&dir, use_cache)?;
+        let shop = crate::shop::load::load_with(&dir, use_cache)?;
         let now = crate::time::parse_now(now, &shop.config.timezone)?;
         Ok(Ctx {
             shop,

@@ -259,7 +259,7 @@ fn refusal(shown: &Path) -> String {
 }
 
 pub fn log(dir: &ShopDir, now: Option<&str>, id: &str, entry: &LogEntry) -> Result<i32> {
-    let cfg = index::load_config(dir)?;
+    let cfg = crate::shop::load::load_config(dir)?;
     let now = crate::time::parse_now(now, &cfg.timezone)?;
     let at = match &entry.at {
         Some(s) => parse_time(s, &cfg.timezone).map_err(|m| Error::usage(format!("--at: {m}")))?,

@@ -8,7 +8,8 @@
 use super::{Month, Periods};
 use crate::metrics::{as_of, complaint_tally, customer_tally, Tally};
 use crate::rules::tasks_for_customer;
-use crate::shop::cache::{fnv1a, read_sectioned, write_sectioned};
+use crate::shop::cache::{read_sectioned, write_sectioned};
+use crate::shop::hash::fnv1a;
 use crate::shop::index::Shop;
 use crate::time::Week;
 use jiff::Timestamp;
@@ -104,51 +105,7 @@ fn by_period(needed: &[Needed], totals: &[Tally]) -> (HashMap<Week, Tally>, Hash
     (weeks, months)
 }
 
-/// An order-sensitive hash of several values: length-prefixed parts taken
-/// eight bytes at a time, each word mixed in by a multiply and a shift (the
-/// shift carries high bits down, so every input bit reaches every output bit).
-/// It tells whether inputs changed; it is not a defence against crafted input.
-#[derive(Clone, Copy)]
-pub struct Fold(pub u64);
-
-impl Default for Fold {
-    fn default() -> Fold {
-        Fold(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fold {
-    fn word(&mut self, w: u64) {
-        self.0 = (self.0 ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 ^= self.0 >> 29;
-    }
-
-    pub fn bytes(&mut self, b: &[u8]) {
-        self.word(b.len() as u64);
-        let mut chunks = b.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.word(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.word(u64::from_le_bytes(w));
-        }
-    }
-
-    pub fn path(&mut self, p: &std::path::Path) {
-        self.bytes(p.as_os_str().as_encoded_bytes());
-    }
-    pub fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
-    }
-    pub fn u64(&mut self, v: u64) {
-        self.bytes(&v.to_le_bytes());
-    }
-}
+pub use crate::shop::hash::Fold;
 
 /// One bucket's tallies for the needed periods, computed from its records.
 fn compute(shop: &Shop, now: Timestamp, cis: &[usize], needed: &[Needed]) -> Vec<Tally> {

@@ -5,7 +5,9 @@
 
 use crate::error::Diagnostic;
 use crate::shop::config::Config;
-use crate::shop::index::{parse_bytes, Found, Parsed, RecordKind, Scan, ShopDir};
+use crate::shop::dir::{Found, RecordKind, Scan, ShopDir, Stamp};
+use crate::shop::hash::fnv1a;
+use crate::shop::record::file::{parse_bytes, parse_file, Parsed};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -23,33 +25,6 @@ const RACY: Duration = Duration::from_secs(2);
 
 /// How many files may be parsed again on load before the cache is rewritten.
 const REWRITE_AFTER: usize = 64;
-
-/// FNV-1a, 64 bit: stable across builds and platforms.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
-/// What a stat says about a file: enough to tell it has not changed.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Stamp {
-    size: u64,
-    mtime_ns: u128,
-}
-
-impl Stamp {
-    pub fn of(m: &std::fs::Metadata) -> Option<Stamp> {
-        let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-        Some(Stamp {
-            size: m.len(),
-            mtime_ns: mtime.as_nanos(),
-        })
-    }
-}
 
 #[derive(Serialize, Deserialize)]
 struct Entry {
@@ -321,7 +296,7 @@ pub fn load_records(
             let (parsed, d) = if stamp.is_some() {
                 parse_bytes(dir, config, &f, &bytes)
             } else {
-                crate::shop::index::parse_file(dir, config, &f)
+                parse_file(dir, config, &f)
             };
             (
                 f,
@@ -358,14 +333,7 @@ pub fn load_records(
                 // Files with problems are not cached: they are few and re-checked each time.
                 let keep = d.is_empty() && !matches!(parsed, Parsed::Broken) && stamp.is_some();
                 fresh_kept += usize::from(keep);
-                refs_meta.push((
-                    stamp.unwrap_or(Stamp {
-                        size: 0,
-                        mtime_ns: 0,
-                    }),
-                    hash,
-                    keep,
-                ));
+                refs_meta.push((stamp.unwrap_or(Stamp::UNKNOWN), hash, keep));
                 diags.extend(d);
                 out.push((f, parsed));
             }

@@ -152,7 +152,7 @@ fn touched_ids(p: &Option<Parsed>, rel: &Path, ch: &mut Changes) {
 
 impl Live {
     pub fn start(dir: ShopDir, out: PathBuf, fixed_now: Option<Timestamp>) -> Result<Live> {
-        let config = index::load_config(&dir)?;
+        let config = crate::shop::load::load_config(&dir)?;
         let mut live = Live {
             dir,
             out,
@@ -304,7 +304,7 @@ impl Live {
     pub fn apply(&mut self, plan: &Plan) -> Changes {
         let mut ch = Changes::default();
         if plan.full || plan.config {
-            match index::load_config(&self.dir) {
+            match crate::shop::load::load_config(&self.dir) {
                 Ok(c) => {
                     self.config = c;
                     self.config_diags.clear();

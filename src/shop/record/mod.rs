@@ -3,6 +3,7 @@
 
 use crate::error::Diagnostic;
 use crate::shop::config::Config;
+use crate::shop::hash::fnv1a;
 use crate::text::{did_you_mean, plain_serde_message};
 use crate::time::parse_time;
 use jiff::Timestamp;
@@ -10,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+pub mod file;
 
 /// An event time and the line it was written on (for `explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -987,7 +990,7 @@ pub fn parse_customer(
         orders,
         interactions,
         feedback,
-        source_hash: crate::shop::cache::fnv1a(text.as_bytes()),
+        source_hash: fnv1a(text.as_bytes()),
     };
     (Some(customer), ck.diags)
 }
@@ -1054,7 +1057,7 @@ pub fn parse_complaint(
         resolved,
         contacts,
         csat,
-        source_hash: crate::shop::cache::fnv1a(text.as_bytes()),
+        source_hash: fnv1a(text.as_bytes()),
     };
     (Some(c), ck.diags)
 }
