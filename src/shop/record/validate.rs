@@ -1,0 +1,757 @@
+//! Raw records → [`Customer`] and [`Complaint`]: every value checked against
+//! SPEC §3 and shop.toml, every problem a [`Diagnostic`] at the value.
+
+use super::model::*;
+use super::parse::*;
+use crate::error::Diagnostic;
+use crate::shop::config::Config;
+use crate::shop::hash::fnv1a;
+use crate::text::did_you_mean;
+use crate::time::parse_time;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// SPEC §3: an optional field left empty is absent, also when written `""`.
+fn blank_is_absent(field: &mut Option<S<String>>) {
+    if field.as_ref().is_some_and(|v| v.value.trim().is_empty()) {
+        *field = None;
+    }
+}
+
+/// Largest quantity and unit price accepted: far above any real order, and
+/// small enough that totals never overflow.
+pub const MAX_QTY: i64 = 1_000_000;
+pub const MAX_PRICE: i64 = 1_000_000_000_000;
+
+/// Collects diagnostics for one file.
+pub struct Checker<'a> {
+    pub path: &'a Path,
+    pub cfg: &'a Config,
+    pub diags: Vec<Diagnostic>,
+}
+
+fn line_of<T>(s: &S<T>) -> u32 {
+    s.referenced.line() as u32
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(path: &'a Path, cfg: &'a Config) -> Self {
+        Checker {
+            path,
+            cfg,
+            diags: Vec::new(),
+        }
+    }
+
+    fn err<T>(&mut self, at: &S<T>, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::error(
+            self.path,
+            at.referenced.line() as u32,
+            at.referenced.column() as u32,
+            msg,
+        ));
+    }
+
+    fn warn<T>(&mut self, at: &S<T>, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::warning(
+            self.path,
+            at.referenced.line() as u32,
+            at.referenced.column() as u32,
+            msg,
+        ));
+    }
+
+    fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+
+    fn time(&mut self, field: &str, s: &S<String>) -> Option<Ev> {
+        match parse_time(&s.value, &self.cfg.timezone) {
+            Ok(t) => Some(Ev {
+                t,
+                line: line_of(s),
+                col: s.referenced.column() as u32,
+            }),
+            Err(m) => {
+                self.err(s, format!("`{field}`: {m}"));
+                None
+            }
+        }
+    }
+
+    fn opt_time(&mut self, field: &str, s: &Option<S<String>>) -> Option<Ev> {
+        s.as_ref().and_then(|s| self.time(field, s))
+    }
+
+    /// `later` must not be before `earlier`.
+    fn order_check(
+        &mut self,
+        later_name: &str,
+        later: Option<Ev>,
+        later_span: &Option<S<String>>,
+        earlier_name: &str,
+        earlier: Option<Ev>,
+    ) {
+        if let (Some(l), Some(e), Some(span)) = (later, earlier, later_span) {
+            if l.t < e.t {
+                let tz = &self.cfg.timezone;
+                self.err(
+                    span,
+                    format!(
+                        "`{later_name}` ({}) is before {earlier_name} ({})",
+                        crate::time::short(l.t, tz),
+                        crate::time::short(e.t, tz)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn admin(&mut self, field: &str, a: &Option<S<String>>) -> Option<String> {
+        let a = a.as_ref()?;
+        if !self.cfg.admins.is_empty() && !self.cfg.admins.contains(&a.value) {
+            let hint = did_you_mean(&a.value, self.cfg.admins.iter().map(String::as_str));
+            self.err(
+                a,
+                format!(
+                    "`{field}`: unknown admin `{}`{hint}; admins in shop.toml: {}",
+                    a.value,
+                    self.cfg.admins.join(", ")
+                ),
+            );
+        }
+        Some(a.value.clone())
+    }
+
+    fn product(&mut self, p: &S<String>) {
+        if !self.cfg.products.contains_key(&p.value) {
+            let hint = did_you_mean(&p.value, self.cfg.products.keys().map(String::as_str));
+            self.err(
+                p,
+                format!(
+                    "unknown product `{}`{hint}; products are listed in shop.toml",
+                    p.value
+                ),
+            );
+        }
+    }
+
+    fn ranged(&mut self, field: &str, v: &Option<S<i64>>, lo: i64, hi: i64) -> Option<i64> {
+        let v = v.as_ref()?;
+        if v.value < lo || v.value > hi {
+            self.err(
+                v,
+                format!("`{field}` must be from {lo} to {hi}, not {}", v.value),
+            );
+        }
+        Some(v.value)
+    }
+}
+
+/// Validates an email loosely: one `@`, something before it, a dotted domain.
+pub fn valid_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// Indonesian phone numbers to E.164: `0812-3456-7890`, `62812…`, `+62 812 …`;
+/// fixed lines too (`(031) 5678 123` → `+62315678123`), see [`is_mobile`].
+pub fn normalize_phone(raw: &str) -> Result<String, String> {
+    let trimmed = raw.trim();
+    let mut digits = String::new();
+    for (i, c) in trimmed.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => {}
+            ' ' | '-' | '.' | '(' | ')' => {}
+            _ => {
+                return Err(format!(
+                    "`{trimmed}` is not a phone number (only digits, spaces, dashes and dots)"
+                ))
+            }
+        }
+    }
+    let national = if let Some(rest) = digits.strip_prefix("62") {
+        rest.to_string()
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        rest.to_string()
+    } else if digits.starts_with('8') && !trimmed.starts_with('+') {
+        digits.clone()
+    } else {
+        return Err(format!(
+            "`{trimmed}` is not an Indonesian number; write it like `0812-3456-7890` or `+62 812 3456 7890`"
+        ));
+    };
+    let national = national.trim_start_matches('0');
+    if !(8..=12).contains(&national.len()) {
+        return Err(format!(
+            "`{trimmed}` has {} digits after the country code; an Indonesian number has 8 to 12",
+            national.len()
+        ));
+    }
+    Ok(format!("+62{national}"))
+}
+
+/// Is a normalised number an Indonesian mobile (`+628…`)? Only mobiles have
+/// WhatsApp: after the country code a fixed line starts with its area code
+/// (`+6221…` Jakarta, `+6231…` Surabaya).
+pub fn is_mobile(e164: &str) -> bool {
+    e164.starts_with("+628")
+}
+
+/// How two order `ref`s are compared: a person may type `Shopee:2411…` for
+/// the `shopee:2411…` an import wrote.
+pub fn ref_key(reference: &str) -> String {
+    reference.trim().to_lowercase()
+}
+
+pub fn parse_customer(
+    id: &str,
+    path: &Path,
+    text: &str,
+    cfg: &Config,
+) -> (Option<Customer>, Vec<Diagnostic>) {
+    let mut raw: RawCustomer = match parse_yaml(path, text) {
+        Ok(r) => r,
+        Err(d) => return (None, vec![d]),
+    };
+    for field in [
+        &mut raw.call,
+        &mut raw.phone,
+        &mut raw.email,
+        &mut raw.source,
+        &mut raw.admin,
+    ] {
+        blank_is_absent(field);
+    }
+    let mut ck = Checker::new(path, cfg);
+    let name = raw.name.value.trim().to_string();
+    if name.is_empty() {
+        ck.err(&raw.name, "`name` is empty");
+    }
+    let phone = raw.phone.as_ref().and_then(|p| ck.phone(p));
+    let phone_at = raw
+        .phone
+        .as_ref()
+        .map_or((0, 0), |p| (line_of(p), p.referenced.column() as u32));
+    if let Some(e) = &raw.email {
+        if !valid_email(e.value.trim()) {
+            ck.err(e, format!("`{}` is not an email address", e.value));
+        }
+    }
+    if let Some(s) = &raw.source {
+        ck.source(s);
+    }
+    let handles = ck.handles(raw.handles.unwrap_or_default());
+    let admin = ck.admin("admin", &raw.admin);
+    let first_contact = ck.time("first_contact", &raw.first_contact);
+    let mut interested = Vec::new();
+    for p in raw.interested.unwrap_or_default() {
+        ck.product(&p);
+        interested.push(p.value);
+    }
+    // Pushed one by one, not collected from the raw lists: a collect would
+    // reuse a raw list's (much larger) allocation for the records the index
+    // keeps, doubling a loaded shop's memory.
+    let mut orders = Vec::new();
+    for o in raw.orders.unwrap_or_default() {
+        orders.extend(ck.order(o, first_contact));
+    }
+    let mut interactions = Vec::new();
+    for i in raw.interactions.unwrap_or_default() {
+        interactions.extend(ck.interaction(i));
+    }
+    let mut feedback = Vec::new();
+    for f in raw.feedback.unwrap_or_default() {
+        feedback.extend(ck.feedback(f));
+    }
+
+    if ck.has_errors() {
+        return (None, ck.diags);
+    }
+    let Some(first_contact) = first_contact else {
+        return (None, ck.diags);
+    };
+    let customer = Customer {
+        id: id.to_string(),
+        path: path.to_path_buf(),
+        name,
+        call: raw.call.map(|c| c.value.trim().to_string()),
+        phone,
+        phone_at,
+        email: raw.email.map(|e| e.value.trim().to_string()),
+        handles,
+        city: raw.city,
+        source: raw.source.map(|s| s.value),
+        admin,
+        first_contact,
+        tags: raw.tags.unwrap_or_default(),
+        interested,
+        note: raw.note,
+        orders,
+        interactions,
+        feedback,
+        source_hash: fnv1a(text.as_bytes()),
+    };
+    (Some(customer), ck.diags)
+}
+
+/// The parts of a customer record, each checked where it was written.
+impl Checker<'_> {
+    /// A phone in E.164; a landline is kept, with a warning (no WhatsApp).
+    fn phone(&mut self, p: &S<String>) -> Option<String> {
+        match normalize_phone(&p.value) {
+            Ok(n) => {
+                if !is_mobile(&n) {
+                    self.warn(
+                        p,
+                        format!(
+                            "`{}` is a landline, not a mobile number: it has no WhatsApp, so this customer's messages get no WhatsApp link; if there is a mobile number (08…), write it here instead (the landline can go in `note`)",
+                            p.value.trim()
+                        ),
+                    );
+                }
+                Some(n)
+            }
+            Err(m) => {
+                self.err(p, m);
+                None
+            }
+        }
+    }
+
+    fn source(&mut self, s: &S<String>) {
+        let sources = &self.cfg.sources;
+        if !sources.is_empty() && !sources.contains(&s.value) {
+            let hint = did_you_mean(&s.value, sources.iter().map(String::as_str));
+            let msg = format!(
+                "unknown source `{}`{hint}; sources in shop.toml: {}",
+                s.value,
+                sources.join(", ")
+            );
+            self.err(s, msg);
+        }
+    }
+
+    /// Marketplace (lowercase) → username; empty or repeated ones are errors.
+    fn handles(&mut self, raw: BTreeMap<String, S<Option<String>>>) -> BTreeMap<String, String> {
+        let mut handles = BTreeMap::new();
+        for (market, user) in raw {
+            let market = market.trim().to_lowercase();
+            let Some(name) = user
+                .value
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+            else {
+                self.err(
+                    &user,
+                    format!(
+                        "handle `{market}` is empty; write the username there, or remove the line"
+                    ),
+                );
+                continue;
+            };
+            if handles.insert(market.clone(), name.to_string()).is_some() {
+                self.err(
+                    &user,
+                    format!("`handles` names `{market}` twice; keep only one"),
+                );
+            }
+        }
+        handles
+    }
+
+    /// An order; `None` when its time is unreadable (the error is reported).
+    fn order(&mut self, o: S<RawOrder>, first_contact: Option<Ev>) -> Option<Order> {
+        let line = line_of(&o);
+        let o = o.value;
+        let at = self.time("at", &o.at);
+        if let (Some(at), Some(fc)) = (at, first_contact) {
+            if at.t < fc.t {
+                let tz = &self.cfg.timezone;
+                let msg = format!(
+                    "order at {} is before the customer's first_contact ({})",
+                    crate::time::short(at.t, tz),
+                    crate::time::short(fc.t, tz)
+                );
+                self.err(&o.at, msg);
+            }
+        }
+        if o.items.value.is_empty() {
+            self.err(&o.items, "an order needs at least one item");
+        }
+        let items = o
+            .items
+            .value
+            .iter()
+            .map(|it| self.item(&it.value))
+            .collect();
+        let paid = self.opt_time("paid", &o.paid);
+        let shipped = self.opt_time("shipped", &o.shipped);
+        let delivered = self.opt_time("delivered", &o.delivered);
+        let cancelled = self.opt_time("cancelled", &o.cancelled);
+        self.order_check("paid", paid, &o.paid, "the order time", at);
+        self.order_check("shipped", shipped, &o.shipped, "the order time", at);
+        if shipped.is_some() {
+            self.order_check("delivered", delivered, &o.delivered, "`shipped`", shipped);
+        } else {
+            self.order_check("delivered", delivered, &o.delivered, "the order time", at);
+        }
+        let mut reference = o.reference;
+        blank_is_absent(&mut reference);
+        let mut channel = o.channel;
+        blank_is_absent(&mut channel);
+        Some(Order {
+            line,
+            at: at?,
+            items,
+            paid,
+            shipped,
+            delivered,
+            cancelled,
+            channel: channel.map(|c| c.value.trim().to_string()),
+            reference_at: reference
+                .as_ref()
+                .map_or((0, 0), |r| (line_of(r), r.referenced.column() as u32)),
+            reference: reference.map(|r| r.value.trim().to_string()),
+        })
+    }
+
+    /// An order item; a bad quantity counts as 1 and a bad price as 0 (the
+    /// record is refused anyway, this only keeps checking).
+    fn item(&mut self, it: &RawItem) -> Item {
+        self.product(&it.product);
+        let qty = match &it.qty {
+            Some(q) if q.value < 1 => {
+                self.err(q, format!("`qty` must be at least 1, not {}", q.value));
+                1
+            }
+            Some(q) if q.value > MAX_QTY => {
+                self.err(
+                    q,
+                    format!("`qty` {} is too large (at most {MAX_QTY})", q.value),
+                );
+                1
+            }
+            Some(q) => q.value,
+            None => 1,
+        };
+        let price = match &it.price {
+            Some(p) if p.value < 0 => {
+                self.err(p, "a price cannot be negative");
+                0
+            }
+            Some(p) if p.value > MAX_PRICE => {
+                self.err(
+                    p,
+                    format!("price {} is too large (at most {MAX_PRICE})", p.value),
+                );
+                0
+            }
+            Some(p) => p.value,
+            None => self
+                .cfg
+                .products
+                .get(&it.product.value)
+                .map_or(0, |p| p.price),
+        };
+        Item {
+            product: it.product.value.clone(),
+            qty,
+            price,
+        }
+    }
+
+    fn interaction(&mut self, i: S<RawInteraction>) -> Option<Interaction> {
+        let line = line_of(&i);
+        let i = i.value;
+        let at = self.time("at", &i.at);
+        let kind = Kind::parse(&i.kind.value);
+        if kind.is_none() {
+            let hint = did_you_mean(&i.kind.value, KIND_NAMES);
+            self.err(
+                &i.kind,
+                format!(
+                    "unknown interaction kind `{}`{hint}; use one of: {}",
+                    i.kind.value,
+                    KIND_NAMES.join(", ")
+                ),
+            );
+        }
+        let by = self.admin("by", &i.by);
+        let replied = self.opt_time("replied", &i.replied);
+        if let (Some(r), Some(k)) = (&i.replied, kind) {
+            if k != Kind::Inbound {
+                self.err(r, "`replied` belongs only to `inbound` interactions");
+            }
+        }
+        self.order_check("replied", replied, &i.replied, "the message (`at`)", at);
+        Some(Interaction {
+            line,
+            at: at?,
+            kind: kind?,
+            by,
+            channel: i.channel,
+            note: i.note,
+            replied,
+        })
+    }
+
+    fn feedback(&mut self, f: S<RawFeedback>) -> Option<Feedback> {
+        let line = line_of(&f);
+        let f = f.value;
+        let at = self.time("at", &f.at);
+        let rating = self.ranged("rating", &f.rating, 1, 5);
+        let nps = self.ranged("nps", &f.nps, 0, 10);
+        Some(Feedback {
+            line,
+            at: at?,
+            rating,
+            nps,
+            text: f.text,
+            public: f.public.unwrap_or(false),
+        })
+    }
+}
+
+pub fn parse_complaint(
+    id: &str,
+    path: &Path,
+    text: &str,
+    cfg: &Config,
+) -> (Option<Complaint>, Vec<Diagnostic>) {
+    let mut raw: RawComplaint = match parse_yaml(path, text) {
+        Ok(r) => r,
+        Err(d) => return (None, vec![d]),
+    };
+    for field in [&mut raw.admin, &mut raw.first_response, &mut raw.resolved] {
+        blank_is_absent(field);
+    }
+    let mut ck = Checker::new(path, cfg);
+    if raw.summary.value.trim().is_empty() {
+        ck.err(&raw.summary, "`summary` is empty");
+    }
+    let opened = ck.time("opened", &raw.opened);
+    let first_response = ck.opt_time("first_response", &raw.first_response);
+    let resolved = ck.opt_time("resolved", &raw.resolved);
+    ck.order_check(
+        "first_response",
+        first_response,
+        &raw.first_response,
+        "`opened`",
+        opened,
+    );
+    ck.order_check("resolved", resolved, &raw.resolved, "`opened`", opened);
+    let admin = ck.admin("admin", &raw.admin);
+    let contacts = match &raw.contacts {
+        Some(c) if c.value < 1 => {
+            ck.err(c, format!("`contacts` must be at least 1, not {}", c.value));
+            None
+        }
+        c => c.as_ref().map(|c| c.value),
+    };
+    let csat = ck.ranged("csat", &raw.csat, 1, 5);
+    if ck.has_errors() {
+        return (None, ck.diags);
+    }
+    let Some(opened) = opened else {
+        return (None, ck.diags);
+    };
+    let c = Complaint {
+        id: id.to_string(),
+        path: path.to_path_buf(),
+        customer: raw.customer.value.clone(),
+        customer_at: (
+            line_of(&raw.customer),
+            raw.customer.referenced.column() as u32,
+        ),
+        opened,
+        summary: raw.summary.value.trim().to_string(),
+        category: raw.category,
+        channel: raw.channel,
+        admin,
+        first_response,
+        root_cause: raw.root_cause,
+        solution: raw.solution,
+        resolved,
+        contacts,
+        csat,
+        source_hash: fnv1a(text.as_bytes()),
+    };
+    (Some(c), ck.diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones() {
+        for raw in [
+            "0812-3456-7890",
+            "081234567890",
+            "6281234567890",
+            "+62 812 3456 7890",
+            "+62-812-3456-7890",
+            "0812.3456.7890",
+            "(0812) 3456 7890",
+        ] {
+            assert_eq!(
+                normalize_phone(raw).as_deref(),
+                Ok("+6281234567890"),
+                "{raw}"
+            );
+        }
+        for raw in ["0812-3456-7890", "+62 812 3456 7890", "6281234567890"] {
+            assert!(normalize_phone(raw).is_ok_and(|p| is_mobile(&p)), "{raw}");
+        }
+        // Fixed lines: valid, normalised alike, but not mobiles (no WhatsApp).
+        for (raw, e164) in [
+            ("(031) 5678 123", "+62315678123"),
+            ("021-5551234", "+62215551234"),
+            ("+62 21 555 1234", "+62215551234"),
+            ("62-274-512345", "+62274512345"),
+            ("+62 (0)21 555 1234", "+62215551234"),
+        ] {
+            assert_eq!(normalize_phone(raw).as_deref(), Ok(e164), "{raw}");
+            assert!(!is_mobile(e164), "{raw}");
+        }
+        assert!(normalize_phone("12345").is_err());
+        assert!(normalize_phone("0812-34").is_err());
+        assert!(normalize_phone("+1 415 555 0100").is_err());
+        assert!(normalize_phone("0812 abc").is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert!(valid_email("siti.rahma@example.com"));
+        assert!(!valid_email("siti"));
+        assert!(!valid_email("siti@example"));
+        assert!(!valid_email("si ti@example.com"));
+        assert!(!valid_email("@example.com"));
+    }
+
+    fn cfg() -> Config {
+        let mut c = Config::for_tests("Asia/Jakarta");
+        c.products.insert(
+            "serum".into(),
+            crate::shop::config::Product {
+                name: "Serum".into(),
+                category: "skincare".into(),
+                price: 85000,
+                guide: None,
+                sku: Vec::new(),
+            },
+        );
+        c
+    }
+
+    #[test]
+    fn new_optional_fields() {
+        let text = "\
+name: Bu Hj. Maryam
+call: Bu Hj. Maryam
+phone: (031) 5678 123
+handles: {Shopee: maryam88, tiktok: 12345}
+first_contact: 2026-11-02
+orders:
+  - at: 2026-11-03
+    items: [{product: serum}]
+    channel: shopee
+    ref: shopee:2411203KQ7XBNA
+  - at: 2026-11-04
+    items: [{product: serum}]
+    channel: \"\"
+    ref: ~
+";
+        let (c, d) = parse_customer("x", Path::new("x.yaml"), text, &cfg());
+        let c = c.expect("customer");
+        assert_eq!(c.call.as_deref(), Some("Bu Hj. Maryam"));
+        assert_eq!(c.phone.as_deref(), Some("+62315678123"));
+        assert_eq!(
+            c.handles.iter().collect::<Vec<_>>(),
+            [
+                (&"shopee".to_string(), &"maryam88".to_string()),
+                (&"tiktok".to_string(), &"12345".to_string())
+            ]
+        );
+        assert_eq!(c.orders[0].channel.as_deref(), Some("shopee"));
+        assert_eq!(
+            c.orders[0].reference.as_deref(),
+            Some("shopee:2411203KQ7XBNA")
+        );
+        assert_eq!(c.orders[0].reference_at, (10, 10));
+        assert_eq!(
+            (
+                c.orders[1].channel.as_deref(),
+                c.orders[1].reference.as_deref()
+            ),
+            (None, None)
+        );
+        // The landline is a warning at the phone value, nothing else.
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            !d[0].is_error() && d[0].message.contains("landline"),
+            "{d:?}"
+        );
+        assert_eq!((d[0].line, d[0].col), (3, 8));
+        assert_eq!(
+            ref_key(" Shopee:2411203KQ7XBNA"),
+            ref_key("shopee:2411203kq7xbna")
+        );
+
+        let (c, d) = parse_customer(
+            "x",
+            Path::new("x.yaml"),
+            "name: A\ncall:\nhandles:\nfirst_contact: 2026-11-02\n",
+            &cfg(),
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.expect("customer");
+        assert_eq!((c.call, c.handles.len()), (None, 0));
+
+        let (c, d) = parse_customer(
+            "x",
+            Path::new("x.yaml"),
+            "name: A\nhandles:\n  shopee: \"\"\nfirst_contact: 2026-11-02\n",
+            &cfg(),
+        );
+        assert!(c.is_none());
+        assert_eq!((d[0].line, d[0].col), (3, 11), "{d:?}");
+    }
+
+    #[test]
+    fn tricky_values_parse() {
+        let text = "\u{1F600}name: Yes\nphone: 081234567890\ncity: No\nnote: 08:30\nfirst_contact: 2026-11-02\nemail:\ntags: ~\n";
+        let text = text.replacen('\u{1F600}', "", 1);
+        let (c, d) = parse_customer("x", Path::new("x.yaml"), &text, &cfg());
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.expect("customer");
+        assert_eq!(c.name, "Yes");
+        assert_eq!(c.city.as_deref(), Some("No"));
+        assert_eq!(c.note.as_deref(), Some("08:30"));
+        assert_eq!(c.phone.as_deref(), Some("+6281234567890"));
+        assert_eq!(c.email, None);
+    }
+
+    #[test]
+    fn errors_at_values() {
+        let text = "name: A\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n    items:\n      - product: serun\n        qty: 0\n";
+        let (c, d) = parse_customer("x", Path::new("x.yaml"), text, &cfg());
+        assert!(c.is_none());
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!((d[0].line, d[0].col), (6, 18));
+        assert!(d[0].message.contains("did you mean `serum`"));
+        assert_eq!((d[1].line, d[1].col), (7, 14));
+    }
+}
