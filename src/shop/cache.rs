@@ -260,53 +260,8 @@ pub fn load_records(
         .zip(stamps)
         .zip(matched)
         .map(|((f, stamp), entry)| {
-            let entry = match entry {
-                Some(e)
-                    if stamp.is_some_and(|st| {
-                        e.kind == f.kind && e.stamp == st && st.mtime_ns < racy_ns
-                    }) =>
-                {
-                    return (
-                        f,
-                        Outcome::Cached {
-                            parsed: e.parsed,
-                            stamp: e.stamp,
-                            hash: e.hash,
-                        },
-                    );
-                }
-                other => other,
-            };
-            let full = dir.root.join(&f.rel);
-            let bytes = std::fs::read(&full).unwrap_or_default();
-            let hash = fnv1a(&bytes);
-            if let Some(e) = entry.filter(|e| e.hash == hash && e.kind == f.kind && stamp.is_some())
-            {
-                // Touched but unchanged (e.g. a git checkout): keep, note the new stamp.
-                return (
-                    f,
-                    Outcome::Fresh {
-                        parsed: e.parsed,
-                        diags: Vec::new(),
-                        stamp,
-                        hash,
-                    },
-                );
-            }
-            let (parsed, d) = if stamp.is_some() {
-                parse_bytes(dir, config, &f, &bytes)
-            } else {
-                parse_file(dir, config, &f)
-            };
-            (
-                f,
-                Outcome::Fresh {
-                    parsed,
-                    diags: d,
-                    stamp,
-                    hash,
-                },
-            )
+            let outcome = reuse_or_parse(dir, config, &f, stamp, entry, racy_ns);
+            (f, outcome)
         })
         .collect();
     // Parsed again and worth keeping: a few are cheaper to parse again next
@@ -343,31 +298,89 @@ pub fn load_records(
     // file's size, mtime or hash, so it is read again.
     let dirty = !had_cache || removed_any || fresh_kept > REWRITE_AFTER;
     if dirty {
-        // Owned (records are shared, so this copies only paths) and written on
-        // another thread while the command goes on; `wait_for_writes` joins it.
-        let entries: Vec<Entry> = out
-            .par_iter()
-            .zip(refs_meta.par_iter())
-            .filter_map(|((f, p), (stamp, hash, keep))| {
-                if !keep {
-                    return None;
-                }
-                Some(Entry {
-                    rel: f.rel.to_str()?.to_string(),
-                    kind: f.kind,
-                    stamp: *stamp,
-                    hash: *hash,
-                    parsed: p.clone(),
-                })
-            })
-            .collect();
         let header = Header {
             crate_version: env!("CARGO_PKG_VERSION").into(),
             config_hash,
             written_ns: started_ns,
         };
-        let dir = dir.clone();
-        in_background(move || write(&dir, &header, &entries));
+        rewrite_in_background(dir, header, &out, &refs_meta);
     }
     out
+}
+
+/// One file: its cache entry when the stat (or, failing that, the content)
+/// shows it unchanged, else parsed afresh.
+fn reuse_or_parse(
+    dir: &ShopDir,
+    config: &Config,
+    f: &Found,
+    stamp: Option<Stamp>,
+    entry: Option<Entry>,
+    racy_ns: u128,
+) -> Outcome {
+    let entry = match entry {
+        Some(e)
+            if stamp
+                .is_some_and(|st| e.kind == f.kind && e.stamp == st && st.mtime_ns < racy_ns) =>
+        {
+            return Outcome::Cached {
+                parsed: e.parsed,
+                stamp: e.stamp,
+                hash: e.hash,
+            };
+        }
+        other => other,
+    };
+    let full = dir.root.join(&f.rel);
+    let bytes = std::fs::read(&full).unwrap_or_default();
+    let hash = fnv1a(&bytes);
+    if let Some(e) = entry.filter(|e| e.hash == hash && e.kind == f.kind && stamp.is_some()) {
+        // Touched but unchanged (e.g. a git checkout): keep, note the new stamp.
+        return Outcome::Fresh {
+            parsed: e.parsed,
+            diags: Vec::new(),
+            stamp,
+            hash,
+        };
+    }
+    let (parsed, diags) = if stamp.is_some() {
+        parse_bytes(dir, config, f, &bytes)
+    } else {
+        parse_file(dir, config, f)
+    };
+    Outcome::Fresh {
+        parsed,
+        diags,
+        stamp,
+        hash,
+    }
+}
+
+/// Writes the cache again with the records worth keeping, on another thread
+/// while the command goes on; `wait_for_writes` joins it. Owned (records are
+/// shared, so this copies only paths).
+fn rewrite_in_background(
+    dir: &ShopDir,
+    header: Header,
+    out: &[(Found, Parsed)],
+    refs_meta: &[(Stamp, u64, bool)],
+) {
+    let entries: Vec<Entry> = out
+        .par_iter()
+        .zip(refs_meta.par_iter())
+        .filter_map(|((f, p), (stamp, hash, keep))| {
+            if !keep {
+                return None;
+            }
+            Some(Entry {
+                rel: f.rel.to_str()?.to_string(),
+                kind: f.kind,
+                stamp: *stamp,
+                hash: *hash,
+                parsed: p.clone(),
+            })
+        })
+        .collect();
+    let dir = dir.clone();
+    in_background(move || write(&dir, &header, &entries));
 }

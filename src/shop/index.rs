@@ -44,6 +44,58 @@ pub fn assemble(
     entries: Vec<(Found, Parsed)>,
     mut diags: Vec<Diagnostic>,
 ) -> Shop {
+    let distinct = distinct_records(&dir, entries, &mut diags);
+    let customers = without_duplicate_refs(&dir, distinct.customers, &mut diags);
+    let customer_index: IdMap<usize> = customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    same_phones(&dir, &customers, &mut diags);
+    let complaints = complaints_of_known_customers(
+        &dir,
+        &config,
+        distinct.complaints,
+        (&customers, &customer_index),
+        &distinct.known_customers,
+        &mut diags,
+    );
+    let mut complaints_by_customer = vec![Vec::new(); customers.len()];
+    for (i, c) in complaints.iter().enumerate() {
+        if let Some(&ci) = customer_index.get(&c.customer) {
+            complaints_by_customer[ci].push(i);
+        }
+    }
+    diags.sort();
+    Shop {
+        dir,
+        config,
+        customers,
+        complaints,
+        customer_index,
+        complaints_by_customer,
+        diagnostics: diags,
+    }
+}
+
+/// The records of the shop, one per id.
+struct Distinct {
+    /// Sorted by id.
+    customers: Vec<Arc<Customer>>,
+    /// Sorted by id.
+    complaints: Vec<Arc<Complaint>>,
+    /// Customer ids with a file, loadable or not (sorted), so one broken file
+    /// does not cascade into errors in the complaints that name it.
+    known_customers: Vec<String>,
+}
+
+/// Keeps the first file of each id (in path order); a second file with the
+/// same id is an error naming the first.
+fn distinct_records(
+    dir: &ShopDir,
+    entries: Vec<(Found, Parsed)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Distinct {
     // Entries by (kind, id, path): duplicates become neighbours and customers
     // come out sorted by id, with no map of every id.
     let mut order: Vec<usize> = (0..entries.len()).collect();
@@ -54,7 +106,6 @@ pub fn assemble(
     let key = |i: usize| keys[i];
     // Stable, so among duplicates the first in walk (path) order is kept.
     order.sort_by_key(|&i| keys[i]);
-    // Customer ids with a file, loadable or not, so one broken file does not cascade.
     let mut known_customers: Vec<String> = Vec::new();
     let mut first_of: Vec<Option<usize>> = vec![None; entries.len()];
     for w in 1..order.len() {
@@ -96,17 +147,17 @@ pub fn assemble(
             _ => {}
         }
     }
-    drop(slots);
-    let customers = without_duplicate_refs(&dir, customers, &mut diags);
-    let customer_index: IdMap<usize> = customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
+    Distinct {
+        customers,
+        complaints,
+        known_customers,
+    }
+}
 
-    // Two customers with one phone: likely the same person twice.
+/// Two customers with one phone: likely the same person twice (a warning).
+fn same_phones(dir: &ShopDir, customers: &[Arc<Customer>], diags: &mut Vec<Diagnostic>) {
     let mut phones: HashMap<&str, &Customer, FastHash> = HashMap::default();
-    for c in &customers {
+    for c in customers {
         if let Some(p) = c.phone.as_deref() {
             if let Some(other) = phones.get(p) {
                 diags.push(Diagnostic::warning(
@@ -124,7 +175,18 @@ pub fn assemble(
             }
         }
     }
+}
 
+/// The complaints whose customer is in the index and that were not opened
+/// before she first contacted the shop; each other one is an error.
+fn complaints_of_known_customers(
+    dir: &ShopDir,
+    config: &Config,
+    complaints: Vec<Arc<Complaint>>,
+    (customers, customer_index): (&[Arc<Customer>], &IdMap<usize>),
+    known_customers: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Arc<Complaint>> {
     let mut kept = Vec::with_capacity(complaints.len());
     for c in complaints {
         let shown = dir.shown(&c.path);
@@ -178,23 +240,7 @@ pub fn assemble(
             }
         }
     }
-    let complaints = kept;
-    let mut complaints_by_customer = vec![Vec::new(); customers.len()];
-    for (i, c) in complaints.iter().enumerate() {
-        if let Some(&ci) = customer_index.get(&c.customer) {
-            complaints_by_customer[ci].push(i);
-        }
-    }
-    diags.sort();
-    Shop {
-        dir,
-        config,
-        customers,
-        complaints,
-        customer_index,
-        complaints_by_customer,
-        diagnostics: diags,
-    }
+    kept
 }
 
 /// SPEC §3: an order `ref` is unique in the shop. The second one written (in
