@@ -159,7 +159,7 @@ pub fn check(ctx: &Ctx) -> Result<i32> {
     let shop = &ctx.shop;
     let mut stderr = std::io::stderr().lock();
     for d in &shop.diagnostics {
-        let _ = writeln!(stderr, "{d}");
+        let _ = writeln!(stderr, "{}", d.rendered());
     }
     let errors = shop.error_count();
     let warnings = shop.diagnostics.len() - errors;

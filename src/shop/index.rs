@@ -1,12 +1,13 @@
 //! The loaded shop: the parsed records assembled into an owned in-memory
 //! index, with the invariants that span files checked.
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, SourceLine};
 use crate::shop::config::Config;
-use crate::shop::hash::FastHash;
+use crate::shop::hash::{fnv1a, FastHash};
 use crate::shop::record::{self, Complaint, Customer};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 // Paths other modules name through `index`, kept while commands/, report/ and
@@ -44,16 +45,17 @@ pub fn assemble(
     entries: Vec<(Found, Parsed)>,
     mut diags: Vec<Diagnostic>,
 ) -> Shop {
+    let mut sources = SourceLines::new(&dir);
     let distinct = distinct_records(&dir, entries, &mut diags);
-    let customers = without_duplicate_refs(&dir, distinct.customers, &mut diags);
+    let customers = without_duplicate_refs(&mut sources, distinct.customers, &mut diags);
     let customer_index: IdMap<usize> = customers
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
-    same_phones(&dir, &customers, &mut diags);
+    same_phones(&mut sources, &customers, &mut diags);
     let complaints = complaints_of_known_customers(
-        &dir,
+        &mut sources,
         &config,
         distinct.complaints,
         (&customers, &customer_index),
@@ -155,12 +157,17 @@ fn distinct_records(
 }
 
 /// Two customers with one phone: likely the same person twice (a warning).
-fn same_phones(dir: &ShopDir, customers: &[Arc<Customer>], diags: &mut Vec<Diagnostic>) {
+fn same_phones(
+    sources: &mut SourceLines,
+    customers: &[Arc<Customer>],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let dir = sources.dir;
     let mut phones: HashMap<&str, &Customer, FastHash> = HashMap::default();
     for c in customers {
         if let Some(p) = c.phone.as_deref() {
             if let Some(other) = phones.get(p) {
-                diags.push(Diagnostic::warning(
+                let d = Diagnostic::warning(
                     &dir.shown(&c.path),
                     c.phone_at.0,
                     c.phone_at.1,
@@ -169,7 +176,8 @@ fn same_phones(dir: &ShopDir, customers: &[Arc<Customer>], diags: &mut Vec<Diagn
                         other.id,
                         dir.shown(&other.path).display()
                     ),
-                ));
+                );
+                diags.push(sources.attach(d, &c.path, c.source_hash));
             } else {
                 phones.insert(p, c);
             }
@@ -180,7 +188,7 @@ fn same_phones(dir: &ShopDir, customers: &[Arc<Customer>], diags: &mut Vec<Diagn
 /// The complaints whose customer is in the index and that were not opened
 /// before she first contacted the shop; each other one is an error.
 fn complaints_of_known_customers(
-    dir: &ShopDir,
+    sources: &mut SourceLines,
     config: &Config,
     complaints: Vec<Arc<Complaint>>,
     (customers, customer_index): (&[Arc<Customer>], &IdMap<usize>),
@@ -189,14 +197,14 @@ fn complaints_of_known_customers(
 ) -> Vec<Arc<Complaint>> {
     let mut kept = Vec::with_capacity(complaints.len());
     for c in complaints {
-        let shown = dir.shown(&c.path);
+        let shown = sources.dir.shown(&c.path);
         let (line, col) = c.customer_at;
         match customer_index.get(&c.customer) {
             Some(&i) => {
                 let fc = customers[i].first_contact.t;
                 if c.opened.t < fc {
                     let tz = &config.timezone;
-                    diags.push(Diagnostic::error(
+                    let d = Diagnostic::error(
                         &shown,
                         c.opened.line,
                         c.opened.col,
@@ -206,14 +214,15 @@ fn complaints_of_known_customers(
                             c.customer,
                             crate::time::short(fc, tz)
                         ),
-                    ));
+                    );
+                    diags.push(sources.attach(d, &c.path, c.source_hash));
                     continue;
                 }
                 kept.push(c);
             }
             None if known_customers.binary_search(&c.customer).is_ok() => {
                 // The customer's file has errors of its own; those are reported there.
-                diags.push(Diagnostic::error(
+                let d = Diagnostic::error(
                     &shown,
                     line,
                     col,
@@ -221,14 +230,15 @@ fn complaints_of_known_customers(
                         "customer `{}` cannot be loaded because its file has errors",
                         c.customer
                     ),
-                ));
+                );
+                diags.push(sources.attach(d, &c.path, c.source_hash));
             }
             None => {
                 let hint = crate::text::did_you_mean(
                     &c.customer,
                     known_customers.iter().map(String::as_str),
                 );
-                diags.push(Diagnostic::error(
+                let d = Diagnostic::error(
                     &shown,
                     line,
                     col,
@@ -236,7 +246,8 @@ fn complaints_of_known_customers(
                         "unknown customer `{}`{hint}; there is no customers/{}.yaml",
                         c.customer, c.customer
                     ),
-                ));
+                );
+                diags.push(sources.attach(d, &c.path, c.source_hash));
             }
         }
     }
@@ -247,10 +258,11 @@ fn complaints_of_known_customers(
 /// path order, then line) is an error naming the first; its customer is left
 /// out of the index, like any record with errors.
 fn without_duplicate_refs(
-    dir: &ShopDir,
+    sources: &mut SourceLines,
     customers: Vec<Arc<Customer>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Arc<Customer>> {
+    let dir = sources.dir;
     // (customer, order) of every ref; most shops have few, so this stays cheap.
     let mut refs: Vec<(usize, usize)> = Vec::new();
     for (ci, c) in customers.iter().enumerate() {
@@ -286,7 +298,7 @@ fn without_duplicate_refs(
                 } else {
                     format!("order #{} of customer `{}`", foi + 1, f.id)
                 };
-                diags.push(Diagnostic::error(
+                let d = Diagnostic::error(
                     &dir.shown(&c.path),
                     o.reference_at.0,
                     o.reference_at.1,
@@ -294,7 +306,8 @@ fn without_duplicate_refs(
                         "order ref `{r}` is already used by {whose} ({}:{line}:{col}); record each order once: remove this copy or correct its ref",
                         dir.shown(&f.path).display()
                     ),
-                ));
+                );
+                diags.push(sources.attach(d, &c.path, c.source_hash));
                 broken[ci] = true;
             }
             Entry::Vacant(e) => {
@@ -307,6 +320,56 @@ fn without_duplicate_refs(
         .zip(broken)
         .filter_map(|(c, b)| (!b).then_some(c))
         .collect()
+}
+
+/// Source lines for the diagnostics found across files. The index keeps no
+/// text, so a record's file is read again, and its line shown only when the
+/// file still holds the text that was parsed (same hash as the record).
+struct SourceLines<'a> {
+    dir: &'a ShopDir,
+    /// Per record file: its text and where each line starts, or `None` when it
+    /// cannot be read or has changed since it was parsed.
+    files: HashMap<PathBuf, Option<(String, Vec<usize>)>>,
+}
+
+impl<'a> SourceLines<'a> {
+    fn new(dir: &'a ShopDir) -> Self {
+        SourceLines {
+            dir,
+            files: HashMap::new(),
+        }
+    }
+
+    /// `d`, a problem in the record at `rel` (parsed from text hashing to
+    /// `source_hash`), with its source line when the file still has it.
+    fn attach(&mut self, d: Diagnostic, rel: &Path, source_hash: u64) -> Diagnostic {
+        if d.line == 0 {
+            return d;
+        }
+        let dir = self.dir;
+        let file = self.files.entry(rel.to_path_buf()).or_insert_with(|| {
+            let bytes = std::fs::read(dir.root.join(rel)).ok()?;
+            let text = record::decode(rel, &bytes).ok()?;
+            if fnv1a(text.as_bytes()) != source_hash {
+                return None;
+            }
+            let starts = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            Some((text, starts))
+        });
+        let source = file.as_ref().and_then(|(text, starts)| {
+            let start = *starts.get(d.line as usize - 1)?;
+            let line = text[start..].split('\n').next().unwrap_or("");
+            let in_line = line
+                .char_indices()
+                .nth(d.col.saturating_sub(1) as usize)
+                .map_or(line.len(), |(i, _)| i);
+            // The records keep where a value starts, not how long it is.
+            SourceLine::at(text, start + in_line, 1)
+        });
+        d.with_source(source)
+    }
 }
 
 impl Shop {
@@ -363,4 +426,40 @@ pub fn shop_from_texts(shop_toml: &str, files: &[(&str, &str)]) -> Shop {
         shop.diagnostics
     );
     shop
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_file_problems_show_their_line_while_the_file_is_unchanged() {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(root.path().join(COMPLAINTS_DIR)).expect("folder");
+        let text = "customer: budi\nopened: 2026-11-03\nsummary: x\n";
+        let file = root.path().join("complaints/k.yaml");
+        std::fs::write(&file, text).expect("write");
+        let dir = ShopDir {
+            root: root.path().to_path_buf(),
+            shown_root: PathBuf::new(),
+        };
+        let config = Config::for_tests("Asia/Jakarta");
+        let f = Found {
+            kind: RecordKind::Complaint,
+            rel: PathBuf::from("complaints/k.yaml"),
+        };
+        let (parsed, d) = parse_text(&f, &f.rel, text, &config);
+        assert!(d.is_empty(), "{d:?}");
+        let entries = vec![(f, parsed)];
+        let shop = assemble(dir.clone(), config.clone(), entries.clone(), Vec::new());
+        assert_eq!(
+            shop.diagnostics[0].rendered().to_string(),
+            "complaints/k.yaml:1:11: error: unknown customer `budi`; there is no customers/budi.yaml\n   1 | customer: budi\n     |           ^"
+        );
+        // Edited since it was parsed: its lines are not the ones checked.
+        std::fs::write(&file, format!("# note\n{text}")).expect("write");
+        let shop = assemble(dir, config, entries, Vec::new());
+        assert_eq!(shop.diagnostics[0].line, 1);
+        assert!(shop.diagnostics[0].source.is_none());
+    }
 }

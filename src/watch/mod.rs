@@ -1139,7 +1139,7 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
     let shop = live.shop(&full);
     report::check_out_dir(&shop, &opts.out)?;
     for d in &shop.diagnostics {
-        eprintln!("{d}");
+        eprintln!("{}", d.rendered());
     }
     let errors = shop.error_count();
     let summary = live.render(&shop, &full)?;
@@ -1237,12 +1237,12 @@ fn rebuild(live: &mut Live, ch: &Changes, t0: Instant, version: &AtomicU64) {
     for f in &ch.files {
         if let Some(st) = live.files.get(f) {
             for d in &st.diags {
-                eprintln!("{d}");
+                eprintln!("{}", d.rendered());
             }
         }
     }
     for d in &live.config_diags {
-        eprintln!("{d}");
+        eprintln!("{}", d.rendered());
     }
     let errors = shop.error_count();
     let rendered = live.render(&shop, ch);

@@ -7,6 +7,7 @@ use crate::error::Diagnostic;
 use crate::text::{did_you_mean, line_col};
 use crate::time::{parse_clock, weekday_from_str, DayHours, Holiday, Hours};
 use jiff::civil::{Date, Time, Weekday};
+use std::ops::Range;
 use toml::Spanned;
 
 const ALL_DAYS: [Weekday; 7] = [
@@ -19,12 +20,12 @@ const ALL_DAYS: [Weekday; 7] = [
     Weekday::Sunday,
 ];
 
-/// A break: from, to, and the (line, col) where it is written.
-type Break = (Time, Time, (u32, u32));
+/// A break: from, to, and the bytes of shop.toml where it is written.
+type Break = (Time, Time, Range<usize>);
 
 /// A break outside some day's hours: where it is written, its times, and
 /// each day (index, open, close) it does not fit.
-type Outside = ((u32, u32), (Time, Time), Vec<(usize, Time, Time)>);
+type Outside = (Range<usize>, (Time, Time), Vec<(usize, Time, Time)>);
 
 /// `[hours]` and its day tables. Every day's breaks are checked against that
 /// day's own open and close, so an inherited lunch break that a short
@@ -183,7 +184,7 @@ fn day_table(
 
 /// One error per break outside some day's hours, naming those days' hours.
 fn report_outside(cx: &mut Ctx, outside: Vec<Outside>) {
-    for ((line, col), (from, to), days) in outside {
+    for (at, (from, to), days) in outside {
         let mut groups: Vec<(Time, Time, Vec<&str>)> = Vec::new();
         for (i, o, c) in days {
             match groups.iter_mut().find(|g| (g.0, g.1) == (o, c)) {
@@ -196,16 +197,14 @@ fn report_outside(cx: &mut Ctx, outside: Vec<Outside>) {
             .map(|(o, c, d)| format!("{} {}-{}", d.join(", "), hm(*o), hm(*c)))
             .collect::<Vec<_>>()
             .join("; ");
-        cx.diags.push(Diagnostic::error(
-            cx.path,
-            line,
-            col,
+        cx.err_at(
+            at,
             format!(
                 "break {}-{} is outside the open hours ({where_}); a break must lie inside them",
                 hm(from),
                 hm(to)
             ),
-        ));
+        );
     }
 }
 
@@ -266,20 +265,19 @@ fn parse_breaks(cx: &mut Ctx, list: &Spanned<Vec<Spanned<String>>>) -> Vec<Break
             );
             continue;
         }
-        let at = line_col(cx.text, b.span().start);
         if let Some(other) = out.iter().find(|(f, t, _)| from < *t && *f < to) {
+            let (line, _) = line_col(cx.text, other.2.start);
             cx.err(
                 b,
                 format!(
-                    "break `{text}` overlaps the break {}-{} (line {}); join them into one break",
+                    "break `{text}` overlaps the break {}-{} (line {line}); join them into one break",
                     hm(other.0),
                     hm(other.1),
-                    other.2 .0
                 ),
             );
             continue;
         }
-        out.push((from, to, at));
+        out.push((from, to, b.span()));
     }
     out.sort_by_key(|b| (b.0, b.1));
     out

@@ -6,12 +6,13 @@ mod catalogue;
 mod hours;
 mod raw;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Result, SourceLine};
 use crate::text::{did_you_mean, line_col, plain_serde_message};
 use crate::time::{parse_duration, Dur, Hours};
 use jiff::tz::TimeZone;
 use raw::{RawConfig, RawRule, RawService, RawShop};
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -157,9 +158,12 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn err<T>(&mut self, s: &Spanned<T>, msg: impl Into<String>) {
-        let (line, col) = line_col(self.text, s.span().start);
-        self.diags
-            .push(Diagnostic::error(self.path, line, col, msg));
+        self.err_at(s.span(), msg);
+    }
+
+    /// An error at the value written at bytes `span` of shop.toml.
+    fn err_at(&mut self, span: Range<usize>, msg: impl Into<String>) {
+        self.diags.push(at_span(self.path, self.text, span, msg));
     }
 
     fn duration(&mut self, s: &Option<Spanned<String>>, default: Dur) -> Dur {
@@ -176,6 +180,17 @@ impl Ctx<'_> {
     }
 }
 
+/// An error at the value written at bytes `span` of `text`, showing its line
+/// with the value (up to the line's end) underlined.
+fn at_span(path: &Path, text: &str, span: Range<usize>, msg: impl Into<String>) -> Diagnostic {
+    let (line, col) = line_col(text, span.start);
+    let width = text
+        .get(span.clone())
+        .map_or(1, |v| v.split('\n').next().unwrap_or("").chars().count());
+    let source = SourceLine::at(text, span.start, width);
+    Diagnostic::error(path, line, col, msg).with_source(source)
+}
+
 /// Reads and validates shop.toml. `shown` is the path as printed in messages.
 pub fn load(path: &Path, shown: &Path) -> Result<Config> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(shown, &e))?;
@@ -189,10 +204,13 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
     let raw: RawConfig = match toml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
-            let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             let msg = hours::hours_key_message(e.message())
                 .unwrap_or_else(|| plain_serde_message(e.message()));
-            return Err(vec![Diagnostic::error(path, line, col, msg)]);
+            let d = match e.span() {
+                Some(span) => at_span(path, text, span, msg),
+                None => Diagnostic::error(path, 0, 0, msg),
+            };
+            return Err(vec![d]);
         }
     };
     let mut cx = Ctx {
@@ -459,6 +477,31 @@ mask_contacts = false
         let e = p("[shop]\nname = \"T\"\n[categories.s]\n[products.x]\ncategory = \"s\"\nprice = 1\nsku = [\"A\", \" \"]\n")
             .expect_err("bad");
         assert_eq!((e[0].line, e[0].col), (7, 13));
+    }
+
+    #[test]
+    fn errors_show_their_line_with_a_caret() {
+        let e = p("[shop]\nname = \"T\"\n[service]\nresolve_target = \"24\"\n").expect_err("bad");
+        assert_eq!(
+            e[0].rendered().to_string(),
+            "shop.toml:4:18: error: `24` is not a duration: `24` needs a unit (m, h, d or w), like `24h`\n   4 | resolve_target = \"24\"\n     |                  ^^^^"
+        );
+        // serde's own errors too, and a value spanning lines up to its line's end.
+        let e = p("[shop]\nname = \"T\"\ntimezon = \"Asia/Jakarta\"\n").expect_err("bad");
+        let shown = e[0].rendered().to_string();
+        assert!(
+            shown.ends_with("\n   3 | timezon = \"Asia/Jakarta\"\n     | ^^^^^^^"),
+            "{shown}"
+        );
+        let e = p("[shop]\nname = \"T\"\nadmins = [\n  \"Dewi\",\n]\n").expect_err("bad");
+        let shown = e[0].rendered().to_string();
+        assert!(
+            shown.ends_with("\n   4 |   \"Dewi\",\n     |   ^^^^^^"),
+            "{shown}"
+        );
+        // A problem with the whole file shows no line.
+        let e = p("[report]\nmask_contacts = true\n").expect_err("bad");
+        assert_eq!(e[0].rendered().to_string(), e[0].to_string());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! One record file → [`Parsed`]: the id its name gives, the bytes decoded,
 //! git conflict markers refused, then the customer or complaint parser.
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, SourceLine};
 use crate::shop::config::{is_slug, Config};
 use crate::shop::dir::{record_id, Found, RecordKind, ShopDir};
 use crate::shop::record::{self, Complaint, Customer};
@@ -60,23 +60,30 @@ pub fn parse_bytes(
     parse_text(f, &shown, &text, cfg)
 }
 
-/// Lines holding git merge conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`).
-pub fn conflict_markers(text: &str) -> Vec<(u32, &'static str)> {
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            let marker = ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
-                .into_iter()
-                .find(|m| {
-                    l.starts_with(m)
-                        && l[m.len()..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| c == ' ' || c == '\r')
-                })?;
-            Some((i as u32 + 1, marker))
-        })
-        .collect()
+/// Lines holding git merge conflict markers (`<<<<<<<`, `=======`,
+/// `>>>>>>>`): each line's number, the byte where it starts, and the marker.
+pub fn conflict_markers(text: &str) -> Vec<(u32, usize, &'static str)> {
+    let mut start = 0;
+    let mut found = Vec::new();
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
+        let line_start = start;
+        start += raw.len();
+        let l = raw.strip_suffix('\n').unwrap_or(raw);
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        let marker = ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+            .into_iter()
+            .find(|m| {
+                l.starts_with(m)
+                    && l[m.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c == ' ' || c == '\r')
+            });
+        if let Some(m) = marker {
+            found.push((i as u32 + 1, line_start, m));
+        }
+    }
+    found
 }
 
 pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed, Vec<Diagnostic>) {
@@ -84,7 +91,7 @@ pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed,
     if !markers.is_empty() {
         let diags = markers
             .into_iter()
-            .map(|(line, m)| {
+            .map(|(line, offset, m)| {
                 let what = match m {
                     "<<<<<<<" => "start of a git merge conflict (your side follows)",
                     "=======" => "middle of a git merge conflict (the other side follows)",
@@ -97,6 +104,7 @@ pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed,
                     1,
                     format!("`{m}`: {what}; keep the right lines, delete the markers, then save"),
                 )
+                .with_source(SourceLine::at(text, offset, m.len()))
             })
             .collect();
         return (Parsed::Broken, diags);

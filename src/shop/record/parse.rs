@@ -1,10 +1,10 @@
 //! Record text → raw records: the YAML as written, each value with its
 //! position, and serde's complaints rewritten in plain words at their place.
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, SourceLine};
 use crate::text::plain_serde_message;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -175,7 +175,11 @@ fn yaml_error(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
     if line == 0 {
         col = 0;
     }
-    Diagnostic::error(path, line, col, plain)
+    let source = match e.location() {
+        Some(l) if l.line() == u64::from(line) => source_line(text, &l, l.span().len() as usize),
+        _ => SourceLine::at_line_col(text, line, col, 1),
+    };
+    Diagnostic::error(path, line, col, plain).with_source(source)
 }
 
 /// `message at line 3, column 7` → `message`.
@@ -249,17 +253,28 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
         )),
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
-            let (line, col) = crate::text::line_col(
-                &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
-                e.valid_up_to(),
-            );
+            // Shown with `�` for the bytes that are not text; the valid part
+            // before them is the same text, so its offsets hold.
+            let shown = String::from_utf8_lossy(bytes);
+            let (line, col) = crate::text::line_col(&shown, e.valid_up_to());
+            let source = SourceLine::at(&shown, e.valid_up_to(), 1);
             Err(Diagnostic::error(
                 path,
                 line,
                 col,
                 "file is not UTF-8 text (save it as UTF-8 in your editor)",
-            ))
+            )
+            .with_source(source))
         }
+    }
+}
+
+/// The line of `text` that `at` points into, `width` characters of the value
+/// underlined.
+pub(super) fn source_line(text: &str, at: &Location, width: usize) -> Option<SourceLine> {
+    match at.span().byte_offset() {
+        Some(offset) => SourceLine::at(text, usize::try_from(offset).ok()?, width),
+        None => SourceLine::at_line_col(text, at.line() as u32, at.column() as u32, width),
     }
 }
 

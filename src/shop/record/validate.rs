@@ -1,6 +1,7 @@
 //! Raw records → [`Customer`] and [`Complaint`]: every value checked against
 //! SPEC §3 and shop.toml, every problem a [`Diagnostic`] at the value.
 
+use super::contact::{is_mobile, normalize_phone, valid_email};
 use super::model::*;
 use super::parse::*;
 use crate::error::Diagnostic;
@@ -8,6 +9,7 @@ use crate::shop::config::Config;
 use crate::shop::hash::fnv1a;
 use crate::text::did_you_mean;
 use crate::time::parse_time;
+use serde_saphyr::Location;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -26,6 +28,8 @@ pub const MAX_PRICE: i64 = 1_000_000_000_000;
 /// Collects diagnostics for one file.
 pub struct Checker<'a> {
     pub path: &'a Path,
+    /// The text being checked, for the source line of each diagnostic.
+    pub text: &'a str,
     pub cfg: &'a Config,
     pub diags: Vec<Diagnostic>,
 }
@@ -35,30 +39,31 @@ fn line_of<T>(s: &S<T>) -> u32 {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(path: &'a Path, cfg: &'a Config) -> Self {
+    pub fn new(path: &'a Path, text: &'a str, cfg: &'a Config) -> Self {
         Checker {
             path,
+            text,
             cfg,
             diags: Vec::new(),
         }
     }
 
     fn err<T>(&mut self, at: &S<T>, msg: impl Into<String>) {
-        self.diags.push(Diagnostic::error(
-            self.path,
-            at.referenced.line() as u32,
-            at.referenced.column() as u32,
-            msg,
-        ));
+        let d = Diagnostic::error(self.path, 0, 0, msg);
+        self.push_at(d, &at.referenced);
     }
 
     fn warn<T>(&mut self, at: &S<T>, msg: impl Into<String>) {
-        self.diags.push(Diagnostic::warning(
-            self.path,
-            at.referenced.line() as u32,
-            at.referenced.column() as u32,
-            msg,
-        ));
+        let d = Diagnostic::warning(self.path, 0, 0, msg);
+        self.push_at(d, &at.referenced);
+    }
+
+    /// `d` placed at the value `at` points to, with its source line.
+    fn push_at(&mut self, mut d: Diagnostic, at: &Location) {
+        d.line = at.line() as u32;
+        d.col = at.column() as u32;
+        let source = source_line(self.text, at, at.span().len() as usize);
+        self.diags.push(d.with_source(source));
     }
 
     fn has_errors(&self) -> bool {
@@ -148,66 +153,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Validates an email loosely: one `@`, something before it, a dotted domain.
-pub fn valid_email(s: &str) -> bool {
-    match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.contains('@')
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !s.chars().any(char::is_whitespace)
-        }
-        None => false,
-    }
-}
-
-/// Indonesian phone numbers to E.164: `0812-3456-7890`, `62812…`, `+62 812 …`;
-/// fixed lines too (`(031) 5678 123` → `+62315678123`), see [`is_mobile`].
-pub fn normalize_phone(raw: &str) -> Result<String, String> {
-    let trimmed = raw.trim();
-    let mut digits = String::new();
-    for (i, c) in trimmed.chars().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c),
-            '+' if i == 0 => {}
-            ' ' | '-' | '.' | '(' | ')' => {}
-            _ => {
-                return Err(format!(
-                    "`{trimmed}` is not a phone number (only digits, spaces, dashes and dots)"
-                ))
-            }
-        }
-    }
-    let national = if let Some(rest) = digits.strip_prefix("62") {
-        rest.to_string()
-    } else if let Some(rest) = digits.strip_prefix('0') {
-        rest.to_string()
-    } else if digits.starts_with('8') && !trimmed.starts_with('+') {
-        digits.clone()
-    } else {
-        return Err(format!(
-            "`{trimmed}` is not an Indonesian number; write it like `0812-3456-7890` or `+62 812 3456 7890`"
-        ));
-    };
-    let national = national.trim_start_matches('0');
-    if !(8..=12).contains(&national.len()) {
-        return Err(format!(
-            "`{trimmed}` has {} digits after the country code; an Indonesian number has 8 to 12",
-            national.len()
-        ));
-    }
-    Ok(format!("+62{national}"))
-}
-
-/// Is a normalised number an Indonesian mobile (`+628…`)? Only mobiles have
-/// WhatsApp: after the country code a fixed line starts with its area code
-/// (`+6221…` Jakarta, `+6231…` Surabaya).
-pub fn is_mobile(e164: &str) -> bool {
-    e164.starts_with("+628")
-}
-
 /// How two order `ref`s are compared: a person may type `Shopee:2411…` for
 /// the `shopee:2411…` an import wrote.
 pub fn ref_key(reference: &str) -> String {
@@ -233,7 +178,7 @@ pub fn parse_customer(
     ] {
         blank_is_absent(field);
     }
-    let mut ck = Checker::new(path, cfg);
+    let mut ck = Checker::new(path, text, cfg);
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
         ck.err(&raw.name, "`name` is empty");
@@ -537,7 +482,7 @@ pub fn parse_complaint(
     for field in [&mut raw.admin, &mut raw.first_response, &mut raw.resolved] {
         blank_is_absent(field);
     }
-    let mut ck = Checker::new(path, cfg);
+    let mut ck = Checker::new(path, text, cfg);
     if raw.summary.value.trim().is_empty() {
         ck.err(&raw.summary, "`summary` is empty");
     }
@@ -594,52 +539,6 @@ pub fn parse_complaint(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn phones() {
-        for raw in [
-            "0812-3456-7890",
-            "081234567890",
-            "6281234567890",
-            "+62 812 3456 7890",
-            "+62-812-3456-7890",
-            "0812.3456.7890",
-            "(0812) 3456 7890",
-        ] {
-            assert_eq!(
-                normalize_phone(raw).as_deref(),
-                Ok("+6281234567890"),
-                "{raw}"
-            );
-        }
-        for raw in ["0812-3456-7890", "+62 812 3456 7890", "6281234567890"] {
-            assert!(normalize_phone(raw).is_ok_and(|p| is_mobile(&p)), "{raw}");
-        }
-        // Fixed lines: valid, normalised alike, but not mobiles (no WhatsApp).
-        for (raw, e164) in [
-            ("(031) 5678 123", "+62315678123"),
-            ("021-5551234", "+62215551234"),
-            ("+62 21 555 1234", "+62215551234"),
-            ("62-274-512345", "+62274512345"),
-            ("+62 (0)21 555 1234", "+62215551234"),
-        ] {
-            assert_eq!(normalize_phone(raw).as_deref(), Ok(e164), "{raw}");
-            assert!(!is_mobile(e164), "{raw}");
-        }
-        assert!(normalize_phone("12345").is_err());
-        assert!(normalize_phone("0812-34").is_err());
-        assert!(normalize_phone("+1 415 555 0100").is_err());
-        assert!(normalize_phone("0812 abc").is_err());
-    }
-
-    #[test]
-    fn emails() {
-        assert!(valid_email("siti.rahma@example.com"));
-        assert!(!valid_email("siti"));
-        assert!(!valid_email("siti@example"));
-        assert!(!valid_email("si ti@example.com"));
-        assert!(!valid_email("@example.com"));
-    }
 
     fn cfg() -> Config {
         let mut c = Config::for_tests("Asia/Jakarta");
@@ -742,6 +641,32 @@ orders:
         assert_eq!(c.note.as_deref(), Some("08:30"));
         assert_eq!(c.phone.as_deref(), Some("+6281234567890"));
         assert_eq!(c.email, None);
+    }
+
+    #[test]
+    fn diagnostics_show_the_line_that_was_parsed() {
+        let text = "name: Sé🌸\r\nfirst_contact: 2026-11-02\r\nemail:\t\"si ti@x.com\"\r\n";
+        let (_, d) = parse_customer("x", Path::new("x.yaml"), text, &cfg());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].rendered().to_string(),
+            "x.yaml:3:8: error: `si ti@x.com` is not an email address\n   3 | email:    \"si ti@x.com\"\n     |           ^^^^^^^^^^^^^"
+        );
+        // After wide characters on the line, through an alias, in a flow mapping.
+        let text = "name: A\nfirst_contact: 2026-11-02\ninterested: &p [serum]\nnote: 🌸\ninteractions: [{at: 2026-11-03, kind: 🌸x}]\n";
+        let (_, d) = parse_customer("x", Path::new("x.yaml"), text, &cfg());
+        let shown = d[0].rendered().to_string();
+        assert!(
+            shown.ends_with(&format!(
+                "\n   5 | interactions: [{{at: 2026-11-03, kind: 🌸x}}]\n     | {}^^^",
+                " ".repeat(38)
+            )),
+            "{shown}"
+        );
+        // serde's errors show their line too.
+        let (_, d) = parse_customer("x", Path::new("x.yaml"), "name: A\nnmae: B\n", &cfg());
+        let shown = d[0].rendered().to_string();
+        assert!(shown.ends_with("\n   2 | nmae: B\n     | ^^^^"), "{shown}");
     }
 
     #[test]
