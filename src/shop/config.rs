@@ -546,14 +546,14 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
     }
 
     for (name, r) in raw.rules {
-        if !crate::rules::RULE_NAMES.contains(&name.get_ref().as_str()) {
-            let hint = did_you_mean(name.get_ref(), crate::rules::RULE_NAMES);
+        if !crate::rules::catalog::RULE_NAMES.contains(&name.get_ref().as_str()) {
+            let hint = did_you_mean(name.get_ref(), crate::rules::catalog::RULE_NAMES);
             cx.err(
                 &name,
                 format!(
                     "unknown rule `{}`{hint}; rules are {}",
                     name.get_ref(),
-                    crate::rules::RULE_NAMES.join(", ")
+                    crate::rules::catalog::RULE_NAMES.join(", ")
                 ),
             );
             continue;
