@@ -1,10 +1,11 @@
-//! The integration tests, one module per area, built as one test binary:
-//! one compile and one link instead of one per file (on two cores the links
-//! dominated), with every module on the same `support`.
+//! The integration tests, one module per area, built as one test binary (one
+//! compile and one link instead of one per file), every module on the same
+//! `support`. One area: `cargo test --test lib watch::`.
 //!
 //! They all drive the real `langgan` binary, each on a shop in a temp folder
 //! of its own, so they run side by side in this process without sharing
-//! files, ports or the process's environment and working directory.
+//! files or ports, and none changes the process's environment or working
+//! directory.
 
 mod support;
 

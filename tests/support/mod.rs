@@ -75,7 +75,7 @@ where
 
 /// Copies the folder `from` into `to`, leaving out a built site (`public/`)
 /// and the cache (`.langgan/`): a copy starts as a fresh checkout would.
-pub fn copy_dir(from: &Path, to: &Path) {
+fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create folder");
     for e in std::fs::read_dir(from).expect("read folder").flatten() {
         let name = e.file_name();
