@@ -1,8 +1,9 @@
 //! Command-line definitions (clap derive) and dispatch.
 
+use crate::commands::{self, Ctx, Format};
 use crate::error::{Error, Result};
 use crate::shop::index::ShopDir;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
@@ -25,13 +26,6 @@ pub struct Cli {
     pub no_cache: bool,
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
 }
 
 #[derive(Subcommand, Debug)]
@@ -209,7 +203,7 @@ pub enum ImportCommand {
 
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Init { dir, hooks, ci } => crate::commands::init(dir.as_deref(), hooks, ci),
+        Command::Init { dir, hooks, ci } => commands::init::init(dir.as_deref(), hooks, ci),
         Command::Watch {
             out,
             poll,
@@ -243,7 +237,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             csat,
         } => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
-            let entry = crate::commands::writes::LogEntry {
+            let entry = commands::log::LogEntry {
                 kind,
                 note,
                 by,
@@ -254,84 +248,85 @@ pub fn run(cli: Cli) -> Result<i32> {
                 solution,
                 csat,
             };
-            crate::commands::writes::log(&dir, cli.now.as_deref(), &id, &entry)
+            commands::log::log(&dir, cli.now.as_deref(), &id, &entry)
         }
         command => {
             let dir = ShopDir::locate(cli.shop.as_deref())?;
-            let ctx = crate::commands::Ctx::open(dir, cli.now.as_deref(), !cli.no_cache)?;
+            let ctx = Ctx::open(dir, cli.now.as_deref(), !cli.no_cache)?;
             // The loaded shop lives until the process ends; freeing 100k records
             // one by one only costs time, so it is left to the OS.
-            let ctx: &'static mut crate::commands::Ctx = Box::leak(Box::new(ctx));
-            match command {
-                Command::New(NewCommand::Customer {
-                    name,
-                    phone,
-                    email,
-                    city,
-                    source,
-                    admin,
-                    note,
-                    force,
-                }) => {
-                    let c = crate::commands::writes::NewCustomer {
-                        name,
-                        phone,
-                        email,
-                        city,
-                        source,
-                        admin,
-                        note,
-                    };
-                    crate::commands::writes::new_customer(ctx, &c, force)
-                }
-                Command::New(NewCommand::Complaint {
-                    customer,
-                    summary,
-                    category,
-                    admin,
-                    channel,
-                }) => crate::commands::writes::new_complaint(
-                    ctx,
-                    &crate::commands::writes::NewComplaint {
-                        customer,
-                        summary,
-                        category,
-                        admin,
-                        channel,
-                    },
-                ),
-                Command::Import(ImportCommand::Csv {
-                    file,
-                    dry_run,
-                    skip_bad,
-                }) => crate::commands::writes::import_csv(
-                    ctx,
-                    &file,
-                    &crate::commands::writes::ImportOptions { dry_run, skip_bad },
-                ),
-                Command::Init { .. } | Command::Watch { .. } | Command::Log { .. } => {
-                    Err(Error::usage("internal: command dispatched twice"))
-                }
-                Command::Check => crate::commands::check(ctx),
-                Command::Due {
-                    admin,
-                    upcoming,
-                    format,
-                } => crate::commands::due(ctx, admin.as_deref(), upcoming.as_deref(), format),
-                Command::Explain { id } => crate::commands::explain::run(ctx, &id),
-                Command::Customers {
-                    segment,
-                    tag,
-                    format,
-                } => crate::commands::customers(ctx, segment.as_deref(), tag.as_deref(), format),
-                Command::Complaints { open, format } => {
-                    crate::commands::complaints(ctx, open, format)
-                }
-                Command::Stats { week, format } => {
-                    crate::commands::stats(ctx, week.as_deref(), format)
-                }
-                Command::Report { out, mask } => crate::commands::report(ctx, out.as_deref(), mask),
-            }
+            let ctx: &'static mut Ctx = Box::leak(Box::new(ctx));
+            run_on_shop(command, ctx)
         }
+    }
+}
+
+/// The commands that work on the loaded shop.
+fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
+    match command {
+        Command::New(NewCommand::Customer {
+            name,
+            phone,
+            email,
+            city,
+            source,
+            admin,
+            note,
+            force,
+        }) => {
+            let c = commands::new::NewCustomer {
+                name,
+                phone,
+                email,
+                city,
+                source,
+                admin,
+                note,
+            };
+            commands::new::new_customer(ctx, &c, force)
+        }
+        Command::New(NewCommand::Complaint {
+            customer,
+            summary,
+            category,
+            admin,
+            channel,
+        }) => commands::new::new_complaint(
+            ctx,
+            &commands::new::NewComplaint {
+                customer,
+                summary,
+                category,
+                admin,
+                channel,
+            },
+        ),
+        Command::Import(ImportCommand::Csv {
+            file,
+            dry_run,
+            skip_bad,
+        }) => commands::import::import_csv(
+            ctx,
+            &file,
+            &commands::import::ImportOptions { dry_run, skip_bad },
+        ),
+        Command::Init { .. } | Command::Watch { .. } | Command::Log { .. } => {
+            Err(Error::usage("internal: command dispatched twice"))
+        }
+        Command::Check => commands::check::check(ctx),
+        Command::Due {
+            admin,
+            upcoming,
+            format,
+        } => commands::due::due(ctx, admin.as_deref(), upcoming.as_deref(), format),
+        Command::Explain { id } => commands::explain::run(ctx, &id),
+        Command::Customers {
+            segment,
+            tag,
+            format,
+        } => commands::customers::customers(ctx, segment.as_deref(), tag.as_deref(), format),
+        Command::Complaints { open, format } => commands::complaints::complaints(ctx, open, format),
+        Command::Stats { week, format } => commands::stats::stats(ctx, week.as_deref(), format),
+        Command::Report { out, mask } => commands::report::report(ctx, out.as_deref(), mask),
     }
 }

@@ -3,10 +3,15 @@
 
 use crate::error::{Error, Result};
 use crate::lang::format::{address, first_name, long_date, money};
+use crate::lang::Word;
+use crate::rules::catalog::RULE_NAMES;
 use crate::rules::{Rule, Task};
 use crate::shop::config::Lang;
 use crate::shop::index::Shop;
 
+/// The built-in templates, Indonesian and English, in the catalogue's order.
+/// `include_str!` needs literal paths, so the names are spelled here once
+/// more; the assertion below stops the build when they leave the catalogue.
 macro_rules! builtin {
     ($($name:literal),*) => {
         [$(($name,
@@ -15,7 +20,7 @@ macro_rules! builtin {
     };
 }
 
-const BUILTIN: [(&str, &str, &str); 10] = builtin!(
+const BUILTIN: [(&str, &str, &str); RULE_NAMES.len()] = builtin!(
     "lead-1",
     "lead-2",
     "lead-3",
@@ -27,6 +32,30 @@ const BUILTIN: [(&str, &str, &str); 10] = builtin!(
     "complaint-resolve",
     "complaint-survey"
 );
+
+const _: () = assert!(
+    names_are_the_catalogues(),
+    "BUILTIN must name the rules of rules::catalog, in its order"
+);
+
+const fn names_are_the_catalogues() -> bool {
+    let mut i = 0;
+    while i < RULE_NAMES.len() {
+        let (a, b) = (BUILTIN[i].0.as_bytes(), RULE_NAMES[i].as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut j = 0;
+        while j < a.len() {
+            if a[j] != b[j] {
+                return false;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    true
+}
 
 pub struct Messages {
     tera: tera::Tera,
@@ -89,10 +118,7 @@ pub fn tera_error(e: &tera::Error) -> String {
 
 /// `A`, `A dan B`, `A, B dan C` (or `and`).
 pub fn join_names(names: &[String], lang: Lang) -> String {
-    let and = match lang {
-        Lang::Id => "dan",
-        Lang::En => "and",
-    };
+    let and = Word::And.text(lang);
     match names {
         [] => String::new(),
         [one] => one.clone(),

@@ -1,52 +1,22 @@
 //! The index cache (.langgan/index.bin): the same answers with and without it,
 //! changes picked up, damage detected and repaired.
 
+use crate::support::{self, Test, NOW};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const NOW: &str = "2026-11-20 15:00";
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read").flatten() {
-        let name = e.file_name();
-        if name == "public" || name == ".langgan" {
-            continue;
-        }
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(&name));
-        } else {
-            std::fs::copy(&p, to.join(&name)).expect("copy");
-        }
-    }
-}
-
-fn shop() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("shop");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop"),
-        &dir,
-    );
-    (tmp, dir)
+/// A copy of the example shop (kept alive by the `Test`) and its folder.
+fn shop() -> (Test, PathBuf) {
+    let t = Test::example_shop();
+    let dir = t.path().to_path_buf();
+    (t, dir)
 }
 
 fn run(shop: &Path, args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_langgan"))
-        .arg("--shop")
-        .arg(shop)
-        .arg("--now")
-        .arg(NOW)
-        .args(args)
-        .env_remove("LANGGAN_NOW")
-        .output()
-        .expect("run");
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    let shop = shop.display().to_string();
+    let mut all = vec!["--shop", &shop, "--now", NOW];
+    all.extend(args);
+    let o = support::langgan(all);
+    (o.code, o.stdout, o.stderr)
 }
 
 /// Everything the commands answer, as one string.

@@ -2,9 +2,7 @@
 //! validation rule with the exact `path:line:col` of the offending value,
 //! tricky valid files, hostile files, shop discovery and `init`.
 
-mod common;
-
-use common::{Output, Test};
+use crate::support::{self, Output, Test};
 use std::time::Duration;
 
 /// Hostile input must be refused quickly.
@@ -1048,7 +1046,7 @@ fn landline_tasks_have_no_whatsapp_link_and_messages_address_by_call() {
 
 #[test]
 fn greeting_from_shop_toml_addresses_customers_without_call() {
-    let toml = common::SHOP_TOML.replace(
+    let toml = support::SHOP_TOML.replace(
         "timezone = \"Asia/Jakarta\"\n",
         "timezone = \"Asia/Jakarta\"\ngreeting = \"Sis\"\n",
     );
@@ -1634,23 +1632,6 @@ fn shop_is_found_by_walking_up() {
         .run();
     out.code(1)
         .only_diag("../../customers/sub/x.yaml:2:16: error:", "not a time");
-}
-
-#[test]
-fn example_shop_checks_clean() {
-    let shop = concat!(env!("CARGO_MANIFEST_DIR"), "/example-shop");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_langgan"))
-        .args(["--shop", shop, "check"])
-        .env_remove("LANGGAN_NOW")
-        .output()
-        .expect("run langgan");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(
-        !stderr.contains("error:") && !stderr.contains("warning:"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("0 galat, 0 peringatan"), "{stderr}");
 }
 
 // ------------------------------------------------------------------ init

@@ -1,10 +1,12 @@
 //! Runs every case of ../shared/conformance against the real binary, compared
 //! as the conformance README says: extra keys allowed, times as instants,
 //! numbers within 1e-9, `due` arrays ordered by (due, customer) with ties free.
+//! Each case's shop is copied first: the cases run on the copy, cache and all,
+//! and nothing is written into ../shared.
 
+use crate::support::Test;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn conformance_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance");
@@ -127,42 +129,33 @@ fn conformance_cases() {
     for folder in folders {
         let text = std::fs::read_to_string(folder.join("cases.json")).expect("read cases");
         let cases: Vec<Value> = serde_json::from_str(&text).expect("parse cases");
+        let shop = Test::copy_of(&folder.join("shop"));
         for (i, case) in cases.iter().enumerate() {
             count += 1;
-            let args: Vec<String> = case["args"]
+            let args: Vec<&str> = case["args"]
                 .as_array()
                 .expect("args")
                 .iter()
-                .map(|a| a.as_str().expect("arg").to_string())
+                .map(|a| a.as_str().expect("arg"))
                 .collect();
-            let output = Command::new(env!("CARGO_BIN_EXE_langgan"))
-                .arg("--shop")
-                .arg(folder.join("shop"))
-                .args(&args)
-                .env_remove("LANGGAN_NOW")
-                .output()
-                .expect("run langgan");
+            let output = shop.run_args(&args);
             let name = format!(
                 "{} #{i}: langgan {}",
                 folder.file_name().unwrap_or_default().to_string_lossy(),
                 args.join(" ")
             );
-            if !output.status.success() {
-                failures.push(format!(
-                    "{name}: exit {:?}\n{}",
-                    output.status.code(),
-                    String::from_utf8_lossy(&output.stderr)
-                ));
+            if output.code != 0 {
+                failures.push(format!("{name}: exit {}\n{}", output.code, output.stderr));
                 continue;
             }
-            let actual: Value = match serde_json::from_slice(&output.stdout) {
+            let actual: Value = match serde_json::from_str(&output.stdout) {
                 Ok(v) => v,
                 Err(e) => {
                     failures.push(format!("{name}: stdout is not JSON: {e}"));
                     continue;
                 }
             };
-            let result = if args.iter().any(|a| a == "due") {
+            let result = if args.contains(&"due") {
                 match (case["expect"].as_array(), actual.as_array()) {
                     (Some(e), Some(a)) => equal_due(e, a),
                     _ => Err("due output is not an array".into()),

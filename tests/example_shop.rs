@@ -2,29 +2,17 @@
 //! figures checked against reference values worked out independently of this
 //! code (example-shop/COVERAGE.md), plus a snapshot of the `due` table.
 
+use crate::support::{Test, NOW};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
-const NOW: &str = "2026-11-20 15:00";
-
+/// `langgan --now NOW ARGS…` on a fresh copy of the example shop (its cache
+/// is written there, not into the checkout).
 fn langgan(args: &[&str]) -> (i32, String, String) {
-    let shop = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop");
-    let o = Command::new(env!("CARGO_BIN_EXE_langgan"))
-        .arg("--shop")
-        .arg(&shop)
-        .arg("--now")
-        .arg(NOW)
-        .args(args)
-        .env_remove("LANGGAN_NOW")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run langgan");
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    let mut all = vec!["--now", NOW];
+    all.extend(args);
+    let o = Test::example_shop().env("NO_COLOR", "1").run_args(&all);
+    (o.code, o.stdout, o.stderr)
 }
 
 fn json(args: &[&str]) -> Value {
@@ -45,6 +33,7 @@ fn example_shop_checks_clean() {
         !err.contains("error:") && !err.contains("warning:"),
         "{err}"
     );
+    assert!(err.contains("0 galat, 0 peringatan"), "{err}");
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! `.ci/run` installs it (npm `vnu-jar`) and sets VNU_JAR; without it the test
 //! is skipped locally and fails on CI.
 
-use std::path::{Path, PathBuf};
+use crate::support::{Test, NOW};
+use std::path::PathBuf;
 use std::process::Command;
 
 fn vnu_jar() -> Option<PathBuf> {
@@ -11,36 +12,20 @@ fn vnu_jar() -> Option<PathBuf> {
         .filter(|p| p.is_file())
 }
 
-fn build(dir: &Path, extra_toml: Option<&str>) {
-    let shop = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop");
-    let shop = match extra_toml {
-        None => shop,
-        Some(replace) => {
-            // A copy of the example shop with changed settings.
-            let copy = dir.join("shop");
-            let status = Command::new("cp")
-                .arg("-r")
-                .arg(&shop)
-                .arg(&copy)
-                .status()
-                .expect("cp");
-            assert!(status.success());
-            let _ = std::fs::remove_dir_all(copy.join("public"));
-            let toml = std::fs::read_to_string(copy.join("shop.toml")).expect("toml");
-            let (from, to) = replace.split_once("=>").expect("from=>to");
-            std::fs::write(copy.join("shop.toml"), toml.replace(from, to)).expect("write toml");
-            copy
-        }
-    };
-    let o = Command::new(env!("CARGO_BIN_EXE_langgan"))
-        .arg("--shop")
-        .arg(&shop)
-        .args(["--no-cache", "--now", "2026-11-20 15:00", "report", "--out"])
-        .arg(dir.join("site"))
-        .env_remove("LANGGAN_NOW")
-        .output()
-        .expect("report");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+/// The example shop's site (with `extra_toml`, `from=>to`, applied to a
+/// copy's shop.toml) built beside the copy, in `site`.
+fn build(extra_toml: Option<&str>) -> Test {
+    let shop = Test::example_shop();
+    if let Some(replace) = extra_toml {
+        let path = shop.path().join("shop.toml");
+        let toml = std::fs::read_to_string(&path).expect("toml");
+        let (from, to) = replace.split_once("=>").expect("from=>to");
+        std::fs::write(&path, toml.replace(from, to)).expect("write toml");
+    }
+    let site = shop.beside("site").display().to_string();
+    shop.run_args(&["--no-cache", "--now", NOW, "report", "--out", &site])
+        .code(0);
+    shop
 }
 
 #[test]
@@ -53,25 +38,31 @@ fn every_page_is_valid_html() {
         eprintln!("skipping: set VNU_JAR to the Nu Html Checker's vnu.jar");
         return;
     };
-    for variant in [
+    let variants = [
         None,
         Some("language = \"id\"=>language = \"en\""),
         Some("mask_contacts = true=>mask_contacts = false"),
-    ] {
-        let tmp = tempfile::tempdir().expect("tmp");
-        build(tmp.path(), variant);
-        let o = Command::new("java")
-            .arg("-jar")
-            .arg(&jar)
-            .args(["--errors-only", "--skip-non-html"])
-            .arg(tmp.path().join("site"))
-            .output()
-            .expect("run java -jar vnu.jar");
-        let report = String::from_utf8_lossy(&o.stderr);
-        assert!(
-            o.status.success() && !report.contains("error:"),
-            "invalid HTML ({variant:?}):\n{}",
-            report.lines().take(30).collect::<Vec<_>>().join("\n")
-        );
-    }
+    ];
+    let shops: Vec<Test> = variants.iter().map(|v| build(*v)).collect();
+    // One checker run over every variant's site: starting the JVM is most of
+    // a run's time.
+    let o = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--skip-non-html"])
+        .args(shops.iter().map(|shop| shop.beside("site")))
+        .output()
+        .expect("run java -jar vnu.jar");
+    let report = String::from_utf8_lossy(&o.stderr);
+    let sites: Vec<String> = variants
+        .iter()
+        .zip(&shops)
+        .map(|(variant, shop)| format!("{variant:?} in {}", shop.beside("site").display()))
+        .collect();
+    assert!(
+        o.status.success() && !report.contains("error:"),
+        "invalid HTML ({}):\n{}",
+        sites.join("; "),
+        report.lines().take(30).collect::<Vec<_>>().join("\n")
+    );
 }

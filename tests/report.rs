@@ -1,42 +1,8 @@
 //! The report site end to end: the real binary on temp shops, the output read
 //! back as files (and once through headless Chromium).
 
-mod common;
-
-use common::Test;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-const NOW: &str = "2026-11-20 15:00";
-
-fn example_shop() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop")
-}
-
-fn run(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_langgan"))
-        .args(args)
-        .env_remove("LANGGAN_NOW")
-        .output()
-        .expect("run langgan")
-}
-
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).expect("rel").display().to_string();
-                out.insert(rel, std::fs::read(&p).expect("read"));
-            }
-        }
-    }
-    out
-}
+use crate::support::{self, files, Test, NOW};
+use std::path::Path;
 
 fn read(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -44,20 +10,11 @@ fn read(dir: &Path, rel: &str) -> String {
 
 #[test]
 fn example_shop_report_is_complete_and_deterministic() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    let shop = example_shop();
+    let shop = Test::example_shop();
+    let (a, b) = (shop.beside("a"), shop.beside("b"));
     for out in [&a, &b] {
-        let o = run(&[
-            "--shop",
-            &shop.display().to_string(),
-            "--now",
-            NOW,
-            "report",
-            "--out",
-            &out.display().to_string(),
-        ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        shop.run_args(&["--now", NOW, "report", "--out", &out.display().to_string()])
+            .code(0);
     }
     let fa = files(&a);
     assert_eq!(fa, files(&b), "two builds differ");
@@ -168,7 +125,7 @@ fn record_values_are_escaped_and_never_evaluated() {
 
 #[test]
 fn unmasked_site_has_whatsapp_links_and_contacts() {
-    let toml = format!("{}\n[report]\nmask_contacts = false\n", common::SHOP_TOML);
+    let toml = format!("{}\n[report]\nmask_contacts = false\n", support::SHOP_TOML);
     let t = Test::new()
         .shop_toml(&toml)
         .file(
@@ -202,7 +159,7 @@ orders:
     channel: shopee
     ref: shopee:2411183<b>QX</b>
 ";
-    let unmasked = format!("{}\n[report]\nmask_contacts = false\n", common::SHOP_TOML);
+    let unmasked = format!("{}\n[report]\nmask_contacts = false\n", support::SHOP_TOML);
     let t = Test::new()
         .shop_toml(&unmasked)
         .file("customers/maryam.yaml", maryam)
@@ -265,7 +222,7 @@ fn stale_pages_are_removed_and_other_files_kept() {
 
 #[test]
 fn english_labels_and_dates() {
-    let toml = common::SHOP_TOML.replace(
+    let toml = support::SHOP_TOML.replace(
         "timezone = \"Asia/Jakarta\"",
         "timezone = \"Asia/Jakarta\"\nlanguage = \"en\"",
     );
@@ -347,17 +304,9 @@ fn dashboard_renders_in_a_headless_browser() {
     };
     let tmp = tempfile::tempdir().expect("tmp");
     let out = tmp.path().join("site");
-    let shop = example_shop();
-    let o = run(&[
-        "--shop",
-        &shop.display().to_string(),
-        "--now",
-        NOW,
-        "report",
-        "--out",
-        &out.display().to_string(),
-    ]);
-    assert!(o.status.success());
+    let shop = Test::example_shop();
+    shop.run_args(&["--now", NOW, "report", "--out", &out.display().to_string()])
+        .code(0);
     let profile = tmp.path().join("profile");
     let shot = tmp.path().join("phone.png");
     let url = format!("file://{}", out.join("index.html").display());

@@ -4,46 +4,13 @@
 //! shop.toml or template, or a damaged state file, the site is byte-identical
 //! to a fresh `--no-cache` build of the same shop.
 
+use crate::support::{self, Output, Test, NOW};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Output;
-
-const NOW: &str = "2026-11-20 15:00";
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read_dir").flatten() {
-        let p = e.path();
-        let dest = to.join(e.file_name());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).expect("copy");
-        }
-    }
-}
-
-fn example_copy(tmp: &Path) -> PathBuf {
-    let shop = tmp.join("shop");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop"),
-        &shop,
-    );
-    let _ = std::fs::remove_dir_all(shop.join(".langgan"));
-    shop
-}
+use std::path::Path;
 
 fn langgan(args: &[&str]) -> Output {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_langgan"))
-        .args(args)
-        .env_remove("LANGGAN_NOW")
-        .output()
-        .expect("run langgan");
-    assert!(
-        o.status.success(),
-        "langgan {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let o = support::langgan(args);
+    o.code(0);
     o
 }
 
@@ -54,26 +21,13 @@ fn report(shop: &Path, out: &Path, now: &str, no_cache: bool) -> String {
         args.push("--no-cache");
     }
     args.extend(["report", "--out", &out]);
-    String::from_utf8_lossy(&langgan(&args).stderr).into_owned()
+    langgan(&args).stderr
 }
 
 /// Every file of the site except the manifest (which also holds page keys).
 fn site(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).expect("rel").display().to_string();
-                if rel != ".langgan-site" {
-                    out.insert(rel, std::fs::read(&p).expect("read"));
-                }
-            }
-        }
-    }
+    let mut out = support::files(dir);
+    out.remove(".langgan-site");
     out
 }
 
@@ -102,9 +56,8 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn incremental_report_equals_a_fresh_build_after_every_kind_of_change() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let shop = example_copy(tmp.path());
-    let out = tmp.path().join("site");
+    let t = Test::example_shop();
+    let (shop, out) = (t.path().to_path_buf(), t.beside("site"));
     report(&shop, &out, NOW, false);
     assert!(shop.join(".langgan/report.bin").is_file(), "state kept");
     assert_same_as_fresh(&shop, &out, NOW, "first build");
@@ -204,9 +157,8 @@ fn incremental_report_equals_a_fresh_build_after_every_kind_of_change() {
 
 #[test]
 fn a_damaged_state_or_a_deleted_page_is_repaired() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let shop = example_copy(tmp.path());
-    let out = tmp.path().join("site");
+    let t = Test::example_shop();
+    let (shop, out) = (t.path().to_path_buf(), t.beside("site"));
     report(&shop, &out, NOW, false);
     let state = shop.join(".langgan/report.bin");
     let mut bytes = std::fs::read(&state).expect("state");
@@ -232,10 +184,10 @@ fn a_damaged_state_or_a_deleted_page_is_repaired() {
 
 #[test]
 fn customer_index_is_paginated_for_large_shops() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let shop = tmp.path().join("shop");
-    std::fs::create_dir_all(shop.join("customers")).expect("mkdir");
-    std::fs::write(shop.join("shop.toml"), "[shop]\nname = \"Toko Besar\"\n").expect("toml");
+    let t = Test::empty()
+        .shop_toml("[shop]\nname = \"Toko Besar\"\n")
+        .dir("customers");
+    let shop = t.path().to_path_buf();
     for i in 0..1001 {
         std::fs::write(
             shop.join(format!("customers/c{i:04}.yaml")),
@@ -246,7 +198,7 @@ fn customer_index_is_paginated_for_large_shops() {
         )
         .expect("write");
     }
-    let out = tmp.path().join("site");
+    let out = t.beside("site");
     report(&shop, &out, NOW, false);
     let first = std::fs::read_to_string(out.join("customers.html")).expect("page 1");
     let second = std::fs::read_to_string(out.join("customers-2.html")).expect("page 2");

@@ -1,9 +1,7 @@
 //! A team on one git repository: the pre-commit hook, CI files and merge
 //! conflict markers.
 
-mod common;
-
-use common::Test;
+use crate::support::{self, Test};
 use std::path::Path;
 use std::process::Command;
 
@@ -127,7 +125,7 @@ fn conflict_markers_are_errors_at_their_lines() {
 
 #[test]
 fn report_mask_overrides_the_shop_setting() {
-    let toml = format!("{}\n[report]\nmask_contacts = false\n", common::SHOP_TOML);
+    let toml = format!("{}\n[report]\nmask_contacts = false\n", support::SHOP_TOML);
     let t = Test::new().shop_toml(&toml).file(
         "customers/andi.yaml",
         "name: Andi\nphone: \"0812-3456-7890\"\nfirst_contact: 2026-11-18\n",

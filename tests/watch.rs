@@ -2,15 +2,12 @@
 //! test edits it the ways editors do, and the site must follow (or keep the
 //! last good version) within a bounded wait, with the process still alive.
 
-mod common;
-
-use common::Test;
+use crate::support::{self, files, Test, NOW};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const NOW: &str = "2026-11-20 15:00";
 const WAIT: Duration = Duration::from_secs(15);
 
 struct Watcher {
@@ -24,12 +21,11 @@ impl Watcher {
         let log = shop.join("watch.log");
         let file = std::fs::File::create(&log).expect("log");
         let err = file.try_clone().expect("clone");
-        let child = Command::new(env!("CARGO_BIN_EXE_langgan"))
+        let child = support::command()
             .arg("--shop")
             .arg(shop)
             .args(["--now", NOW, "watch"])
             .args(extra)
-            .env_remove("LANGGAN_NOW")
             .stdin(Stdio::null())
             .stdout(file)
             .stderr(err)
@@ -37,10 +33,38 @@ impl Watcher {
             .expect("spawn watch");
         let w = Watcher { child, log };
         w.wait_for("first build", || shop.join("public/index.html").is_file());
-        // Give the file watcher a moment to be in place after the first build line.
         w.wait_for("ready line", || w.log_text().contains("halaman"));
-        std::thread::sleep(Duration::from_millis(300));
+        // The file watcher is set up after the first build line: edits made
+        // before it is in place would be missed.
+        w.wait_for("file watcher in place", || w.watching(shop));
         w
+    }
+
+    /// Every folder of the shop is watched (Linux: the process holds an
+    /// inotify watch for each, as /proc/PID/fdinfo lists them).
+    #[cfg(target_os = "linux")]
+    fn watching(&self, shop: &Path) -> bool {
+        let Ok(fds) = std::fs::read_dir(format!("/proc/{}/fdinfo", self.child.id())) else {
+            return false;
+        };
+        let watches: usize = fds
+            .flatten()
+            .map(|fd| {
+                std::fs::read_to_string(fd.path())
+                    .unwrap_or_default()
+                    .lines()
+                    .filter(|l| l.starts_with("inotify wd:"))
+                    .count()
+            })
+            .sum();
+        watches >= folders(shop)
+    }
+
+    /// Elsewhere there is nothing to look at: a moment's grace.
+    #[cfg(not(target_os = "linux"))]
+    fn watching(&self, _shop: &Path) -> bool {
+        std::thread::sleep(Duration::from_millis(300));
+        true
     }
 
     fn log_text(&self) -> String {
@@ -78,6 +102,20 @@ impl Drop for Watcher {
             .status();
         let _ = self.child.wait();
     }
+}
+
+/// `dir` and the folders below it (links not followed).
+#[cfg(target_os = "linux")]
+fn folders(dir: &Path) -> usize {
+    1 + std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| folders(&e.path()))
+                .sum()
+        })
+        .unwrap_or(0)
 }
 
 fn page(shop: &Path, rel: &str) -> String {
@@ -296,14 +334,7 @@ fn http_get(addr: &str, path: &str) -> (u16, String) {
 fn serve_pages_refuse_traversal_and_signal_reloads() {
     let t = shop();
     let root = t.path().to_path_buf();
-    // Pick a free loopback port.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port");
-    let addr = format!("127.0.0.1:{port}");
-    let mut w = Watcher::start(&root, &["--serve", &addr]);
-    w.wait_for("server up", || std::net::TcpStream::connect(&addr).is_ok());
+    let (mut w, addr) = serving(&root);
     let (code, body) = http_get(&addr, "/customers/siti.html");
     assert_eq!(code, 200);
     assert!(body.contains("Siti Awal"));
@@ -325,23 +356,6 @@ fn serve_pages_refuse_traversal_and_signal_reloads() {
     w.alive();
 }
 
-fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).expect("rel").display().to_string();
-                out.insert(rel, std::fs::read(&p).expect("read"));
-            }
-        }
-    }
-    out
-}
-
 fn rebuilds(w: &Watcher) -> usize {
     w.log_text()
         .lines()
@@ -353,40 +367,28 @@ fn rebuilds(w: &Watcher) -> usize {
 /// must give exactly the site a full `report` gives.
 #[test]
 fn incremental_rebuilds_equal_a_full_report() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let shop = tmp.path().join("shop");
-    let status = Command::new("cp")
-        .arg("-r")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop"))
-        .arg(&shop)
-        .status()
-        .expect("cp");
-    assert!(status.success());
-    let _ = std::fs::remove_dir_all(shop.join("public"));
-    let _ = std::fs::remove_dir_all(shop.join(".langgan"));
+    let t = Test::example_shop();
+    let shop = t.path().to_path_buf();
     let mut w = Watcher::start(&shop, &[]);
     type Edit = Box<dyn Fn(&Path)>;
     let edits: Vec<Edit> = vec![
         // An interaction on a lead (a follow-up done).
         Box::new(|s: &Path| {
-            let o = Command::new(env!("CARGO_BIN_EXE_langgan"))
-                .arg("--shop")
-                .arg(s)
-                .args([
-                    "--now",
-                    NOW,
-                    "log",
-                    "rina-marlina",
-                    "followup",
-                    "--by",
-                    "dewi",
-                    "--at",
-                    "2026-11-19 10:00",
-                ])
-                .env_remove("LANGGAN_NOW")
-                .output()
-                .expect("log");
-            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            let shop = s.display().to_string();
+            support::langgan([
+                "--shop",
+                &shop,
+                "--now",
+                NOW,
+                "log",
+                "rina-marlina",
+                "followup",
+                "--by",
+                "dewi",
+                "--at",
+                "2026-11-19 10:00",
+            ])
+            .code(0);
         }),
         // A new customer with an order and feedback in an old week.
         Box::new(|s: &Path| {
@@ -451,19 +453,9 @@ fn incremental_rebuilds_equal_a_full_report() {
         "a comment-only save is recognised: {}",
         w.log_text()
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_langgan"))
-        .arg("--shop")
-        .arg(&shop)
-        .args(["--now", NOW, "report", "--out"])
-        .arg(tmp.path().join("full"))
-        .env_remove("LANGGAN_NOW")
-        .output()
-        .expect("report");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let full = t.beside("full").display().to_string();
+    t.run_args(&["--now", NOW, "report", "--out", &full])
+        .code(0);
     // The manifest's keys are hints (a stale one only means a page is rendered
     // again; a comment-only save is not rebuilt), so only its pages must agree.
     let pages_only = |mut t: std::collections::BTreeMap<String, Vec<u8>>| {
@@ -477,8 +469,8 @@ fn incremental_rebuilds_equal_a_full_report() {
         }
         t
     };
-    let live = pages_only(tree(&shop.join("public")));
-    let full = pages_only(tree(&tmp.path().join("full")));
+    let live = pages_only(files(&shop.join("public")));
+    let full = pages_only(files(&t.beside("full")));
     let differing: Vec<&String> = full
         .iter()
         .filter(|(k, v)| live.get(*k) != Some(*v))
@@ -492,19 +484,25 @@ fn incremental_rebuilds_equal_a_full_report() {
     );
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port")
-}
-
-/// Starts `watch --serve` on a free loopback port; returns the address.
+/// Starts `watch --serve` on loopback port 0 (the system picks a free one,
+/// so tests running side by side never race for a port); returns the address
+/// it says it serves at.
 fn serving(root: &Path) -> (Watcher, String) {
-    let addr = format!("127.0.0.1:{}", free_port());
-    let w = Watcher::start(root, &["--serve", &addr]);
+    let w = Watcher::start(root, &["--serve", "127.0.0.1:0"]);
+    let mut addr = String::new();
+    w.wait_for("server address", || {
+        addr = served_at(&w.log_text()).unwrap_or_default();
+        !addr.is_empty()
+    });
     w.wait_for("server up", || std::net::TcpStream::connect(&addr).is_ok());
     (w, addr)
+}
+
+/// `127.0.0.1:PORT` from the log's `Situs di http://127.0.0.1:PORT/` line.
+fn served_at(log: &str) -> Option<String> {
+    let rest = log.split("http://").nth(1)?;
+    let addr = rest.split('/').next()?;
+    addr.starts_with("127.0.0.1:").then(|| addr.to_string())
 }
 
 /// Sends `request` as is (the writing on its own thread, since the server may
@@ -668,7 +666,7 @@ fn serve_refuses_foreign_host_headers() {
 
 #[test]
 fn serve_on_the_network_needs_public() {
-    let port = free_port();
+    let port = support::free_port();
     let t = shop();
     // 192.0.2.1 (a documentation address) first: the old server could not bind
     // it and fails here without ever listening beyond loopback; this one
@@ -682,7 +680,7 @@ fn serve_on_the_network_needs_public() {
             out.stderr
         );
     }
-    let en = Test::new().shop_toml(&common::SHOP_TOML.replace(
+    let en = Test::new().shop_toml(&support::SHOP_TOML.replace(
         "timezone = \"Asia/Jakarta\"",
         "timezone = \"Asia/Jakarta\"\nlanguage = \"en\"",
     ));
@@ -696,7 +694,7 @@ fn serve_on_the_network_needs_public() {
     // Unmasked contacts are not served to the network, even with --public.
     let unmasked = Test::new().shop_toml(&format!(
         "{}\n[report]\nmask_contacts = false\n",
-        common::SHOP_TOML
+        support::SHOP_TOML
     ));
     let out = unmasked.run_args(&[
         "--now",

@@ -1,15 +1,11 @@
 //! Commands that write records: byte-exact appends, refusals, concurrency and
 //! CSV import, on temp shops with the real binary.
 
-mod common;
-
-use common::Test;
-
-const NOW: &str = "2026-11-20 15:00";
+use crate::support::{self, Test, NOW};
 const ITEM: &str =
     "  - at: 2026-11-20 15:00\n    kind: followup\n    by: dewi\n    note: Sudah kirim pricelist\n";
 
-fn log_followup(t: &Test, id: &str) -> common::Output {
+fn log_followup(t: &Test, id: &str) -> support::Output {
     t.run_args(&[
         "--now",
         NOW,

@@ -1,6 +1,6 @@
 //! Human formats: Rupiah, dates in Indonesian or English, masked contacts.
 
-use crate::lang::pick;
+use crate::lang::Word;
 use crate::metrics::{Metric, MetricKind, Metrics};
 use crate::shop::config::{Config, Lang};
 use jiff::civil::Weekday;
@@ -349,9 +349,9 @@ pub fn metric(key: Metric, m: &Metrics, cfg: &Config) -> String {
                 MetricKind::Rate => percent(Some(v), lang),
                 MetricKind::Percent => format!("{}%", decimal(v, 0, lang)),
                 MetricKind::Minutes => {
-                    format!("{} {}", decimal(v, 1, lang), pick(lang, "menit", "min"))
+                    format!("{} {}", decimal(v, 1, lang), Word::Minutes.text(lang))
                 }
-                MetricKind::Hours => format!("{} {}", decimal(v, 1, lang), pick(lang, "jam", "h")),
+                MetricKind::Hours => format!("{} {}", decimal(v, 1, lang), Word::Hours.text(lang)),
                 MetricKind::Count | MetricKind::Score | MetricKind::Breakdown => {
                     decimal(v, 0, lang)
                 }
@@ -384,7 +384,7 @@ pub fn change(key: Metric, this: &Metrics, prev: &Metrics, cfg: &Config) -> Chan
         MetricKind::Rate => format!(
             "{} {}",
             decimal(diff.abs() * 100.0, 0, lang),
-            pick(lang, "poin", "pts")
+            Word::Points.text(lang)
         ),
         MetricKind::Money => money(diff.abs() as i64, &cfg.currency),
         _ => decimal(diff.abs(), 1, lang),
@@ -403,7 +403,7 @@ pub fn change(key: Metric, this: &Metrics, prev: &Metrics, cfg: &Config) -> Chan
         _ => "bad",
     };
     let text = if direction == "same" {
-        pick(lang, "= tetap", "= same").to_string()
+        Word::Unchanged.text(lang).to_string()
     } else {
         format!("{arrow} {text_abs}")
     };

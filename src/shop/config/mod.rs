@@ -349,14 +349,14 @@ fn service(cx: &mut Ctx, service: &mut Service, s: &RawService) {
 /// `[rules.NAME]`: field-by-field overrides of the built-in rules.
 fn rule_overrides(cx: &mut Ctx, cfg: &mut Config, rules: BTreeMap<Spanned<String>, RawRule>) {
     for (name, r) in rules {
-        if !crate::rules::RULE_NAMES.contains(&name.get_ref().as_str()) {
-            let hint = did_you_mean(name.get_ref(), crate::rules::RULE_NAMES);
+        if !crate::rules::catalog::RULE_NAMES.contains(&name.get_ref().as_str()) {
+            let hint = did_you_mean(name.get_ref(), crate::rules::catalog::RULE_NAMES);
             cx.err(
                 &name,
                 format!(
                     "unknown rule `{}`{hint}; rules are {}",
                     name.get_ref(),
-                    crate::rules::RULE_NAMES.join(", ")
+                    crate::rules::catalog::RULE_NAMES.join(", ")
                 ),
             );
             continue;

@@ -1,6 +1,7 @@
-//! A small test builder in the style of casey/just's tests: a temporary shop
-//! folder with a minimal valid shop.toml, files written into it, and the real
-//! `langgan` binary run against it.
+//! What every integration test runs on: a small builder in the style of
+//! casey/just's tests (a temporary shop folder with a minimal valid shop.toml,
+//! files written into it, and the real `langgan` binary run against it), a
+//! copy of the example shop, and the few helpers more than one area needs.
 //!
 //! ```ignore
 //! Test::new()
@@ -10,15 +11,21 @@
 //!     .code(0)
 //!     .no_diagnostics();
 //! ```
+//!
+//! Nothing here writes inside the repository: every shop, site and cache lives
+//! in a temp folder of its own, so tests running side by side in this one
+//! process share no files.
 
-#![allow(dead_code)]
-
-use std::ffi::OsString;
+use std::collections::BTreeMap;
+use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
+
+/// The moment the example shop is written for (example-shop/COVERAGE.md).
+pub const NOW: &str = "2026-11-20 15:00";
 
 /// The shop.toml every test starts with (SPEC §2, minimal and valid).
 pub const SHOP_TOML: &str = r#"[shop]
@@ -39,12 +46,88 @@ price = 85000
 /// A run is killed and the test fails after this long (a hang is a bug).
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
+/// The repository's example shop: read by tests, never run on in place (its
+/// cache and site would land in the checkout); see `Test::example_shop`.
+fn example_shop_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop")
+}
+
+/// The binary with the tests' environment: no LANGGAN_NOW from the caller, no
+/// backtraces. For runs that outlive one call (`watch`); others use `langgan`.
+pub fn command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_langgan"));
+    cmd.env_remove("LANGGAN_NOW").env("RUST_BACKTRACE", "0");
+    cmd
+}
+
+/// Runs `langgan ARGS…` exactly as given (pass `--shop` yourself), from the
+/// temp folder so nothing relative lands in the checkout.
+pub fn langgan<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let args: Vec<OsString> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
+    let mut cmd = command();
+    cmd.args(&args).current_dir(std::env::temp_dir());
+    exec(cmd, &args, String::new())
+}
+
+/// Copies the folder `from` into `to`, leaving out a built site (`public/`)
+/// and the cache (`.langgan/`): a copy starts as a fresh checkout would.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for e in std::fs::read_dir(from).expect("read folder").flatten() {
+        let name = e.file_name();
+        if name == "public" || name == ".langgan" {
+            continue;
+        }
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(&name));
+        } else {
+            std::fs::copy(&p, to.join(&name)).expect("copy file");
+        }
+    }
+}
+
+/// Every file below `dir` by its relative path, with its bytes: a site as a
+/// value, to compare two builds.
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).expect("rel").display().to_string();
+                out.insert(rel, std::fs::read(&p).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+/// A free loopback port (for addresses that are refused before binding;
+/// servers are started on port 0 and say where they listen).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port")
+}
+
+/// A shop in a temp folder of its own, at `<temp>/shop`; the temp folder
+/// around it has room for other output (`beside`) and is removed with it.
 pub struct Test {
     dir: TempDir,
+    shop: PathBuf,
     args: Vec<OsString>,
     shop_flag: bool,
     cwd: PathBuf,
-    timeout: Duration,
+    env: Vec<(OsString, OsString)>,
 }
 
 impl Default for Test {
@@ -65,18 +148,40 @@ impl Test {
             .prefix("langgan-test-")
             .tempdir()
             .expect("create temp dir");
+        let shop = dir.path().join("shop");
+        std::fs::create_dir(&shop).expect("create shop folder");
         Test {
             dir,
+            shop,
             args: Vec::new(),
             shop_flag: true,
             cwd: PathBuf::new(),
-            timeout: TIMEOUT,
+            env: Vec::new(),
         }
+    }
+
+    /// A copy of the shop at `from` (without its site and cache), so runs
+    /// write their cache and site into the copy, never into `from`.
+    pub fn copy_of(from: &Path) -> Test {
+        let t = Test::empty();
+        copy_dir(from, &t.shop);
+        t
+    }
+
+    /// A copy of the repository's example shop (see `copy_of`).
+    pub fn example_shop() -> Test {
+        Test::copy_of(&example_shop_dir())
     }
 
     /// The shop folder.
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.shop
+    }
+
+    /// `name` in the temp folder beside the shop (a site built elsewhere than
+    /// `public/`, a second shop): removed with the test, outside the shop.
+    pub fn beside(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
     }
 
     /// Replaces shop.toml.
@@ -86,7 +191,7 @@ impl Test {
 
     /// Writes a file (text or bytes) relative to the shop, creating folders.
     pub fn file(self, rel: &str, contents: impl AsRef<[u8]>) -> Test {
-        let path = self.dir.path().join(rel);
+        let path = self.shop.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("create folders");
         }
@@ -96,14 +201,14 @@ impl Test {
 
     /// Creates a folder relative to the shop.
     pub fn dir(self, rel: &str) -> Test {
-        std::fs::create_dir_all(self.dir.path().join(rel)).expect("create folder");
+        std::fs::create_dir_all(self.shop.join(rel)).expect("create folder");
         self
     }
 
     /// Creates a symbolic link at `rel` (relative to the shop) pointing at `target`
     /// (used as given: relative targets are relative to the link's folder).
     pub fn symlink(self, target: impl AsRef<Path>, rel: &str) -> Test {
-        let link = self.dir.path().join(rel);
+        let link = self.shop.join(rel);
         if let Some(parent) = link.parent() {
             std::fs::create_dir_all(parent).expect("create folders");
         }
@@ -129,8 +234,9 @@ impl Test {
         self
     }
 
-    pub fn timeout(mut self, timeout: Duration) -> Test {
-        self.timeout = timeout;
+    /// Sets an environment variable for the runs (only theirs: tests share a process).
+    pub fn env(mut self, key: &str, value: &str) -> Test {
+        self.env.push((key.into(), value.into()));
         self
     }
 
@@ -146,54 +252,56 @@ impl Test {
     }
 
     fn exec(&self, args: &[OsString]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_langgan"));
+        let mut cmd = command();
         if self.shop_flag {
-            cmd.arg("--shop").arg(self.dir.path());
+            cmd.arg("--shop").arg(&self.shop);
         }
         cmd.args(args)
-            .current_dir(self.dir.path().join(&self.cwd))
-            .env_remove("LANGGAN_NOW")
-            .env("RUST_BACKTRACE", "0")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let start = Instant::now();
-        let mut child = cmd.spawn().expect("spawn langgan");
-        let reader = |mut pipe: Box<dyn Read + Send>| {
-            std::thread::spawn(move || {
-                let mut buf = Vec::new();
-                let _ = pipe.read_to_end(&mut buf);
-                buf
-            })
-        };
-        let out = reader(Box::new(child.stdout.take().expect("stdout")));
-        let err = reader(Box::new(child.stderr.take().expect("stderr")));
-        let status = loop {
-            if let Some(status) = child.try_wait().expect("wait for langgan") {
-                break status;
-            }
-            if start.elapsed() > self.timeout {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!(
-                    "langgan {:?} did not finish within {:?} (hang)",
-                    args, self.timeout
-                );
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        };
-        let elapsed = start.elapsed();
-        let stdout = String::from_utf8_lossy(&out.join().expect("stdout reader")).into_owned();
-        let stderr = String::from_utf8_lossy(&err.join().expect("stderr reader")).into_owned();
-        let mut root = self.dir.path().display().to_string();
+            .current_dir(self.shop.join(&self.cwd))
+            .envs(self.env.iter().map(|(k, v)| (k, v)));
+        let mut root = self.shop.display().to_string();
         root.push('/');
-        Output {
-            code: status.code().unwrap_or(-1),
-            stdout,
-            stderr,
-            root,
-            elapsed,
+        exec(cmd, args, root)
+    }
+}
+
+/// Runs `cmd` (its stdin empty, its output read as it comes), killing it
+/// after `TIMEOUT`. `root` is the shop folder as printed in paths, or empty.
+fn exec(mut cmd: Command, args: &[OsString], root: String) -> Output {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let start = Instant::now();
+    let mut child = cmd.spawn().expect("spawn langgan");
+    let reader = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = pipe.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = reader(Box::new(child.stdout.take().expect("stdout")));
+    let err = reader(Box::new(child.stderr.take().expect("stderr")));
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for langgan") {
+            break status;
         }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("langgan {args:?} did not finish within {TIMEOUT:?} (hang)");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = start.elapsed();
+    let stdout = String::from_utf8_lossy(&out.join().expect("stdout reader")).into_owned();
+    let stderr = String::from_utf8_lossy(&err.join().expect("stderr reader")).into_owned();
+    Output {
+        code: status.code().unwrap_or(-1),
+        stdout,
+        stderr,
+        root,
+        elapsed,
     }
 }
 
@@ -204,7 +312,8 @@ pub struct Output {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
-    /// The shop folder as printed in paths (with a trailing `/`).
+    /// The shop folder as printed in paths (with a trailing `/`); empty when
+    /// the run was not given one by the builder.
     pub root: String,
     pub elapsed: Duration,
 }
@@ -219,6 +328,9 @@ impl Output {
 
     /// stderr with the shop folder prefix removed from paths.
     pub fn stderr_rel(&self) -> String {
+        if self.root.is_empty() {
+            return self.stderr.clone();
+        }
         self.stderr.replace(&self.root, "")
     }
 

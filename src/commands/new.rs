@@ -1,0 +1,213 @@
+//! `new customer` and `new complaint`: a new record file with its first
+//! field at now, parsed back before it is created (never over a file).
+
+use super::{invalid, stamp, Ctx};
+use crate::error::{Diagnostic, Error, Result};
+use crate::io::atomic::create_new;
+use crate::io::yaml_edit::{scalar, slug};
+use crate::lang::cli::CliWord;
+use crate::shop::index::{self, RecordKind, ShopDir};
+use crate::shop::record::{self, normalize_phone};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Optional fields of a new customer.
+#[derive(Debug, Default, Clone)]
+pub struct NewCustomer {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub city: Option<String>,
+    pub source: Option<String>,
+    pub admin: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The YAML text of a new customer, fields in the SPEC's order.
+pub fn customer_text(c: &NewCustomer, first_contact: &str) -> String {
+    let mut s = format!("name: {}\n", scalar(c.name.trim()));
+    let opt = |s: &mut String, key: &str, v: &Option<String>, quote: bool| {
+        if let Some(v) = v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            let v = if quote {
+                format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+            } else {
+                scalar(v)
+            };
+            s.push_str(&format!("{key}: {v}\n"));
+        }
+    };
+    opt(&mut s, "phone", &c.phone, true);
+    opt(&mut s, "email", &c.email, false);
+    opt(&mut s, "city", &c.city, false);
+    opt(&mut s, "source", &c.source, false);
+    opt(&mut s, "admin", &c.admin, false);
+    s.push_str(&format!("first_contact: {first_contact}\n"));
+    opt(&mut s, "note", &c.note, false);
+    s
+}
+
+/// A free id: `siti-rahma`, else `siti-rahma-2`, `-3`, …
+pub(super) fn free_id(base: &str, taken: &dyn Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
+pub(super) fn all_ids(dir: &ShopDir, kind: RecordKind) -> BTreeSet<String> {
+    let sub = match kind {
+        RecordKind::Customer => index::CUSTOMERS_DIR,
+        RecordKind::Complaint => index::COMPLAINTS_DIR,
+    };
+    index::walk_tree(dir, Path::new(sub))
+        .0
+        .iter()
+        .filter_map(|f| index::record_id(&f.rel).map(String::from))
+        .collect()
+}
+
+pub fn new_customer(ctx: &Ctx, c: &NewCustomer, force: bool) -> Result<i32> {
+    let shop = &ctx.shop;
+    let cfg = &shop.config;
+    if c.name.trim().is_empty() {
+        return Err(Error::usage("a customer needs a name"));
+    }
+    if let Some(p) = c.phone.as_deref().and_then(|p| normalize_phone(p).ok()) {
+        if let Some(other) = shop
+            .customers
+            .iter()
+            .find(|x| x.phone.as_deref() == Some(p.as_str()))
+        {
+            if !force {
+                return Err(Error::invalid(format!(
+                    "{} already has this phone ({}); use --force to add another customer anyway",
+                    shop.dir.shown(&other.path).display(),
+                    other.name
+                )));
+            }
+        }
+    }
+    let ids = all_ids(&shop.dir, RecordKind::Customer);
+    let id = free_id(&slug(&c.name), &|id| ids.contains(id));
+    let rel = PathBuf::from(index::CUSTOMERS_DIR).join(format!("{id}.yaml"));
+    let text = customer_text(c, &stamp(ctx.now, cfg));
+    let shown = shop.dir.shown(&rel);
+    let (parsed, diags) = record::parse_customer(&id, &shown, &text, cfg);
+    if parsed.is_none() || diags.iter().any(Diagnostic::is_error) {
+        return Err(invalid(
+            "the new customer is not valid; nothing was written".into(),
+            diags
+                .into_iter()
+                .map(|mut d| {
+                    d.message = format!("(new record) {}", d.message);
+                    d
+                })
+                .collect(),
+        ));
+    }
+    create_new(&shop.dir.root.join(&rel), text.as_bytes())?;
+    println!("{}", shown.display());
+    Ok(0)
+}
+
+/// Complaint ids: `<year>-<4-digit sequence>`, the next after the highest of
+/// that year. Two admins offline can still pick the same number; `check`
+/// reports the duplicate after a merge and one file is renamed.
+pub fn next_complaint_id(ids: &BTreeSet<String>, year: i16) -> String {
+    let prefix = format!("{year}-");
+    let max = ids
+        .iter()
+        .filter_map(|id| id.strip_prefix(&prefix))
+        // `2026-0007-dewi` counts as 7 too.
+        .filter_map(|n| n.split('-').next().and_then(|n| n.parse::<u32>().ok()))
+        .max()
+        .unwrap_or(0);
+    format!("{year}-{:04}", max + 1)
+}
+
+pub struct NewComplaint {
+    pub customer: String,
+    /// Absent: a default title the admin replaces when they write the details.
+    pub summary: Option<String>,
+    pub category: Option<String>,
+    pub admin: Option<String>,
+    pub channel: Option<String>,
+}
+
+pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
+    let shop = &ctx.shop;
+    let cfg = &shop.config;
+    if shop.customer(&k.customer).is_none() {
+        let hint =
+            crate::text::did_you_mean(&k.customer, shop.customers.iter().map(|c| c.id.as_str()));
+        return Err(Error::invalid(format!(
+            "no customer `{}`{hint}",
+            k.customer
+        )));
+    }
+    let summary = match k.summary.as_deref().map(str::trim) {
+        Some("") => {
+            return Err(Error::usage(
+                "--summary: describe the complaint in a few words",
+            ))
+        }
+        Some(s) => s.to_string(),
+        None => CliWord::NewComplaintSummary.text(cfg.language).to_string(),
+    };
+    let year = cfg.timezone.to_datetime(ctx.now).year();
+    let ids = all_ids(&shop.dir, RecordKind::Complaint);
+    let mut id = next_complaint_id(&ids, year);
+    // In a team, LANGGAN_ADMIN (who is typing) makes the file name unique to
+    // them, so two admins working offline never add the same file (docs/team.md).
+    if let Some(me) = std::env::var("LANGGAN_ADMIN")
+        .ok()
+        .filter(|a| crate::shop::config::is_slug(a))
+    {
+        id = format!("{id}-{me}");
+    }
+    let mut text = format!(
+        "customer: {}\nopened: {}\nsummary: {}\n",
+        k.customer,
+        stamp(ctx.now, cfg),
+        scalar(&summary)
+    );
+    for (key, v) in [
+        ("category", &k.category),
+        ("channel", &k.channel),
+        ("admin", &k.admin),
+    ] {
+        if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
+            text.push_str(&format!("{key}: {}\n", scalar(v.trim())));
+        }
+    }
+    let rel = PathBuf::from(index::COMPLAINTS_DIR).join(format!("{id}.yaml"));
+    let shown = shop.dir.shown(&rel);
+    let (parsed, diags) = record::parse_complaint(&id, &shown, &text, cfg);
+    if parsed.is_none() || diags.iter().any(Diagnostic::is_error) {
+        return Err(invalid(
+            "the new complaint is not valid; nothing was written".into(),
+            diags,
+        ));
+    }
+    create_new(&shop.dir.root.join(&rel), text.as_bytes())?;
+    println!("{}", shown.display());
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complaint_ids_follow_the_highest_of_the_year() {
+        let ids: BTreeSet<String> = ["2026-0001", "2026-0007-dewi", "2025-0040", "salah-kirim"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(next_complaint_id(&ids, 2026), "2026-0008");
+        assert_eq!(next_complaint_id(&ids, 2027), "2027-0001");
+    }
+}

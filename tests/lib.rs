@@ -1,0 +1,21 @@
+//! The integration tests, one module per area, built as one test binary (one
+//! compile and one link instead of one per file), every module on the same
+//! `support`. One area: `cargo test --test lib watch::`.
+//!
+//! They all drive the real `langgan` binary, each on a shop in a temp folder
+//! of its own, so they run side by side in this process without sharing
+//! files or ports, and none changes the process's environment or working
+//! directory.
+
+mod support;
+
+mod cache;
+mod check;
+mod conformance;
+mod example_shop;
+mod html_valid;
+mod report;
+mod report_incremental;
+mod team;
+mod watch;
+mod writes;
