@@ -1,16 +1,18 @@
 //! `import csv`: rows of a spreadsheet export become customer files. All
 //! rows are checked before anything is written; a person already in the
-//! shop is skipped.
+//! shop is skipped. The files are staged and committed as a whole
+//! (`io::staging`): an import that is killed leaves the shop with all of
+//! its customers (finished by the next command) or none of them.
 
-use super::new::{all_ids, customer_text, free_id, NewCustomer};
+use super::new::{customer_text, free_id, NewCustomer};
 use super::{stamp, Ctx};
 use crate::error::{Error, Result, EXIT_INVALID};
-use crate::io::atomic::create_new;
 use crate::io::csv::Row;
+use crate::io::staging::{import_lock, Staging};
 use crate::io::yaml_edit::slug;
 use crate::lang::cli::{self, CliWord};
 use crate::shop::config::{Config, Lang};
-use crate::shop::index::{self, RecordKind};
+use crate::shop::index;
 use crate::shop::record::{self, normalize_phone};
 use crate::time::parse_time;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -85,6 +87,12 @@ pub fn import_csv(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<i32> {
         )));
     };
     let columns = columns(file, header, lang)?;
+    // Imports take turns; the one that waited sees what the other created.
+    let _turn = if opts.dry_run {
+        None
+    } else {
+        Some(import_lock(&shop.dir.root)?)
+    };
     let mut known = Known::of(ctx);
     let mut problems: Vec<String> = Vec::new();
     let mut skipped = 0;
@@ -104,18 +112,20 @@ pub fn import_csv(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<i32> {
     if !problems.is_empty() && !opts.skip_bad {
         return Err(Error::invalid(cli::import_refused(problems.len(), lang)));
     }
-    for (rel, _) in &plan {
-        let shown = shop.dir.shown(rel);
-        if opts.dry_run {
+    if opts.dry_run {
+        for (rel, _) in &plan {
+            let shown = shop.dir.shown(rel);
             println!("{} {}", CliWord::WouldCreate.text(lang), shown.display());
-        } else {
-            println!("{}", shown.display());
         }
-    }
-    if !opts.dry_run {
-        for (rel, text) in &plan {
-            create_new(&shop.dir.root.join(rel), text.as_bytes())?;
+    } else if !plan.is_empty() {
+        let mut staging = Staging::begin(&shop.dir.root)?;
+        staging.stage(&plan)?;
+        let placed = staging.commit()?;
+        let mut stdout = String::new();
+        for rel in &placed {
+            stdout.push_str(&format!("{}\n", shop.dir.shown(rel).display()));
         }
+        print!("{stdout}");
     }
     eprintln!(
         "{}",
@@ -177,9 +187,11 @@ struct Known {
 }
 
 impl Known {
+    /// The loaded shop's people, and those of customer files that appeared
+    /// since it was loaded (another import or `new` finished meanwhile).
     fn of(ctx: &Ctx) -> Known {
         let shop = &ctx.shop;
-        Known {
+        let mut known = Known {
             phones: shop
                 .customers
                 .iter()
@@ -191,8 +203,26 @@ impl Known {
                 .filter_map(|c| c.email.as_deref())
                 .map(str::to_lowercase)
                 .collect(),
-            ids: all_ids(&shop.dir, RecordKind::Customer),
+            ids: BTreeSet::new(),
+        };
+        let (found, _) = index::walk_tree(&shop.dir, Path::new(index::CUSTOMERS_DIR));
+        for f in &found {
+            let Some(id) = index::record_id(&f.rel) else {
+                continue;
+            };
+            if !shop.customer_index.contains_key(id) {
+                if let (index::Parsed::Customer(c), _) =
+                    index::parse_file(&shop.dir, &shop.config, f)
+                {
+                    known.phones.extend(c.phone.clone());
+                    known
+                        .emails
+                        .extend(c.email.as_deref().map(str::to_lowercase));
+                }
+            }
+            known.ids.insert(id.to_string());
         }
+        known
     }
 }
 

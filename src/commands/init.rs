@@ -44,6 +44,12 @@ medium_value = 300000
 mask_contacts = true
 "#;
 
+/// The new shop's `.gitignore`: the generated site, langgan's private folder
+/// (index cache, import staging, locks) and the temporary files of a write
+/// that was cut off (`.NAME.langgan-PID.tmp` / `.new`, removed by the next
+/// command).
+const GITIGNORE: &str = "/public/\n/.langgan/\n.*.langgan-*.tmp\n.*.langgan-*.new\n";
+
 pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::io::team::Ci>) -> Result<i32> {
     let dir = dir.unwrap_or(Path::new("."));
     let toml_path = dir.join("shop.toml");
@@ -63,7 +69,7 @@ pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::io::team::Ci>) ->
     crate::io::atomic::atomic_write(&toml_path, SHOP_TOML.as_bytes())?;
     let gitignore = dir.join(".gitignore");
     if !gitignore.exists() {
-        crate::io::atomic::atomic_write(&gitignore, b"/public/\n/.langgan/\n")?;
+        crate::io::atomic::atomic_write(&gitignore, GITIGNORE.as_bytes())?;
     }
     for sub in [index::CUSTOMERS_DIR, index::COMPLAINTS_DIR] {
         let keep = dir.join(sub).join(".gitkeep");

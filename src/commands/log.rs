@@ -1,10 +1,15 @@
 //! `log`: append an interaction to a customer, or set a complaint's
 //! response, resolution, solution or rating. The file must be free of
 //! errors before, and read back as exactly the old record plus the change.
+//!
+//! The read → change → write holds the shop's write lock, so parallel `log`s
+//! take turns, and goes through `replace_checked`, so an edit made outside
+//! langgan meanwhile (an editor, `sed -i`) is kept: the change is made again
+//! on the new text, or nothing is written.
 
 use super::{invalid, stamp};
 use crate::error::{Diagnostic, Error, Result};
-use crate::io::atomic::{atomic_write, Lock};
+use crate::io::atomic::{replace_checked, Lock};
 use crate::io::yaml_edit::{append_interaction, scalar, set_field};
 use crate::lang::cli::{self, CliWord};
 use crate::shop::config::Config;
@@ -28,16 +33,79 @@ pub struct LogEntry {
     pub csat: Option<u8>,
 }
 
-/// Reads a record that must currently be free of errors.
-fn read_clean(dir: &ShopDir, cfg: &Config, f: &Found) -> Result<(String, index::Parsed)> {
-    let shown = dir.shown(&f.rel);
-    let bytes = std::fs::read(dir.root.join(&f.rel)).map_err(|e| Error::io(&shown, &e))?;
-    let text = record::decode(&shown, &bytes).map_err(|d| invalid(refusal(&shown), vec![d]))?;
-    let (parsed, diags) = index::parse_text(f, &shown, &text, cfg);
+/// The text of a record that must currently be free of errors.
+fn clean(f: &Found, shown: &Path, bytes: &[u8], cfg: &Config) -> Result<(String, index::Parsed)> {
+    let text = record::decode(shown, bytes).map_err(|d| invalid(refusal(shown), vec![d]))?;
+    let (parsed, diags) = index::parse_text(f, shown, &text, cfg);
     if matches!(parsed, index::Parsed::Broken) || diags.iter().any(Diagnostic::is_error) {
-        return Err(invalid(refusal(&shown), diags));
+        return Err(invalid(refusal(shown), diags));
     }
     Ok((text, parsed))
+}
+
+/// How long after writing `log` looks again at the file, for a program
+/// that does not take the lock and saved over it (`sed -i` reads the file,
+/// then replaces it a moment later with its edit of the old text).
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(100);
+/// How many times the change is made again after such a program.
+const REDOS: usize = 3;
+
+/// Changes one record: under the shop's write lock, reads it, applies
+/// `edit` (old text → new text, checked), and writes the result without
+/// overwriting an outside edit made meanwhile. Then, after [`SETTLE`], checks
+/// that the change is still there (`holds` counts how many times it is in a
+/// text); if a program that does not take the lock saved its edit of the
+/// older text over it, the change is made again on top of that edit.
+fn change(
+    dir: &ShopDir,
+    f: &Found,
+    lang: crate::shop::config::Lang,
+    mut edit: impl FnMut(&[u8]) -> Result<String>,
+    holds: impl Fn(&[u8]) -> usize,
+) -> Result<()> {
+    let path = dir.root.join(&f.rel);
+    let shown = dir.shown(&f.rel);
+    let folder = f.rel.parent().unwrap_or(Path::new(""));
+    let mut want = None;
+    for round in 0..=REDOS {
+        if round > 0 {
+            std::thread::sleep(SETTLE);
+            let now = std::fs::read(&path).map_err(|e| Error::io(&shown, &e))?;
+            if want.is_some_and(|w| holds(&now) >= w) {
+                return Ok(());
+            }
+            if round == REDOS {
+                break;
+            }
+        }
+        let lock = Lock::shop(&dir.root, &[folder])?;
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&shown, &e))?;
+        if want.is_some_and(|w| holds(&bytes) >= w) {
+            return Ok(());
+        }
+        let (written, _) = replace_checked(&path, bytes, |b| edit(b).map(String::into_bytes))?;
+        drop(lock);
+        if round > 0 {
+            eprintln!(
+                "langgan: {}",
+                match lang {
+                    crate::shop::config::Lang::En => format!(
+                        "{}: another program saved over this change; it was made again on top of that program's edit",
+                        shown.display()
+                    ),
+                    crate::shop::config::Lang::Id => format!(
+                        "{}: program lain menimpa perubahan ini; perubahan ditulis ulang di atas suntingan program itu",
+                        shown.display()
+                    ),
+                }
+            );
+        }
+        want = Some(holds(&written).max(1));
+    }
+    Err(Error::usage(format!(
+        "{}: another program keeps saving over this file; the change may be missing, check it",
+        shown.display()
+    )))
 }
 
 fn not_valid(shown: &Path) -> String {
@@ -64,12 +132,16 @@ fn refusal(shown: &Path) -> String {
 }
 
 pub fn log(dir: &ShopDir, now: Option<&str>, id: &str, entry: &LogEntry) -> Result<i32> {
+    super::recover(dir);
     let cfg = crate::shop::load::load_config(dir)?;
     let now = crate::time::parse_now(now, &cfg.timezone)?;
     let at = match &entry.at {
         Some(s) => parse_time(s, &cfg.timezone).map_err(|m| Error::usage(format!("--at: {m}")))?,
         None => now,
     };
+    // The time as it is written (to the minute), so the check that the file
+    // reads back as the old record plus this change compares like with like.
+    let at = parse_time(&stamp(at, &cfg), &cfg.timezone).unwrap_or(at);
     if let Some(f) = find_record(dir, RecordKind::Customer, id) {
         return log_customer(dir, &cfg, &f, at, entry);
     }
@@ -106,13 +178,7 @@ fn log_customer(
             "--response, --resolved, --solution and --csat are for complaints",
         ));
     }
-    let path = dir.root.join(&f.rel);
     let shown = dir.shown(&f.rel);
-    let _lock = Lock::acquire(&path)?;
-    let (text, parsed) = read_clean(dir, cfg, f)?;
-    let index::Parsed::Customer(old) = parsed else {
-        return Err(Error::invalid(refusal(&shown)));
-    };
     let mut fields: Vec<(&str, String)> =
         vec![("at", stamp(at, cfg)), ("kind", kind.as_str().to_string())];
     if let Some(by) = &e.by {
@@ -124,26 +190,49 @@ fn log_customer(
     if let Some(n) = e.note.as_deref().filter(|n| !n.trim().is_empty()) {
         fields.push(("note", scalar(n.trim())));
     }
-    let new_text = append_interaction(&text, &fields)
-        .map_err(|m| Error::invalid(format!("{}: {m}", shown.display())))?;
-    let index::Parsed::Customer(new) = reparse(f, &shown, &new_text, cfg)? else {
-        return Err(Error::invalid(not_valid(&shown)));
+    let count = |bytes: &[u8], added: &record::Interaction| match clean(f, &shown, bytes, cfg) {
+        Ok((_, index::Parsed::Customer(c))) => c
+            .positionless()
+            .interactions
+            .iter()
+            .filter(|i| *i == added)
+            .count(),
+        _ => 0,
     };
-    // The file must read back as the old record plus exactly this interaction.
-    let expected = old.positionless();
-    let mut got = new.positionless();
-    let added = got.interactions.pop();
-    let ok = added
-        .as_ref()
-        .is_some_and(|i| i.kind == kind && i.at.t == at)
-        && expected == got;
-    if !ok {
-        return Err(Error::invalid(format!(
-            "{}: appending would change more than the new interaction; nothing was written",
-            shown.display()
-        )));
-    }
-    atomic_write(&path, new_text.as_bytes())?;
+    let added_cell = std::cell::RefCell::new(None);
+    change(
+        dir,
+        f,
+        cfg.language,
+        |bytes| {
+            let (text, parsed) = clean(f, &shown, bytes, cfg)?;
+            let index::Parsed::Customer(old) = parsed else {
+                return Err(Error::invalid(refusal(&shown)));
+            };
+            let new_text = append_interaction(&text, &fields)
+                .map_err(|m| Error::invalid(format!("{}: {m}", shown.display())))?;
+            let index::Parsed::Customer(new) = reparse(f, &shown, &new_text, cfg)? else {
+                return Err(Error::invalid(not_valid(&shown)));
+            };
+            // The file must read back as the old record plus exactly this interaction.
+            let expected = old.positionless();
+            let mut got = new.positionless();
+            let added = got.interactions.pop();
+            let ok = added
+                .as_ref()
+                .is_some_and(|i| i.kind == kind && i.at.t == at)
+                && expected == got;
+            if !ok {
+                return Err(Error::invalid(format!(
+                    "{}: appending would change more than the new interaction; nothing was written",
+                    shown.display()
+                )));
+            }
+            *added_cell.borrow_mut() = added;
+            Ok(new_text)
+        },
+        |bytes| added_cell.borrow().as_ref().map_or(0, |a| count(bytes, a)),
+    )?;
     println!(
         "{}: {}",
         shown.display(),
@@ -169,46 +258,62 @@ fn log_complaint(
             "nothing to record: use --response, --resolved, --solution TEXT or --csat N",
         ));
     }
-    let path = dir.root.join(&f.rel);
     let shown = dir.shown(&f.rel);
-    let _lock = Lock::acquire(&path)?;
-    let (mut text, parsed) = read_clean(dir, cfg, f)?;
-    let index::Parsed::Complaint(old) = parsed else {
-        return Err(Error::invalid(refusal(&shown)));
-    };
-    let mut expected = old.positionless();
     let when = stamp(at, cfg);
-    if e.response {
-        text = set_field(&text, "first_response", &when);
-        expected.first_response = Some(record::Ev {
-            t: at,
-            line: 0,
-            col: 0,
-        });
-    }
-    if e.resolved {
-        text = set_field(&text, "resolved", &when);
-        expected.resolved = Some(record::Ev {
-            t: at,
-            line: 0,
-            col: 0,
-        });
-    }
-    if let Some(s) = &e.solution {
-        text = set_field(&text, "solution", &scalar(s.trim()));
-        expected.solution = Some(s.trim().to_string());
-    }
-    if let Some(c) = e.csat {
-        text = set_field(&text, "csat", &c.to_string());
-        expected.csat = Some(i64::from(c));
-    }
-    let index::Parsed::Complaint(new) = reparse(f, &shown, &text, cfg)? else {
-        return Err(Error::invalid(not_valid(&shown)));
+    let ev = || record::Ev {
+        t: at,
+        line: 0,
+        col: 0,
     };
-    if new.positionless() != expected {
-        return Err(Error::invalid(not_valid(&shown)));
-    }
-    atomic_write(&path, text.as_bytes())?;
+    // Is every field this sets there, with the value it sets?
+    let holds = |bytes: &[u8]| match clean(f, &shown, bytes, cfg) {
+        Ok((_, index::Parsed::Complaint(k))) => {
+            let ok = (!e.response || k.first_response.as_ref().is_some_and(|r| r.t == at))
+                && (!e.resolved || k.resolved.as_ref().is_some_and(|r| r.t == at))
+                && e.solution
+                    .as_ref()
+                    .is_none_or(|s| k.solution.as_deref() == Some(s.trim()))
+                && e.csat.is_none_or(|c| k.csat == Some(i64::from(c)));
+            usize::from(ok)
+        }
+        _ => 0,
+    };
+    change(
+        dir,
+        f,
+        cfg.language,
+        |bytes| {
+            let (mut text, parsed) = clean(f, &shown, bytes, cfg)?;
+            let index::Parsed::Complaint(old) = parsed else {
+                return Err(Error::invalid(refusal(&shown)));
+            };
+            let mut expected = old.positionless();
+            if e.response {
+                text = set_field(&text, "first_response", &when);
+                expected.first_response = Some(ev());
+            }
+            if e.resolved {
+                text = set_field(&text, "resolved", &when);
+                expected.resolved = Some(ev());
+            }
+            if let Some(s) = &e.solution {
+                text = set_field(&text, "solution", &scalar(s.trim()));
+                expected.solution = Some(s.trim().to_string());
+            }
+            if let Some(c) = e.csat {
+                text = set_field(&text, "csat", &c.to_string());
+                expected.csat = Some(i64::from(c));
+            }
+            let index::Parsed::Complaint(new) = reparse(f, &shown, &text, cfg)? else {
+                return Err(Error::invalid(not_valid(&shown)));
+            };
+            if new.positionless() != expected {
+                return Err(Error::invalid(not_valid(&shown)));
+            }
+            Ok(text)
+        },
+        holds,
+    )?;
     println!(
         "{}: {}",
         shown.display(),

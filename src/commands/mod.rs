@@ -40,6 +40,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn open(dir: ShopDir, now: Option<&str>, use_cache: bool) -> Result<Ctx> {
+        recover(&dir);
         let shop = crate::shop::load::load_with(&dir, use_cache)?;
         let now = crate::time::parse_now(now, &shop.config.timezone)?;
         Ok(Ctx {
@@ -59,6 +60,48 @@ impl Ctx {
         if errors > 0 {
             eprintln!("{}", cli::left_out(errors, self.lang()));
         }
+    }
+}
+
+/// Cleans up after a langgan that ended in the middle of a write (killed,
+/// power cut): finishes an import that had committed or discards one that
+/// had not (`io::staging`), and removes abandoned temporary files
+/// (`io::atomic`). Each thing done is said in one line on stderr. Called
+/// before the shop is loaded by every command that opens one (through
+/// [`Ctx::open`], and by `log`), so what is read afterwards is whole.
+pub(crate) fn recover(dir: &ShopDir) {
+    use crate::io::staging::Recovered;
+    let imports = crate::io::staging::recover(&dir.root);
+    let temps = crate::io::atomic::recover_writes(&dir.root);
+    if imports.is_empty() && temps == 0 {
+        return;
+    }
+    let lang = crate::shop::load::load_config(dir).map_or(Lang::Id, |c| c.language);
+    // The words stay here until the catalogue in `lang::cli` takes them.
+    let say = |id: String, en: String| {
+        eprintln!("langgan: {}", if lang == Lang::En { en } else { id });
+    };
+    for r in imports {
+        match r {
+            Recovered::Discarded => say(
+                "impor sebelumnya terputus sebelum selesai; tidak ada yang ditulis, silakan ulangi.".into(),
+                "an earlier import was interrupted before it finished; nothing was written, please run it again.".into(),
+            ),
+            Recovered::Completed(n) => say(
+                format!("impor sebelumnya terputus saat memindahkan berkas; sudah diselesaikan ({n} berkas)."),
+                format!("an earlier import was interrupted while moving its files; it has been completed ({n} files)."),
+            ),
+            Recovered::Failed(e) => say(
+                format!("impor sebelumnya terputus dan belum bisa diselesaikan: {e}; akan dicoba lagi."),
+                format!("an earlier import was interrupted and cannot be completed yet: {e}; it will be tried again."),
+            ),
+        }
+    }
+    if temps > 0 {
+        say(
+            format!("{temps} berkas sementara dari penulisan yang terputus dihapus."),
+            format!("removed {temps} temporary files left by an interrupted write."),
+        );
     }
 }
 

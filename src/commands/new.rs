@@ -3,7 +3,7 @@
 
 use super::{invalid, stamp, Ctx};
 use crate::error::{Diagnostic, Error, Result};
-use crate::io::atomic::create_new;
+use crate::io::atomic::{create_new, Lock};
 use crate::io::yaml_edit::{scalar, slug};
 use crate::lang::cli::CliWord;
 use crate::shop::index::{self, RecordKind, ShopDir};
@@ -90,6 +90,8 @@ pub fn new_customer(ctx: &Ctx, c: &NewCustomer, force: bool) -> Result<i32> {
             }
         }
     }
+    // Under the shop's write lock, so two at once do not pick the same id.
+    let _lock = Lock::shop(&shop.dir.root, &[Path::new(index::CUSTOMERS_DIR)])?;
     let ids = all_ids(&shop.dir, RecordKind::Customer);
     let id = free_id(&slug(&c.name), &|id| ids.contains(id));
     let rel = PathBuf::from(index::CUSTOMERS_DIR).join(format!("{id}.yaml"));
@@ -158,6 +160,8 @@ pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
         None => CliWord::NewComplaintSummary.text(cfg.language).to_string(),
     };
     let year = cfg.timezone.to_datetime(ctx.now).year();
+    // Under the shop's write lock, so two at once do not pick the same number.
+    let _lock = Lock::shop(&shop.dir.root, &[Path::new(index::COMPLAINTS_DIR)])?;
     let ids = all_ids(&shop.dir, RecordKind::Complaint);
     let mut id = next_complaint_id(&ids, year);
     // In a team, LANGGAN_ADMIN (who is typing) makes the file name unique to

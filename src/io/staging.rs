@@ -1,0 +1,435 @@
+//! Crash-safe imports: every file an import writes is first staged in
+//! `.langgan/staging/<id>/`, each synced; then a commit marker (`COMMIT`, the
+//! list of staged files and where each goes, synced) is written; only then
+//! are the files moved into place, each by an atomic link or rename that
+//! never replaces a file, and the staging folder removed.
+//!
+//! An import that ends early (killed, power cut) leaves its staging folder.
+//! [`recover`] (run by every command that opens a shop) finishes one that has
+//! its commit marker and discards one that has not, so the shop holds the
+//! whole import or none of it.
+
+use crate::error::{Error, Result};
+use crate::io::atomic::{place_new, private_dir, sync_dir, PRIVATE_DIR};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const STAGING: &str = "staging";
+const OWNER: &str = ".owner";
+const COMMIT: &str = "COMMIT";
+const HEADER: &str = "langgan import 1";
+
+/// An import being staged. Dropped before [`Staging::commit`], it leaves
+/// nothing behind.
+pub struct Staging {
+    root: PathBuf,
+    dir: PathBuf,
+    /// Locked while this import runs: a folder whose owner lock can be taken
+    /// belongs to an import that ended.
+    _owner: std::fs::File,
+    /// Staged file name → target path relative to the shop.
+    entries: Vec<(String, PathBuf)>,
+    /// After the commit marker, the folder is recovery's to finish.
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(root: &Path) -> Result<Staging> {
+        let staging = private_dir(root)?.join(STAGING);
+        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, &e))?;
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = staging.join(format!("{}-{nanos}", std::process::id()));
+        std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, &e))?;
+        let owner_path = dir.join(OWNER);
+        let owner = std::fs::File::create(&owner_path).map_err(|e| Error::io(&owner_path, &e))?;
+        owner.lock().map_err(|e| Error::io(&owner_path, &e))?;
+        Ok(Staging {
+            root: root.to_path_buf(),
+            dir,
+            _owner: owner,
+            entries: Vec::new(),
+            committed: false,
+        })
+    }
+
+    /// Writes the files (target path relative to the shop, text), each synced.
+    pub fn stage(&mut self, files: &[(PathBuf, String)]) -> Result<()> {
+        let first = self.entries.len();
+        let dir = &self.dir;
+        files
+            .par_iter()
+            .enumerate()
+            .try_for_each(|(n, (_, text))| -> Result<()> {
+                let path = dir.join(format!("{}.yaml", first + n));
+                let write = || -> std::io::Result<()> {
+                    let mut f = std::fs::File::create(&path)?;
+                    f.write_all(text.as_bytes())?;
+                    f.sync_all()
+                };
+                write().map_err(|e| Error::io(&path, &e))
+            })?;
+        self.entries.extend(
+            files
+                .iter()
+                .enumerate()
+                .map(|(n, (rel, _))| (format!("{}.yaml", first + n), rel.clone())),
+        );
+        Ok(())
+    }
+
+    /// Writes the commit marker, then moves every staged file into place.
+    /// Returns where each went (a name taken meanwhile gets `-2`, `-3`, …).
+    pub fn commit(mut self) -> Result<Vec<PathBuf>> {
+        sync_dir(&self.dir);
+        let mut manifest = format!("{HEADER}\n");
+        for (staged, target) in &self.entries {
+            let target = target
+                .to_str()
+                .filter(|t| !t.contains(['\t', '\n']))
+                .ok_or_else(|| {
+                    Error::usage(format!("{}: not a plain file name", target.display()))
+                })?;
+            manifest.push_str(&format!("{staged}\t{target}\n"));
+        }
+        manifest.push_str(&format!("end {}\n", self.entries.len()));
+        let tmp = self.dir.join(format!("{COMMIT}.tmp"));
+        let commit = self.dir.join(COMMIT);
+        let write = || -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(manifest.as_bytes())?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &commit)
+        };
+        write().map_err(|e| Error::io(&commit, &e))?;
+        sync_dir(&self.dir);
+        // From here on the import happens, now or at the next command.
+        self.committed = true;
+        let placed = move_all(&self.root, &self.dir, &self.entries).map_err(|mut e| {
+            e.message.push_str(
+                "; the import is committed: the next langgan command in this shop finishes it",
+            );
+            e
+        })?;
+        let _ = std::fs::remove_dir_all(&self.dir);
+        sync_dir(parent_of(&self.dir));
+        Ok(placed)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn parent_of(p: &Path) -> &Path {
+    p.parent().unwrap_or(Path::new("."))
+}
+
+/// Moves the staged files that are still there into place, then syncs the
+/// folders they went to. A staged file whose target already holds the same
+/// bytes was moved before (by an import that ended during its moves).
+fn move_all(root: &Path, dir: &Path, entries: &[(String, PathBuf)]) -> Result<Vec<PathBuf>> {
+    let mut placed = Vec::with_capacity(entries.len());
+    let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    for (staged, target) in entries {
+        let from = dir.join(staged);
+        if !from.exists() {
+            placed.push(target.clone());
+            continue;
+        }
+        let to_dir = root.join(parent_of(target));
+        std::fs::create_dir_all(&to_dir).map_err(|e| Error::io(&to_dir, &e))?;
+        let rel = place_one(root, &from, target)?;
+        folders.insert(to_dir);
+        placed.push(rel);
+    }
+    for f in &folders {
+        sync_dir(f);
+    }
+    Ok(placed)
+}
+
+/// Puts one staged file at `target`, or at `target-2`, `-3`, … when the name
+/// was taken meanwhile by another file. Returns the path it went to.
+fn place_one(root: &Path, from: &Path, target: &Path) -> Result<PathBuf> {
+    let stem = target
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("record")
+        .to_string();
+    let ext = target
+        .extension()
+        .and_then(|s| s.to_str())
+        .unwrap_or("yaml")
+        .to_string();
+    let bytes = std::fs::read(from).map_err(|e| Error::io(from, &e))?;
+    for n in 1..1000 {
+        let rel = if n == 1 {
+            target.to_path_buf()
+        } else {
+            target.with_file_name(format!("{stem}-{n}.{ext}"))
+        };
+        let to = root.join(&rel);
+        match place_new(from, &to) {
+            Ok(()) => {
+                let _ = std::fs::remove_file(from);
+                return Ok(rel);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if std::fs::read(&to).is_ok_and(|b| b == bytes) {
+                    // Moved already (or the very same record is there).
+                    let _ = std::fs::remove_file(from);
+                    return Ok(rel);
+                }
+            }
+            Err(e) => return Err(Error::io(&to, &e)),
+        }
+    }
+    Err(Error::usage(format!(
+        "{}: no free name for this record",
+        target.display()
+    )))
+}
+
+/// What [`recover`] did with an import that had ended early.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recovered {
+    /// It had its commit marker: its remaining files were moved into place
+    /// (the number of files the import wrote in all).
+    Completed(usize),
+    /// It had not: its staged files were removed; the import wrote nothing.
+    Discarded,
+    /// It had its marker but the moves failed again (the error); it stays
+    /// for the next command.
+    Failed(String),
+}
+
+/// Finishes or discards every import of this shop that ended early. Imports
+/// still running are left alone.
+pub fn recover(root: &Path) -> Vec<Recovered> {
+    let staging = root.join(PRIVATE_DIR).join(STAGING);
+    let Ok(entries) = std::fs::read_dir(&staging) else {
+        return Vec::new();
+    };
+    let mut done = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_file(&path);
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let owner_path = path.join(OWNER);
+        // Held for the recovery: a second command recovering at the same
+        // time sees the folder as busy and leaves it.
+        let owner = std::fs::File::open(&owner_path);
+        let locked = owner.as_ref().is_ok_and(|f| f.try_lock().is_ok());
+        if !locked && owner.is_ok() {
+            continue; // its import is still running
+        }
+        if !ended(&name, &path) {
+            continue; // being set up right now
+        }
+        done.push(finish_or_discard(root, &path));
+        drop(owner);
+    }
+    if !done.is_empty() {
+        sync_dir(&staging);
+    }
+    done
+}
+
+/// Is the import that made this staging folder over? Its owner lock was
+/// free (or missing); to tell that from an import between creating the
+/// folder and locking it, its process must be gone or the folder be old.
+fn ended(name: &str, path: &Path) -> bool {
+    let pid = name.split('-').next().and_then(|p| p.parse::<u32>().ok());
+    let alive = pid.and_then(crate::io::atomic::pid_alive);
+    if alive == Some(false) || pid.is_none() {
+        return true;
+    }
+    std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(60))
+}
+
+fn finish_or_discard(root: &Path, dir: &Path) -> Recovered {
+    match read_manifest(&dir.join(COMMIT)) {
+        Some(entries) => match move_all(root, dir, &entries) {
+            Ok(_) => {
+                let _ = std::fs::remove_dir_all(dir);
+                Recovered::Completed(entries.len())
+            }
+            Err(e) => Recovered::Failed(e.to_string()),
+        },
+        None => {
+            let _ = std::fs::remove_dir_all(dir);
+            Recovered::Discarded
+        }
+    }
+}
+
+/// The commit marker's entries; None when there is no complete marker.
+fn read_manifest(path: &Path) -> Option<Vec<(String, PathBuf)>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != HEADER {
+        return None;
+    }
+    let mut entries = Vec::new();
+    for line in lines {
+        if let Some(n) = line.strip_prefix("end ") {
+            return (n.parse::<usize>().ok()? == entries.len()).then_some(entries);
+        }
+        let (staged, target) = line.split_once('\t')?;
+        let target = PathBuf::from(target);
+        // Only plain names inside the shop's record folders.
+        let inside = target.is_relative()
+            && target
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if staged.contains('/') || !inside {
+            return None;
+        }
+        entries.push((staged.to_string(), target));
+    }
+    None
+}
+
+/// Imports into one shop take turns (`.langgan/import.lock`), so two runs of
+/// the same file at once do not both create its people.
+pub struct ImportLock {
+    _file: std::fs::File,
+}
+
+pub fn import_lock(root: &Path) -> Result<ImportLock> {
+    let path = private_dir(root)?.join("import.lock");
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| Error::io(&path, &e))?;
+    let start = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(ImportLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                if start.elapsed() > std::time::Duration::from_secs(120) {
+                    return Err(Error::usage(format!(
+                        "another import into this shop is still running (lock {}); try again when it is done",
+                        path.display()
+                    )));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, &e)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(root: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(root.join("customers"))
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    fn plan() -> Vec<(PathBuf, String)> {
+        (0..5)
+            .map(|i| {
+                (
+                    PathBuf::from(format!("customers/p{i}.yaml")),
+                    format!("name: P{i}\n"),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_commit_moves_everything_and_leaves_no_staging() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let mut s = Staging::begin(root.path()).expect("begin");
+        s.stage(&plan()).expect("stage");
+        // A name taken meanwhile: the staged record goes next to it.
+        std::fs::create_dir_all(root.path().join("customers")).expect("mkdir");
+        std::fs::write(root.path().join("customers/p3.yaml"), "name: Lain\n").expect("write");
+        let placed = s.commit().expect("commit");
+        assert_eq!(placed[3], PathBuf::from("customers/p3-2.yaml"));
+        assert_eq!(files(root.path()).len(), 6);
+        let staging = root.path().join(".langgan/staging");
+        assert_eq!(std::fs::read_dir(staging).expect("ls").count(), 0);
+        assert!(recover(root.path()).is_empty());
+    }
+
+    #[test]
+    fn recovery_finishes_a_committed_import_and_discards_the_rest() {
+        let root = tempfile::tempdir().expect("tempdir");
+        // Committed, with two files moved before the end.
+        let mut s = Staging::begin(root.path()).expect("begin");
+        s.stage(&plan()).expect("stage");
+        let dir = s.dir.clone();
+        let entries = s.entries.clone();
+        let mut manifest = format!("{HEADER}\n");
+        for (a, b) in &entries {
+            manifest.push_str(&format!("{a}\t{}\n", b.display()));
+        }
+        manifest.push_str(&format!("end {}\n", entries.len()));
+        std::fs::write(dir.join(COMMIT), manifest).expect("write");
+        move_all(root.path(), &dir, &entries[..2]).expect("move");
+        // Staged again under a dead owner: keep the folder past the drop.
+        s.committed = true;
+        drop(s);
+        let dead = dir.with_file_name("999999999-1");
+        std::fs::rename(&dir, &dead).expect("rename");
+        // Not committed.
+        let mut u = Staging::begin(root.path()).expect("begin");
+        u.stage(&[(PathBuf::from("customers/x.yaml"), "name: X\n".into())])
+            .expect("stage");
+        u.committed = true;
+        let udir = u.dir.clone();
+        drop(u);
+        std::fs::rename(&udir, udir.with_file_name("999999998-1")).expect("rename");
+        let mut got = recover(root.path());
+        got.sort_by_key(|r| format!("{r:?}"));
+        assert_eq!(got, vec![Recovered::Completed(5), Recovered::Discarded]);
+        assert_eq!(
+            files(root.path()),
+            ["p0.yaml", "p1.yaml", "p2.yaml", "p3.yaml", "p4.yaml"]
+        );
+        let staging = root.path().join(".langgan/staging");
+        assert_eq!(std::fs::read_dir(staging).expect("ls").count(), 0);
+    }
+
+    #[test]
+    fn a_running_import_is_left_alone() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let mut s = Staging::begin(root.path()).expect("begin");
+        s.stage(&plan()).expect("stage");
+        // Its owner lock is held (by this process, through another handle
+        // the lock conflicts the same way).
+        assert!(recover(root.path()).is_empty());
+        assert!(s.dir.exists());
+        drop(s);
+        assert!(files(root.path()).is_empty());
+    }
+}
