@@ -6,8 +6,8 @@ pub use key::{Metric, MetricKind};
 
 use crate::rules::{evaluate, order_counts, Rule, Status, Task};
 use crate::shop::index::Shop;
-use crate::shop::record::Complaint;
 use crate::shop::record::Kind;
+use crate::shop::record::{Complaint, Customer};
 use crate::time::{add, elapsed_open, sub, Dur, Week};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
@@ -436,6 +436,13 @@ pub fn customer_tally(
             }
         }
     }
+    feedback_share(&mut x, c, &in_period);
+    task_share(&mut x, c, tasks, expire, &in_period);
+    x
+}
+
+/// Ratings and NPS answers given in the period.
+fn feedback_share(x: &mut Tally, c: &Customer, in_period: &impl Fn(Timestamp) -> bool) {
     for f in &c.feedback {
         if !in_period(f.at.t) {
             continue;
@@ -453,6 +460,16 @@ pub fn customer_tally(
             }
         }
     }
+}
+
+/// Overdue and lost customer tasks, and leads of the period not followed up.
+fn task_share(
+    x: &mut Tally,
+    c: &Customer,
+    tasks: &[Task],
+    expire: Dur,
+    in_period: &impl Fn(Timestamp) -> bool,
+) {
     for task in tasks {
         let customer_task = !task.rule.def().is_complaint;
         if task.status == Status::Overdue && customer_task {
@@ -473,7 +490,6 @@ pub fn customer_tally(
                 .insert((c.id.clone(), task.rule, task.status));
         }
     }
-    x
 }
 
 /// One complaint's share of a period.
