@@ -1,8 +1,11 @@
-//! The flat list of render jobs, one per page, and how a job is prepared.
+//! The flat list of render jobs, one per page, and each job's inputs.
 
+use super::pages::{
+    complaint, complaints, customer, customers, dashboard, hours, month, testimonials, week, Basis,
+};
+use super::{render, Month, Site};
 use crate::error::Result;
-use crate::report::pages::*;
-use crate::report::*;
+use crate::incremental::key::key_of;
 use crate::time::Week;
 
 /// One unit of rendering work.
@@ -51,39 +54,97 @@ pub fn overview_jobs(site: &Site) -> Vec<Job> {
         Job::Testimonials,
         Job::Complaints,
     ];
-    let index_pages = site.listed.len().div_ceil(CUSTOMERS_PER_PAGE).max(1);
-    v.extend((0..index_pages).map(Job::Customers));
+    v.extend((0..customers::pages(site.listed.len())).map(Job::Customers));
     v.extend(site.weeks.iter().map(|w| Job::Week(*w)));
     if !site.weeks.contains(&site.current_week) {
         v.push(Job::Week(site.current_week));
     }
     v.extend(site.months.iter().map(|m| Job::Month(*m)));
-    let current_month = Month::containing(site.now, site.cfg());
-    if !site.months.contains(&current_month) {
-        v.push(Job::Month(current_month));
+    if !site.months.contains(&site.current_month) {
+        v.push(Job::Month(site.current_month));
     }
     v
 }
 
-/// The page of a job, ready to render.
-pub fn prepare_job(site: &Site, job: Job) -> Result<Prepared> {
+/// A page's inputs, by page type.
+pub enum Inputs<'s> {
+    /// The style sheet: the templates alone.
+    Css(Basis<'s>),
+    Dashboard(dashboard::Inputs<'s>),
+    Week(week::Inputs<'s>),
+    Month(month::Inputs<'s>),
+    /// Boxed: the grid is large beside the other variants.
+    Hours(Box<hours::Inputs<'s>>),
+    Testimonials(testimonials::Inputs<'s>),
+    Customers(customers::Inputs<'s>),
+    Customer(customer::Inputs<'s>),
+    Complaints(complaints::Inputs<'s>),
+    Complaint(complaint::Inputs<'s>),
+}
+
+/// The inputs of a job's page.
+pub fn inputs<'s>(site: &'s Site, job: Job) -> Inputs<'s> {
     match job {
-        Job::Css => Ok(Prepared {
-            path: "style.css".into(),
-            template: "style.css",
-            ctx: PageCtx {
-                ctx: tera::Context::new(),
-                fold: Some(state::Fold::default()),
-            },
-        }),
-        Job::Dashboard => dashboard(site),
-        Job::Week(w) => week_page(site, w),
-        Job::Month(m) => month_page(site, m),
-        Job::Hours => hours_page(site),
-        Job::Testimonials => testimonials_page(site),
-        Job::Customers(p) => customers_page(site, p),
-        Job::Customer(i) => customer_page(site, i),
-        Job::Complaints => complaints_page(site),
-        Job::Complaint(i) => complaint_page(site, i),
+        Job::Css => Inputs::Css(site.basis()),
+        Job::Dashboard => Inputs::Dashboard(dashboard::inputs(site)),
+        Job::Week(w) => Inputs::Week(week::inputs(site, w)),
+        Job::Month(m) => Inputs::Month(month::inputs(site, m)),
+        Job::Hours => Inputs::Hours(Box::new(hours::inputs(site))),
+        Job::Testimonials => Inputs::Testimonials(testimonials::inputs(site)),
+        Job::Customers(p) => Inputs::Customers(customers::inputs(site, p)),
+        Job::Customer(ci) => Inputs::Customer(customer::inputs(site, ci)),
+        Job::Complaints => Inputs::Complaints(complaints::inputs(site)),
+        Job::Complaint(ki) => Inputs::Complaint(complaint::inputs(site, ki)),
+    }
+}
+
+impl Inputs<'_> {
+    /// Where the page goes, relative to the output folder.
+    pub fn path(&self) -> String {
+        match self {
+            Inputs::Css(_) => "style.css".into(),
+            Inputs::Dashboard(_) => dashboard::PATH.into(),
+            Inputs::Week(i) => week::path(i.week),
+            Inputs::Month(i) => month::path(i.month),
+            Inputs::Hours(_) => hours::PATH.into(),
+            Inputs::Testimonials(_) => testimonials::PATH.into(),
+            Inputs::Customers(i) => customers::path(i.page),
+            Inputs::Customer(i) => customer::path(&i.customer.id),
+            Inputs::Complaints(_) => complaints::PATH.into(),
+            Inputs::Complaint(i) => complaint::path(&i.complaint.id),
+        }
+    }
+
+    /// The key of the inputs: the page is rendered again when it changes.
+    pub fn key(&self) -> u64 {
+        match self {
+            Inputs::Css(b) => key_of(b),
+            Inputs::Dashboard(i) => key_of(i),
+            Inputs::Week(i) => key_of(i),
+            Inputs::Month(i) => key_of(i),
+            Inputs::Hours(i) => key_of(i),
+            Inputs::Testimonials(i) => key_of(i),
+            Inputs::Customers(i) => key_of(i),
+            Inputs::Customer(i) => key_of(i),
+            Inputs::Complaints(i) => key_of(i),
+            Inputs::Complaint(i) => key_of(i),
+        }
+    }
+
+    /// The page's bytes: its view rendered by its template.
+    pub fn render(&self, tera: &tera::Tera) -> Result<Vec<u8>> {
+        let (template, ctx) = match self {
+            Inputs::Css(_) => ("style.css", tera::Context::new()),
+            Inputs::Dashboard(i) => (dashboard::TEMPLATE, dashboard::view(i)),
+            Inputs::Week(i) => (week::TEMPLATE, week::view(i)),
+            Inputs::Month(i) => (month::TEMPLATE, month::view(i)),
+            Inputs::Hours(i) => (hours::TEMPLATE, hours::view(i)),
+            Inputs::Testimonials(i) => (testimonials::TEMPLATE, testimonials::view(i)),
+            Inputs::Customers(i) => (customers::TEMPLATE, customers::view(i)),
+            Inputs::Customer(i) => (customer::TEMPLATE, customer::view(i)),
+            Inputs::Complaints(i) => (complaints::TEMPLATE, complaints::view(i)),
+            Inputs::Complaint(i) => (complaint::TEMPLATE, complaint::view(i)),
+        };
+        render(tera, template, &ctx)
     }
 }

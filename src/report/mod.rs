@@ -1,9 +1,14 @@
 //! The static report site (SPEC §7): a page model computed in Rust, rendered
 //! by tera templates compiled into the binary (a shop's `templates/report/`
 //! overrides them file by file), written deterministically.
+//!
+//! A build: the site model ([`site::Site`], from the shop, the period
+//! tallies and each customer's [`moment::Moment`]), the flat list of jobs
+//! ([`jobs`]), and per job the page's inputs, key and view ([`pages`]);
+//! [`crate::incremental`] skips the pages whose key did not change.
 
 pub mod jobs;
-pub mod keys;
+pub mod moment;
 pub mod pages;
 pub mod period;
 pub mod site;
@@ -11,19 +16,21 @@ pub mod state;
 pub mod svg;
 pub mod templates;
 pub mod weekly;
-pub mod write;
 
-pub use crate::incremental::manifest::*;
-pub use jobs::*;
-pub use keys::*;
+pub use crate::incremental::manifest::{write_manifest, Known, Manifest};
+pub use crate::incremental::writer::{BuildSummary, Removal};
+pub use jobs::{jobs, overview_jobs, Job};
 pub use pages::customers::CUSTOMERS_PER_PAGE;
-pub use period::*;
-pub use site::*;
-pub use templates::*;
-pub use weekly::*;
-pub use write::*;
+pub use period::{
+    complaint_days, customer_days, day_counts, event_times, periods, periods_from_days, Month,
+    Periods, TREND_WEEKS,
+};
+pub use site::{shown_feedback, Figures, Site};
+pub use templates::{load_templates, render};
+pub use weekly::{add_week_events, customer_week_events, week_rows, WeekRows, WeekWork};
 
 use crate::error::{Error, Result};
+use crate::incremental::writer::{write_pages, Page};
 use crate::shop::index::Shop;
 use jiff::Timestamp;
 use std::path::{Path, PathBuf};
@@ -79,9 +86,6 @@ pub fn build(
     };
     let tera = load_templates(shop)?;
     let config_text = std::fs::read(shop.dir.root.join("shop.toml")).unwrap_or_default();
-    // Only the agenda: a customer's page evaluates its own tasks when rendered.
-    let (tasks, moments) = agenda_and_moments(shop, now);
-    let ta = t0.elapsed();
     let p = periods(shop, now);
     let tb = t0.elapsed();
     let (weeks, months) = state::tallies(shop, now, &p, &config_text, remember);
@@ -90,29 +94,33 @@ pub fn build(
         weeks: &weeks,
         months: &months,
         rows: week_rows(shop, now),
-        messages: None,
-        moments,
+        moments: None,
         public_feedback: None,
         listed: None,
         resolve_due: None,
+        key: remember.then(|| site_key(shop, &config_text)),
     };
-    let site = Site::from_tallies(shop, now, problems, tasks, p, figures)?;
+    let site = Site::from_tallies(shop, now, problems, p, figures)?;
     let t1 = t0.elapsed();
-    if std::env::var_os("LANGGAN_TIMING").is_some() {
+    let timing = std::env::var_os("LANGGAN_TIMING").is_some();
+    if timing {
         eprintln!(
-            "timing: tasks {ta:?} periods {:?} tallies {:?} site {:?}",
-            tb - ta,
+            "timing: periods {tb:?} tallies {:?} site (moments) {:?}",
             tc - tb,
             t1 - tc
         );
     }
     let jobs = jobs(&site);
-    let keys = remember.then(|| site_key(shop, &config_text));
     let known = reading.join().ok();
-    let (summary, manifest) = write_site(&site, &tera, &jobs, out, keys, Removal::Stale, known)?;
+    let (summary, manifest) = write_site(&site, &tera, &jobs, out, Removal::Stale, known)?;
     write_manifest(out, &manifest)?;
-    if std::env::var_os("LANGGAN_TIMING").is_some() {
-        eprintln!("timing: model {t1:?} render+write {:?}", t0.elapsed() - t1);
+    if timing {
+        eprintln!(
+            "timing: model {t1:?} render+write {:?} ({} of {} pages rendered)",
+            t0.elapsed() - t1,
+            summary.rendered,
+            summary.pages
+        );
     }
     Ok(summary)
 }
@@ -146,4 +154,39 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
             Err(_) => {}
         }
     }
+}
+
+/// A job's page as the writer takes it.
+struct Rendering<'s> {
+    inputs: jobs::Inputs<'s>,
+    tera: &'s tera::Tera,
+}
+
+impl Page for Rendering<'_> {
+    fn path(&self) -> String {
+        self.inputs.path()
+    }
+    fn key(&self) -> u64 {
+        self.inputs.key()
+    }
+    fn render(&self) -> Result<Vec<u8>> {
+        self.inputs.render(self.tera)
+    }
+}
+
+/// Writes the pages of `jobs` ([`write_pages`]): keyed when the site has a
+/// key, so pages whose inputs did not change are not rendered again.
+pub fn write_site(
+    site: &Site,
+    tera: &tera::Tera,
+    jobs: &[Job],
+    out: &Path,
+    removal: Removal,
+    known: Option<Known>,
+) -> Result<(BuildSummary, Manifest)> {
+    let page = |job: &Job| Rendering {
+        inputs: jobs::inputs(site, *job),
+        tera,
+    };
+    write_pages(out, jobs, page, site.key.is_some(), removal, known)
 }

@@ -1,11 +1,13 @@
 //! The site model: everything the pages are built from, computed once per build.
 
+use super::moment::{moments, Moment};
+use super::pages::{Basis, Frame, MessageSource};
+use super::{Month, Periods, WeekRows, WeekWork};
 use crate::error::Result;
 use crate::messages::Messages;
 use crate::metrics::{Metrics, Tally};
-use crate::report::*;
-use crate::rules::{self, Segments, Task};
-use crate::shop::config::{Config, Lang};
+use crate::rules;
+use crate::shop::config::Config;
 use crate::shop::index::Shop;
 use crate::shop::record::Customer;
 use crate::time::Week;
@@ -17,15 +19,19 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Site<'a> {
     pub shop: &'a Shop,
     pub now: Timestamp,
-    /// The tasks due or overdue at now (the dashboard's agenda).
-    pub tasks: Vec<Task>,
+    /// The site key ([`super::site_key`]) when pages are keyed to be skipped
+    /// unchanged (not with `--no-cache`).
+    pub key: Option<u64>,
+    /// The day the site is as of, as the pages' footers say it.
+    pub date_line: String,
+    pub current_week: Week,
+    pub current_month: Month,
     /// Work left at the end of each week (per-admin overdue, leads not followed up).
     pub week_work: HashMap<Week, WeekWork>,
     pub weeks: Vec<Week>,
     pub months: Vec<Month>,
     pub week_metrics: HashMap<Week, Metrics>,
     pub month_metrics: HashMap<Month, Metrics>,
-    pub current_week: Week,
     pub msgs: Messages,
     pub labels: BTreeMap<&'static str, &'static str>,
     /// Problems to show in a banner (the watcher keeps last good records).
@@ -34,10 +40,8 @@ pub struct Site<'a> {
     pub week_rows: HashMap<Week, WeekRows>,
     /// Public feedback with text up to now: (time, customer, feedback index), by time.
     pub public_feedback: Vec<(Timestamp, usize, usize)>,
-    /// The message of each task, by position in `tasks`.
-    pub messages: Vec<String>,
-    /// Each customer's [`moment_key`] at now.
-    pub moments: Vec<u64>,
+    /// Each customer at now: open tasks, agenda messages, segments.
+    pub moments: Vec<Moment>,
     /// Customers on the index pages (first contact up to now), in id order.
     pub listed: Vec<usize>,
     /// Each complaint's resolution deadline, by complaint index: business-hour
@@ -71,15 +75,15 @@ pub struct Figures<'t> {
     pub months: &'t HashMap<Month, Tally>,
     /// The weekly lists, from [`week_rows`].
     pub rows: HashMap<Week, WeekRows>,
-    /// The message of each task given to the site, when already rendered.
-    pub messages: Option<Vec<String>>,
-    /// Each customer's [`moment_key`] (from [`agenda_of`]).
-    pub moments: Vec<u64>,
+    /// Each customer at now ([`moments`]), when the caller keeps them.
+    pub moments: Option<Vec<Moment>>,
     /// These three as [`Site`] holds them, when the caller kept them from
     /// a site of the same now and the same records' dates.
     pub public_feedback: Option<Vec<(Timestamp, usize, usize)>>,
     pub listed: Option<Vec<usize>>,
     pub resolve_due: Option<Vec<Timestamp>>,
+    /// The site key, when pages are keyed.
+    pub key: Option<u64>,
 }
 
 impl<'a> Site<'a> {
@@ -88,7 +92,6 @@ impl<'a> Site<'a> {
         shop: &'a Shop,
         now: Timestamp,
         problems: Vec<String>,
-        tasks: Vec<Task>,
         p: Periods,
         figures: Figures,
     ) -> Result<Site<'a>> {
@@ -113,28 +116,30 @@ impl<'a> Site<'a> {
             })
             .collect();
         let msgs = Messages::load(shop)?;
-        let messages = match figures.messages {
-            Some(m) if m.len() == tasks.len() => m,
-            _ => tasks.par_iter().map(|t| msgs.render(shop, t)).collect(),
+        let resolve_due = figures.resolve_due.unwrap_or_else(|| {
+            shop.complaints
+                .par_iter()
+                .map(|k| rules::resolve_due(cfg, k))
+                .collect()
+        });
+        let moments = match figures.moments {
+            Some(m) if m.len() == shop.customers.len() => m,
+            _ => moments(shop, now, &msgs, &resolve_due),
         };
-        let (tasks, messages): (Vec<Task>, Vec<String>) = tasks
-            .into_iter()
-            .zip(messages)
-            .filter(|(t, _)| rules::on_agenda(t, now, None))
-            .unzip();
         Ok(Site {
             shop,
             now,
-            tasks,
+            key: figures.key,
+            date_line: crate::lang::format::long_date(now, &cfg.timezone, cfg.language),
+            current_week: p.current_week,
+            current_month: Month::containing(now, cfg),
             week_work,
             weeks: p.weeks,
             months: p.months,
             week_metrics,
             month_metrics,
-            current_week: p.current_week,
             msgs,
-            messages,
-            moments: figures.moments,
+            moments,
             labels: crate::lang::site::labels(cfg.language),
             problems,
             week_rows,
@@ -149,12 +154,7 @@ impl<'a> Site<'a> {
                     .map(|(i, _)| i)
                     .collect()
             }),
-            resolve_due: figures.resolve_due.unwrap_or_else(|| {
-                shop.complaints
-                    .par_iter()
-                    .map(|k| rules::resolve_due(cfg, k))
-                    .collect()
-            }),
+            resolve_due,
         })
     }
 
@@ -162,99 +162,26 @@ impl<'a> Site<'a> {
         &self.shop.config
     }
 
-    /// The day the site is as of, as the pages' footers say it.
-    pub fn date_line(&self) -> String {
-        crate::lang::format::long_date(self.now, &self.cfg().timezone, self.lang())
+    /// What every page is built on: shop.toml, the templates, the words.
+    pub fn basis(&self) -> Basis<'_> {
+        Basis {
+            cfg: &self.shop.config,
+            labels: &self.labels,
+            messages: MessageSource {
+                msgs: &self.msgs,
+                shop: self.shop,
+            },
+            key: self.key.unwrap_or(0),
+        }
     }
 
-    /// A customer's segments at now (computed for the pages being rendered only).
-    pub fn segments(&self, ci: usize) -> Segments {
-        rules::segments(self.cfg(), &self.shop.customers[ci], self.now)
+    /// What every page's frame shows: the basis, the date, the navigation.
+    pub fn frame(&self) -> Frame<'_> {
+        Frame {
+            basis: self.basis(),
+            date_line: &self.date_line,
+            current_week: self.current_week,
+            current_month: self.current_month,
+        }
     }
-
-    /// The tasks of one customer and their complaints, evaluated at now.
-    pub fn customer_tasks(&self, ci: usize) -> Vec<Task> {
-        rules::tasks_for_customer(self.shop, ci, self.now)
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.cfg().language
-    }
-}
-
-/// What a customer's and their complaints' pages show that depends on now:
-/// their tasks (all of them, with status and due time), their segments, which
-/// of their dated events have happened, and whether each complaint is overdue.
-/// Two moments with the same key give the same pages but for the date line,
-/// so a later report does not render every customer again.
-pub fn moment_key(shop: &Shop, ci: usize, now: Timestamp, tasks: &[Task]) -> u64 {
-    let c = &shop.customers[ci];
-    let mut h = state::Fold::default();
-    for t in tasks {
-        h.str(t.rule.name());
-        h.str(t.status.as_str());
-        h.bytes(&t.due.as_nanosecond().to_le_bytes());
-        h.bytes(&t.late.as_nanosecond().to_le_bytes());
-        h.u64(t.complaint.map_or(u64::MAX, |k| k as u64));
-        h.u64(t.order.map_or(u64::MAX, |o| o as u64));
-        h.str(t.category.as_deref().unwrap_or(""));
-        h.str(t.admin.as_deref().unwrap_or(""));
-    }
-    let seg = rules::segments(&shop.config, c, now);
-    h.u64(seg.lifecycle as u64);
-    h.u64(u64::from(seg.unpaid));
-    h.u64(seg.value.map_or(u64::MAX, |v| v as u64));
-    h.u64(seg.spend_365d as u64);
-    h.u64(seg.orders as u64);
-    h.bytes(
-        &seg.last_order
-            .map_or(0, |e| e.t.as_nanosecond())
-            .to_le_bytes(),
-    );
-    // Each dated event shows once it has happened: how many have tells which.
-    let replies = c.interactions.iter().filter_map(|i| i.replied.map(|e| e.t));
-    let mut happened = event_times(c).chain(replies).filter(|t| *t <= now).count();
-    for &ki in &shop.complaints_by_customer[ci] {
-        let k = &shop.complaints[ki];
-        happened += [Some(k.opened), k.first_response, k.resolved]
-            .into_iter()
-            .flatten()
-            .filter(|e| e.t <= now)
-            .count();
-        let open = k.resolved.is_none_or(|r| r.t > now);
-        h.u64(u64::from(
-            open && rules::resolve_due(&shop.config, k) <= now,
-        ));
-    }
-    h.u64(happened as u64);
-    h.0
-}
-
-/// A customer's tasks on the agenda at now and their [`moment_key`], from
-/// one evaluation of the rules (shared by `report` and `watch`).
-pub fn agenda_of(shop: &Shop, ci: usize, now: Timestamp) -> (Vec<Task>, u64) {
-    let all = rules::tasks_for_customer(shop, ci, now);
-    let key = moment_key(shop, ci, now, &all);
-    let agenda = all
-        .into_iter()
-        .filter(|t| rules::on_agenda(t, now, None))
-        .collect();
-    (agenda, key)
-}
-
-/// Every customer's agenda tasks at now, customer by customer, and their
-/// moment keys ([`moment_key`]), from one evaluation of the rules.
-pub fn agenda_and_moments(shop: &Shop, now: Timestamp) -> (Vec<Task>, Vec<u64>) {
-    let per: Vec<(Vec<Task>, u64)> = (0..shop.customers.len())
-        .into_par_iter()
-        .with_min_len(256)
-        .map(|ci| agenda_of(shop, ci, now))
-        .collect();
-    let mut tasks = Vec::new();
-    let mut keys = Vec::with_capacity(per.len());
-    for (t, k) in per {
-        tasks.extend(t);
-        keys.push(k);
-    }
-    (tasks, keys)
 }

@@ -8,9 +8,9 @@ pub mod serve;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::metrics::Tally;
+use crate::report::moment::Moment;
 use crate::report::state::{Shares, TallyState};
 use crate::report::{self, Job, Site};
-use crate::rules::Task;
 use crate::shop::config::Config;
 use crate::shop::index::{self, assemble, kind_of, Found, Parsed, RecordKind, Shop, ShopDir};
 use crate::shop::record::{Complaint, Customer};
@@ -60,7 +60,7 @@ pub struct Live {
     rendered: Option<Rendered>,
     /// Each customer's agenda tasks at a moment (by customer index), so a
     /// patched edit re-evaluates only the customers it touched.
-    agenda: Option<(Timestamp, Vec<AgendaOf>)>,
+    agenda: Option<(Timestamp, Vec<Moment>)>,
     /// The figures' shares of the customers a patch touched, before it.
     before: Option<Shares>,
     /// How many events fall on each local day up to a moment, and the
@@ -92,10 +92,6 @@ struct Kept {
     listed: Vec<usize>,
     resolve_due: Vec<Timestamp>,
 }
-
-/// One customer's agenda tasks with their messages, and their moment key
-/// ([`report::moment_key`]).
-type AgendaOf = (Vec<(Task, String)>, u64);
 
 /// The shop-wide inputs of the overview pages at the last rebuild.
 struct Rendered {
@@ -626,29 +622,14 @@ impl Live {
         })
     }
 
-    /// The tasks on the agenda at `now`, customer by customer (as
-    /// [`crate::rules::evaluate_where`] gives them), with their messages:
-    /// only the touched customers are evaluated again after a patched edit
-    /// at the same now.
-    fn agenda_tasks(
-        &mut self,
-        shop: &Shop,
-        ch: &Changes,
-        now: Timestamp,
-    ) -> Result<(Vec<Task>, Vec<String>, Vec<u64>)> {
+    /// Every customer at `now` ([`Moment`]): after a patched edit at the
+    /// same now only the touched customers are evaluated again.
+    fn agenda_tasks(&mut self, shop: &Shop, ch: &Changes, now: Timestamp) -> Result<Vec<Moment>> {
         use rayon::prelude::*;
         let msgs = crate::messages::Messages::load(shop)?;
-        let of = |ci: usize| -> AgendaOf {
-            let (agenda, key) = report::agenda_of(shop, ci, now);
-            let with_messages = agenda
-                .into_iter()
-                .map(|t| {
-                    let m = msgs.render(shop, &t);
-                    (t, m)
-                })
-                .collect();
-            (with_messages, key)
-        };
+        let cfg = &shop.config;
+        let due = |ki: usize| crate::rules::resolve_due(cfg, &shop.complaints[ki]);
+        let of = |ci: usize| Moment::of(shop, ci, now, &msgs, &due);
         self.agenda_changed = true;
         self.moved = None;
         let per_customer = match self.agenda.take() {
@@ -660,14 +641,14 @@ impl Live {
                 for id in &ch.customers {
                     if let Some(&ci) = shop.customer_index.get(id) {
                         let new = of(ci);
-                        self.agenda_changed |= new.0 != v[ci].0;
+                        self.agenda_changed |= !new.agenda(now).eq(v[ci].agenda(now));
                         v[ci] = new;
                     }
                 }
                 v
             }
             previous => {
-                let fresh: Vec<AgendaOf> = (0..shop.customers.len())
+                let fresh: Vec<Moment> = (0..shop.customers.len())
                     .into_par_iter()
                     .with_min_len(256)
                     .map(of)
@@ -679,17 +660,14 @@ impl Live {
                 {
                     self.moved = Some(
                         (0..fresh.len())
-                            .filter(|&ci| old[ci].1 != fresh[ci].1)
+                            .filter(|&ci| old[ci] != fresh[ci])
                             .collect(),
                     );
                 }
                 fresh
             }
         };
-        let (tasks, messages) = per_customer.iter().flat_map(|(a, _)| a).cloned().unzip();
-        let moments = per_customer.iter().map(|(_, k)| *k).collect();
-        self.agenda = Some((now, per_customer));
-        Ok((tasks, messages, moments))
+        Ok(per_customer)
     }
 
     /// The periods at `now`: after a patched edit at the same now, from the
@@ -816,7 +794,7 @@ impl Live {
                 (t, key)
             }
         };
-        let (tasks, messages, moments) = self.agenda_tasks(shop, ch, now)?;
+        let moments = self.agenda_tasks(shop, ch, now)?;
         let t1 = t0.elapsed();
         let p = self.periods(shop, now);
         let t2 = t0.elapsed();
@@ -861,13 +839,13 @@ impl Live {
                 weeks: &weeks,
                 months: &months,
                 rows: self.week_rows(shop, now),
-                messages: Some(messages),
-                moments,
+                moments: Some(moments),
                 public_feedback: kept.as_ref().map(|k| k.public_feedback.clone()),
                 listed: kept.as_ref().map(|k| k.listed.clone()),
                 resolve_due: kept.map(|k| k.resolve_due),
+                key: Some(site_key),
             };
-            let site = Site::from_tallies(shop, now, problems, tasks, p, figures)?;
+            let site = Site::from_tallies(shop, now, problems, p, figures)?;
             self.kept = Some(Kept {
                 now,
                 public_feedback: site.public_feedback.clone(),
@@ -888,7 +866,7 @@ impl Live {
             let (clock_moved, new_day) = self
                 .rendered
                 .as_ref()
-                .map_or((true, true), |r| (r.now != now, r.date != site.date_line()));
+                .map_or((true, true), |r| (r.now != now, r.date != site.date_line));
             let every_page = ch.full || new_day || (clock_moved && self.moved.is_none());
             self.rendered = None;
             let mut jobs: Vec<Job> = if every_page {
@@ -936,7 +914,6 @@ impl Live {
             };
             jobs.sort();
             jobs.dedup();
-            let key = Some(site_key);
             // The watcher's own manifest; a few pages are checked one by one.
             // (a full rebuild reads and lists the folder again).
             let known = self
@@ -947,16 +924,15 @@ impl Live {
                     manifest,
                     present: None,
                 });
-            if ch.full {
+            let written = if ch.full {
                 report::write_site(
                     &site,
                     &tera,
                     &jobs,
                     &self.out,
-                    key,
                     report::Removal::Stale,
                     known,
-                )?
+                )
             } else {
                 let mut removed = Vec::new();
                 for id in &ch.customers {
@@ -974,11 +950,13 @@ impl Live {
                     &tera,
                     &jobs,
                     &self.out,
-                    key,
                     report::Removal::Only(&removed),
                     known,
-                )?
-            }
+                )
+            };
+            // The moments go back to the memo for the next rebuild.
+            self.agenda = Some((now, site.moments));
+            written?
         };
         let (summary, manifest) = summary;
         self.manifest = Some(manifest);

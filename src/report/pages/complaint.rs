@@ -1,93 +1,112 @@
-//! A complaint's page (`complaints/ID.html`).
+//! A complaint's page (`complaints/ID.html`): its fields, its customer and
+//! its open tasks.
 
-use crate::error::Result;
+use super::lines::{task_view, Message, TaskLine, TaskView};
+use super::{common, context, Frame};
+use crate::incremental::key::Content;
 use crate::lang::format::long_datetime;
 use crate::lang::pick;
-use crate::report::pages::*;
-use crate::report::*;
-use crate::rules::Status;
+use crate::report::moment::Seen;
+use crate::report::Site;
+use crate::shop::record::{Complaint, Customer, Ev};
 
-pub fn complaint_page(site: &Site, ki: usize) -> Result<Prepared> {
+pub const TEMPLATE: &str = "complaint.html";
+
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    pub complaint: Content<'s, Complaint>,
+    /// Its customer, when in the shop: the page shows the name, and the
+    /// tasks' messages read the record.
+    pub customer: Option<Content<'s, Customer>>,
+    /// The customer's open tasks about this complaint.
+    pub tasks: Vec<TaskLine<'s>>,
+    /// Which of its opening, first response and resolution have happened.
+    pub seen: Seen,
+    /// Open and past its resolve due.
+    pub overdue: bool,
+}
+
+pub fn path(id: &str) -> String {
+    format!("complaints/{id}.html")
+}
+
+pub fn inputs<'s>(site: &'s Site, ki: usize) -> Inputs<'s> {
     let shop = site.shop;
-    let cfg = site.cfg();
-    let lang = site.lang();
-    let tz = &cfg.timezone;
     let k = &shop.complaints[ki];
     let ci = shop.customer_index.get(&k.customer).copied();
-    let when = |e: Option<crate::shop::record::Ev>| {
-        e.filter(|e| e.t <= site.now)
-            .map_or(String::new(), |e| long_datetime(e.t, tz, lang))
+    let tasks = ci.map_or_else(Vec::new, |ci| {
+        site.moments[ci]
+            .open
+            .iter()
+            .filter(|t| t.complaint == Some(ki))
+            .map(|t| TaskLine::new(shop, t, Message::FromRecords))
+            .collect()
+    });
+    let events = [Some(k.opened), k.first_response, k.resolved];
+    Inputs {
+        frame: site.frame(),
+        complaint: Content(k),
+        customer: ci.map(|ci| Content(&*shop.customers[ci])),
+        tasks,
+        seen: Seen::of(site.now, events.into_iter().flatten().map(|e| e.t)),
+        overdue: crate::rules::complaints::open_at(k, site.now) && site.resolve_due[ki] <= site.now,
+    }
+}
+
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let cfg = basis.cfg;
+    let lang = basis.lang();
+    let l = |key| basis.label(key);
+    let k = &*i.complaint;
+    let when = |e: Option<Ev>| {
+        e.filter(|e| i.seen.happened(e.t))
+            .map_or(String::new(), |e| long_datetime(e.t, &cfg.timezone, lang))
     };
-    let resolved = k.resolved.filter(|r| r.t <= site.now);
-    let status = match resolved {
+    let status = match k.resolved.filter(|r| i.seen.happened(r.t)) {
         Some(_) => pick(lang, "selesai", "resolved").to_string(),
-        None if site.resolve_due[ki] <= site.now => {
-            format!("{} · {}", site.labels["open"], site.labels["overdue"])
-        }
-        None => site.labels["open"].to_string(),
+        None if i.overdue => format!("{} · {}", l("open"), l("overdue")),
+        None => l("open").to_string(),
     };
     let fields: Vec<(&str, String)> = vec![
-        (site.labels["status"], status),
-        (site.labels["opened"], when(Some(k.opened))),
+        (l("status"), status),
+        (l("opened"), when(Some(k.opened))),
+        (l("category"), k.category.clone().unwrap_or_default()),
+        (l("channel"), k.channel.clone().unwrap_or_default()),
+        (l("admin"), k.admin.clone().unwrap_or_default()),
+        (l("first_response"), when(k.first_response)),
+        (l("root_cause"), k.root_cause.clone().unwrap_or_default()),
+        (l("solution"), k.solution.clone().unwrap_or_default()),
+        (l("resolved"), when(k.resolved)),
         (
-            site.labels["category"],
-            k.category.clone().unwrap_or_default(),
-        ),
-        (
-            site.labels["channel"],
-            k.channel.clone().unwrap_or_default(),
-        ),
-        (site.labels["admin"], k.admin.clone().unwrap_or_default()),
-        (site.labels["first_response"], when(k.first_response)),
-        (
-            site.labels["root_cause"],
-            k.root_cause.clone().unwrap_or_default(),
-        ),
-        (
-            site.labels["solution"],
-            k.solution.clone().unwrap_or_default(),
-        ),
-        (site.labels["resolved"], when(k.resolved)),
-        (
-            site.labels["contacts"],
+            l("contacts"),
             k.contacts.map_or(String::new(), |c| c.to_string()),
         ),
         (
-            site.labels["csat"],
+            l("csat"),
             k.csat.map_or(String::new(), |c| format!("{c}/5")),
         ),
-        (site.labels["record_file"], k.path.display().to_string()),
+        (l("record_file"), k.path.display().to_string()),
     ];
     let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
-    let tasks: Vec<TaskView> = ci
-        .map_or_else(Vec::new, |ci| site.customer_tasks(ci))
-        .iter()
-        .filter(|t| {
-            t.complaint == Some(ki)
-                && matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue)
-        })
-        .map(|t| task_view(site, t, "../", None))
-        .collect();
+    let tasks: Vec<TaskView> = i.tasks.iter().map(|t| task_view(basis, t, "../")).collect();
     let title = format!(
         "{} {} · {}",
         pick(lang, "Komplain", "Complaint"),
         k.id,
         cfg.name
     );
-    let common = common(site, "../", title, "complaints");
-    let mut ctx = ctx_with(&common, &site.labels, false);
+    let common = common(&i.frame, "../", title, "complaints", None);
+    let mut ctx = context(&common, basis);
     ctx.insert("id", &k.id);
     ctx.insert("summary", &k.summary);
-    ctx.insert("customer", &ci.map(|i| shop.customers[i].name.clone()));
+    ctx.insert("customer", &i.customer.map(|c| c.name.clone()));
     ctx.insert(
         "customer_href",
         &format!("../customers/{}.html", k.customer),
     );
     ctx.insert("fields", &fields);
     ctx.insert("tasks", &tasks);
-    Ok(Prepared {
-        path: format!("complaints/{}.html", k.id),
-        template: "complaint.html",
-        ctx,
-    })
+    ctx
 }

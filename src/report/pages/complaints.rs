@@ -1,20 +1,30 @@
-//! The complaints list (`complaints.html`).
+//! The complaints list (`complaints.html`): every complaint opened by now.
 
-use crate::error::Result;
-use crate::report::pages::*;
-use crate::report::*;
+use super::lines::{complaint_list, complaint_rows, ComplaintList};
+use super::{common, context, Frame};
+use crate::report::Site;
 
-pub fn complaints_page(site: &Site) -> Result<Prepared> {
-    let title = format!("{} · {}", site.labels["complaints"], site.cfg().name);
-    let common = common(site, "", title, "complaints");
-    let mut ctx = ctx_with(&common, &site.labels, true);
-    ctx.insert(
-        "complaints",
-        &complaint_rows(site, "", site.now, false, None).0,
-    );
-    Ok(Prepared {
-        path: "complaints.html".into(),
-        template: "complaints.html",
-        ctx,
-    })
+pub const TEMPLATE: &str = "complaints.html";
+pub const PATH: &str = "complaints.html";
+
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    pub list: ComplaintList<'s>,
+}
+
+pub fn inputs<'s>(site: &'s Site) -> Inputs<'s> {
+    Inputs {
+        frame: site.frame(),
+        list: complaint_list(site, site.now, false, None),
+    }
+}
+
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let title = format!("{} · {}", basis.label("complaints"), basis.cfg.name);
+    let common = common(&i.frame, "", title, "complaints", None);
+    let mut ctx = context(&common, basis);
+    ctx.insert("complaints", &complaint_rows(basis, &i.list, ""));
+    ctx
 }

@@ -1,15 +1,72 @@
-//! A customer's page (`customers/ID.html`).
+//! A customer's page (`customers/ID.html`): profile, segments, the timeline
+//! of what happened so far, and the open tasks.
 
-use crate::error::Result;
+use super::lines::{task_view, Message, TaskLine, TaskView};
+use super::{common, context, Basis, Frame};
+use crate::incremental::key::{Content, Hashed};
 use crate::lang::format::{long_datetime, mask_email, mask_handle, mask_phone, money};
 use crate::lang::{self, pick};
-use crate::report::pages::*;
-use crate::report::*;
-use crate::rules::Status;
-use crate::shop::config::Lang;
-use crate::shop::record::{Customer, Kind};
+use crate::report::moment::Seen;
+use crate::report::Site;
+use crate::rules::Segments;
+use crate::shop::config::{Config, Lang};
+use crate::shop::record::{Complaint, Customer, Kind, Order};
 use jiff::Timestamp;
 use serde::Serialize;
+
+pub const TEMPLATE: &str = "customer.html";
+
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    pub customer: Content<'s, Customer>,
+    /// Their complaints: the timeline shows them, the tasks name them.
+    pub complaints: Vec<Content<'s, Complaint>>,
+    /// Their open tasks; the messages follow from the records above.
+    pub tasks: Vec<TaskLine<'s>>,
+    pub segments: Hashed<'s, Segments>,
+    /// Which of the events above have happened by now.
+    pub seen: Seen,
+}
+
+pub fn path(id: &str) -> String {
+    format!("customers/{id}.html")
+}
+
+pub fn inputs<'s>(site: &'s Site, ci: usize) -> Inputs<'s> {
+    let shop = site.shop;
+    let moment = &site.moments[ci];
+    Inputs {
+        frame: site.frame(),
+        customer: Content(&shop.customers[ci]),
+        complaints: shop.complaints_by_customer[ci]
+            .iter()
+            .map(|&ki| Content(&*shop.complaints[ki]))
+            .collect(),
+        tasks: moment
+            .open
+            .iter()
+            .map(|t| TaskLine::new(shop, t, Message::FromRecords))
+            .collect(),
+        segments: Hashed(&moment.segments),
+        seen: moment.seen,
+    }
+}
+
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let c = &*i.customer;
+    let title = format!("{} · {}", c.name, basis.cfg.name);
+    let common = common(&i.frame, "../", title, "customers", None);
+    let mut ctx = context(&common, basis);
+    ctx.insert("name", &c.name);
+    ctx.insert("profile", &profile(basis, c, &i.segments));
+    ctx.insert("segments", &segments(basis, &i.segments));
+    ctx.insert("timeline", &timeline(i));
+    let tasks: Vec<TaskView> = i.tasks.iter().map(|t| task_view(basis, t, "../")).collect();
+    ctx.insert("tasks", &tasks);
+    ctx
+}
 
 #[derive(Serialize)]
 pub struct TimelineItem {
@@ -35,8 +92,7 @@ pub fn kind_label(k: Kind, lang: Lang) -> &'static str {
     }
 }
 
-pub fn contact(site: &Site, c: &Customer) -> (String, String) {
-    let cfg = site.cfg();
+fn contact(cfg: &Config, c: &Customer) -> (String, String) {
     let phone = c.phone.as_deref().map_or(String::new(), |p| {
         if cfg.mask_contacts {
             mask_phone(p)
@@ -54,208 +110,36 @@ pub fn contact(site: &Site, c: &Customer) -> (String, String) {
     (phone, email)
 }
 
-pub fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
-    let shop = site.shop;
-    let cfg = site.cfg();
-    let lang = site.lang();
-    let tz = &cfg.timezone;
-    let now = site.now;
-    let c = &shop.customers[ci];
-    let seg = &site.segments(ci);
-    let mut items: Vec<(Timestamp, u32, TimelineItem)> = Vec::new();
-    let when = |t: Timestamp| long_datetime(t, tz, lang);
-    items.push((
-        c.first_contact.t,
-        c.first_contact.line,
-        TimelineItem {
-            when: when(c.first_contact.t),
-            iso: crate::time::rfc3339(c.first_contact.t, tz),
-            kind: "contact",
-            title: site.labels["first_contact"].to_string(),
-            text: c
-                .source
-                .clone()
-                .map_or(String::new(), |s| format!("{}: {s}", site.labels["source"])),
-            href: None,
-        },
-    ));
-    for (i, o) in c.orders.iter().enumerate() {
-        if o.at.t > now {
-            continue;
-        }
-        let n = i + 1;
-        // Where it was ordered and its marketplace number, to find it there.
-        let mut text = vec![items_text(o, cfg)];
-        if let Some(ch) = &o.channel {
-            text.push(format!("via {ch}"));
-        }
-        if let Some(r) = &o.reference {
-            text.push(format!("{} {r}", site.labels["order_ref"]));
-        }
-        items.push((
-            o.at.t,
-            o.at.line,
-            TimelineItem {
-                when: when(o.at.t),
-                iso: crate::time::rfc3339(o.at.t, tz),
-                kind: "order",
-                title: format!("Order #{n} · {}", money(o.total(), &cfg.currency)),
-                text: text.join(" · "),
-                href: None,
-            },
-        ));
-        for (ev, id, en) in [
-            (o.paid, "dibayar", "paid"),
-            (o.shipped, "dikirim", "shipped"),
-            (o.delivered, "diterima", "delivered"),
-            (o.cancelled, "dibatalkan", "cancelled"),
-        ] {
-            if let Some(e) = ev.filter(|e| e.t <= now) {
-                items.push((
-                    e.t,
-                    e.line,
-                    TimelineItem {
-                        when: when(e.t),
-                        iso: crate::time::rfc3339(e.t, tz),
-                        kind: "order-event",
-                        title: format!("Order #{n} {}", pick(lang, id, en)),
-                        text: String::new(),
-                        href: None,
-                    },
-                ));
-            }
-        }
+fn segments(basis: &Basis, seg: &Segments) -> Vec<String> {
+    let lang = basis.lang();
+    let mut segs = vec![lang::lifecycle(seg.lifecycle, lang).to_string()];
+    if seg.unpaid {
+        segs.push(basis.label("unpaid").to_lowercase());
     }
-    for i in &c.interactions {
-        if i.at.t > now {
-            continue;
-        }
-        let mut bits = Vec::new();
-        if let Some(b) = &i.by {
-            bits.push(b.clone());
-        }
-        if let Some(ch) = &i.channel {
-            bits.push(ch.clone());
-        }
-        if let Some(r) = i.replied.filter(|r| r.t <= now) {
-            let mins =
-                crate::time::elapsed_open(i.at.t, r.t, cfg.hours.as_ref(), tz).secs() as f64 / 60.0;
-            bits.push(format!(
-                "{} {} {}",
-                pick(lang, "dibalas dalam", "answered in"),
-                crate::lang::format::decimal(mins, 0, lang),
-                pick(lang, "menit", "min")
-            ));
-        }
-        let mut text = i.note.clone().unwrap_or_default();
-        if !bits.is_empty() {
-            text = if text.is_empty() {
-                bits.join(" · ")
-            } else {
-                format!("{text} ({})", bits.join(" · "))
-            };
-        }
-        items.push((
-            i.at.t,
-            i.at.line,
-            TimelineItem {
-                when: when(i.at.t),
-                iso: crate::time::rfc3339(i.at.t, tz),
-                kind: i.kind.as_str(),
-                title: kind_label(i.kind, lang).to_string(),
-                text,
-                href: None,
-            },
+    if let Some(v) = seg.value {
+        segs.push(format!(
+            "{} {}",
+            basis.label("value").to_lowercase(),
+            lang::value(v, lang)
         ));
     }
-    for f in &c.feedback {
-        if f.at.t > now {
-            continue;
-        }
-        let mut title = pick(lang, "Ulasan", "Feedback").to_string();
-        if let Some(r) = f.rating {
-            title.push_str(&format!(" {}", "★".repeat(r.clamp(0, 5) as usize)));
-        }
-        if let Some(n) = f.nps {
-            title.push_str(&format!(" · NPS {n}"));
-        }
-        items.push((
-            f.at.t,
-            f.at.line,
-            TimelineItem {
-                when: when(f.at.t),
-                iso: crate::time::rfc3339(f.at.t, tz),
-                kind: "feedback",
-                title,
-                text: f.text.clone().unwrap_or_default(),
-                href: None,
-            },
-        ));
-    }
-    for &ki in &shop.complaints_by_customer[ci] {
-        let k = &shop.complaints[ki];
-        if k.opened.t > now {
-            continue;
-        }
-        items.push((
-            k.opened.t,
-            0,
-            TimelineItem {
-                when: when(k.opened.t),
-                iso: crate::time::rfc3339(k.opened.t, tz),
-                kind: "complaint",
-                title: format!("{} {}", pick(lang, "Komplain", "Complaint"), k.id),
-                text: k.summary.clone(),
-                href: Some(format!("../complaints/{}.html", k.id)),
-            },
-        ));
-        if let Some(r) = k.resolved.filter(|r| r.t <= now) {
-            items.push((
-                r.t,
-                0,
-                TimelineItem {
-                    when: when(r.t),
-                    iso: crate::time::rfc3339(r.t, tz),
-                    kind: "complaint",
-                    title: format!(
-                        "{} {} {}",
-                        pick(lang, "Komplain", "Complaint"),
-                        k.id,
-                        pick(lang, "selesai", "resolved")
-                    ),
-                    text: k.solution.clone().unwrap_or_default(),
-                    href: Some(format!("../complaints/{}.html", k.id)),
-                },
-            ));
-        }
-    }
-    items.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
-    let open: Vec<TaskView> = site
-        .customer_tasks(ci)
-        .iter()
-        .filter(|t| matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
-        .map(|t| task_view(site, t, "../", None))
-        .collect();
-    let (phone, email) = contact(site, c);
+    segs
+}
+
+/// The profile's rows that have a value.
+fn profile(basis: &Basis, c: &Customer, seg: &Segments) -> Vec<(&'static str, String)> {
+    let cfg = basis.cfg;
+    let lang = basis.lang();
+    let l = |key| basis.label(key);
+    let (phone, email) = contact(cfg, c);
     let interested: Vec<String> = c
         .interested
         .iter()
         .map(|p| cfg.products.get(p).map_or(p.clone(), |x| x.name.clone()))
         .collect();
-    let mut segs = vec![lang::lifecycle(seg.lifecycle, lang).to_string()];
-    if seg.unpaid {
-        segs.push(site.labels["unpaid"].to_lowercase());
-    }
-    if let Some(v) = seg.value {
-        segs.push(format!(
-            "{} {}",
-            site.labels["value"].to_lowercase(),
-            lang::value(v, lang)
-        ));
-    }
     let phone_label = match &c.phone {
-        Some(p) if !crate::shop::record::is_mobile(p) => site.labels["landline"],
-        _ => site.labels["phone"],
+        Some(p) if !crate::shop::record::is_mobile(p) => l("landline"),
+        _ => l("phone"),
     };
     let handles: Vec<String> = c
         .handles
@@ -269,45 +153,194 @@ pub fn customer_page(site: &Site, ci: usize) -> Result<Prepared> {
             format!("{market}: {user}")
         })
         .collect();
-    let profile: Vec<(&str, String)> = vec![
+    let profile = vec![
         (
-            site.labels["call"],
+            l("call"),
             crate::lang::format::address(&c.name, c.call.as_deref(), &cfg.greeting),
         ),
         (phone_label, phone),
-        (site.labels["handles"], handles.join(", ")),
-        (site.labels["email"], email),
-        (site.labels["city"], c.city.clone().unwrap_or_default()),
-        (site.labels["source"], c.source.clone().unwrap_or_default()),
-        (site.labels["admin"], c.admin.clone().unwrap_or_default()),
+        (l("handles"), handles.join(", ")),
+        (l("email"), email),
+        (l("city"), c.city.clone().unwrap_or_default()),
+        (l("source"), c.source.clone().unwrap_or_default()),
+        (l("admin"), c.admin.clone().unwrap_or_default()),
         (
-            site.labels["first_contact"],
-            long_datetime(c.first_contact.t, tz, lang),
+            l("first_contact"),
+            long_datetime(c.first_contact.t, &cfg.timezone, lang),
         ),
-        (site.labels["tags"], c.tags.join(", ")),
+        (l("tags"), c.tags.join(", ")),
         (
-            site.labels["interested"],
+            l("interested"),
             crate::messages::join_names(&interested, lang),
         ),
-        (site.labels["note"], c.note.clone().unwrap_or_default()),
-        (site.labels["spend"], money(seg.spend_365d, &cfg.currency)),
-        (site.labels["record_file"], c.path.display().to_string()),
+        (l("note"), c.note.clone().unwrap_or_default()),
+        (l("spend"), money(seg.spend_365d, &cfg.currency)),
+        (l("record_file"), c.path.display().to_string()),
     ];
-    let profile: Vec<(&str, String)> = profile.into_iter().filter(|(_, v)| !v.is_empty()).collect();
-    let title = format!("{} · {}", c.name, cfg.name);
-    let common = common(site, "../", title, "customers");
-    let mut ctx = ctx_with(&common, &site.labels, false);
-    ctx.insert("name", &c.name);
-    ctx.insert("profile", &profile);
-    ctx.insert("segments", &segs);
-    ctx.insert(
-        "timeline",
-        &items.into_iter().map(|x| x.2).collect::<Vec<_>>(),
-    );
-    ctx.insert("tasks", &open);
-    Ok(Prepared {
-        path: format!("customers/{}.html", c.id),
-        template: "customer.html",
-        ctx,
-    })
+    profile.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+}
+
+/// Everything that happened, newest first: (time, line in the file, item).
+struct Timeline<'b> {
+    basis: &'b Basis<'b>,
+    seen: Seen,
+    items: Vec<(Timestamp, u32, TimelineItem)>,
+}
+
+impl Timeline<'_> {
+    fn push(
+        &mut self,
+        (t, line): (Timestamp, u32),
+        kind: &'static str,
+        title: String,
+        text: String,
+        href: Option<String>,
+    ) {
+        let tz = &self.basis.cfg.timezone;
+        self.items.push((
+            t,
+            line,
+            TimelineItem {
+                when: long_datetime(t, tz, self.basis.lang()),
+                iso: crate::time::rfc3339(t, tz),
+                kind,
+                title,
+                text,
+                href,
+            },
+        ));
+    }
+
+    fn order(&mut self, n: usize, o: &Order) {
+        let basis = self.basis;
+        let cfg = basis.cfg;
+        // Where it was ordered and its marketplace number, to find it there.
+        let mut text = vec![super::figures::items_text(&o.items, cfg)];
+        if let Some(ch) = &o.channel {
+            text.push(format!("via {ch}"));
+        }
+        if let Some(r) = &o.reference {
+            text.push(format!("{} {r}", basis.label("order_ref")));
+        }
+        self.push(
+            (o.at.t, o.at.line),
+            "order",
+            format!("Order #{n} · {}", money(o.total(), &cfg.currency)),
+            text.join(" · "),
+            None,
+        );
+        for (ev, id, en) in [
+            (o.paid, "dibayar", "paid"),
+            (o.shipped, "dikirim", "shipped"),
+            (o.delivered, "diterima", "delivered"),
+            (o.cancelled, "dibatalkan", "cancelled"),
+        ] {
+            if let Some(e) = ev.filter(|e| self.seen.happened(e.t)) {
+                let title = format!("Order #{n} {}", pick(basis.lang(), id, en));
+                self.push((e.t, e.line), "order-event", title, String::new(), None);
+            }
+        }
+    }
+
+    fn interactions(&mut self, c: &Customer) {
+        let cfg = self.basis.cfg;
+        let lang = self.basis.lang();
+        let seen = self.seen;
+        for i in c.interactions.iter().filter(|i| seen.happened(i.at.t)) {
+            let mut bits = Vec::new();
+            if let Some(b) = &i.by {
+                bits.push(b.clone());
+            }
+            if let Some(ch) = &i.channel {
+                bits.push(ch.clone());
+            }
+            if let Some(r) = i.replied.filter(|r| seen.happened(r.t)) {
+                let open =
+                    crate::time::elapsed_open(i.at.t, r.t, cfg.hours.as_ref(), &cfg.timezone);
+                bits.push(format!(
+                    "{} {} {}",
+                    pick(lang, "dibalas dalam", "answered in"),
+                    crate::lang::format::decimal(open.secs() as f64 / 60.0, 0, lang),
+                    pick(lang, "menit", "min")
+                ));
+            }
+            let mut text = i.note.clone().unwrap_or_default();
+            if !bits.is_empty() {
+                text = if text.is_empty() {
+                    bits.join(" · ")
+                } else {
+                    format!("{text} ({})", bits.join(" · "))
+                };
+            }
+            let title = kind_label(i.kind, lang).to_string();
+            self.push((i.at.t, i.at.line), i.kind.as_str(), title, text, None);
+        }
+    }
+
+    fn feedback(&mut self, c: &Customer) {
+        let lang = self.basis.lang();
+        let seen = self.seen;
+        for f in c.feedback.iter().filter(|f| seen.happened(f.at.t)) {
+            let mut title = pick(lang, "Ulasan", "Feedback").to_string();
+            if let Some(r) = f.rating {
+                title.push_str(&format!(" {}", "★".repeat(r.clamp(0, 5) as usize)));
+            }
+            if let Some(n) = f.nps {
+                title.push_str(&format!(" · NPS {n}"));
+            }
+            let text = f.text.clone().unwrap_or_default();
+            self.push((f.at.t, f.at.line), "feedback", title, text, None);
+        }
+    }
+
+    fn complaint(&mut self, k: &Complaint) {
+        let lang = self.basis.lang();
+        let word = pick(lang, "Komplain", "Complaint");
+        let href = Some(format!("../complaints/{}.html", k.id));
+        let title = format!("{word} {}", k.id);
+        self.push(
+            (k.opened.t, 0),
+            "complaint",
+            title,
+            k.summary.clone(),
+            href.clone(),
+        );
+        if let Some(r) = k.resolved.filter(|r| self.seen.happened(r.t)) {
+            let title = format!("{word} {} {}", k.id, pick(lang, "selesai", "resolved"));
+            let text = k.solution.clone().unwrap_or_default();
+            self.push((r.t, 0), "complaint", title, text, href);
+        }
+    }
+}
+
+fn timeline(i: &Inputs) -> Vec<TimelineItem> {
+    let basis = &i.frame.basis;
+    let c = &*i.customer;
+    let mut tl = Timeline {
+        basis,
+        seen: i.seen,
+        items: Vec::new(),
+    };
+    let source = c
+        .source
+        .clone()
+        .map_or(String::new(), |s| format!("{}: {s}", basis.label("source")));
+    let title = basis.label("first_contact").to_string();
+    let first = (c.first_contact.t, c.first_contact.line);
+    tl.push(first, "contact", title, source, None);
+    for (n, o) in c.orders.iter().enumerate() {
+        if tl.seen.happened(o.at.t) {
+            tl.order(n + 1, o);
+        }
+    }
+    tl.interactions(c);
+    tl.feedback(c);
+    for k in &i.complaints {
+        if tl.seen.happened(k.opened.t) {
+            tl.complaint(k);
+        }
+    }
+    let mut items = tl.items;
+    items.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    items.into_iter().map(|x| x.2).collect()
 }

@@ -1,11 +1,90 @@
-//! The customer index (`customers.html`, `customers-2.html`, …).
+//! The customer index (`customers.html`, `customers-2.html`, …): one row per
+//! customer known by now, a thousand to a page.
 
-use crate::error::Result;
+use super::{common, context, Frame};
+use crate::incremental::key::Hashed;
 use crate::lang::format::{long_date, money};
 use crate::lang::{self, pick};
-use crate::report::pages::*;
-use crate::report::*;
+use crate::report::Site;
+use crate::rules::Segments;
 use serde::Serialize;
+
+pub const TEMPLATE: &str = "customers.html";
+
+/// Customers per index page: a page stays quick to load on a phone, and an
+/// edit re-renders one page of the index rather than all of it.
+pub const CUSTOMERS_PER_PAGE: usize = 1000;
+
+/// What a row shows of a customer.
+#[derive(Hash)]
+pub struct Row<'s> {
+    pub id: &'s str,
+    pub name: &'s str,
+    pub admin: Option<&'s str>,
+    pub city: Option<&'s str>,
+    pub tags: &'s [String],
+    pub segments: Hashed<'s, Segments>,
+}
+
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    /// 0-based.
+    pub page: usize,
+    /// Customers listed on all pages.
+    pub total: usize,
+    pub rows: Vec<Row<'s>>,
+    /// The first id of every page, for the pager (when there are pages).
+    pub pager: Vec<&'s str>,
+}
+
+/// The path of customer index page `p` (0-based).
+pub fn path(p: usize) -> String {
+    if p == 0 {
+        "customers.html".into()
+    } else {
+        format!("customers-{}.html", p + 1)
+    }
+}
+
+/// How many index pages `listed` customers fill.
+pub fn pages(listed: usize) -> usize {
+    listed.div_ceil(CUSTOMERS_PER_PAGE).max(1)
+}
+
+pub fn inputs<'s>(site: &'s Site, page: usize) -> Inputs<'s> {
+    let shop = site.shop;
+    let listed = &site.listed;
+    let pages = pages(listed.len());
+    let from = (page * CUSTOMERS_PER_PAGE).min(listed.len());
+    let to = (from + CUSTOMERS_PER_PAGE).min(listed.len());
+    Inputs {
+        frame: site.frame(),
+        page,
+        total: listed.len(),
+        rows: listed[from..to]
+            .iter()
+            .map(|&ci| {
+                let c = &shop.customers[ci];
+                Row {
+                    id: &c.id,
+                    name: &c.name,
+                    admin: c.admin.as_deref(),
+                    city: c.city.as_deref(),
+                    tags: &c.tags,
+                    segments: Hashed(&site.moments[ci].segments),
+                }
+            })
+            .collect(),
+        pager: if pages > 1 {
+            (0..pages)
+                .map(|p| shop.customers[listed[p * CUSTOMERS_PER_PAGE]].id.as_str())
+                .collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
 
 #[derive(Serialize)]
 pub struct CustomerRow {
@@ -24,19 +103,6 @@ pub struct CustomerRow {
     pub spend: String,
 }
 
-/// Customers per index page: a page stays quick to load on a phone, and an
-/// edit re-renders one page of the index rather than all of it.
-pub const CUSTOMERS_PER_PAGE: usize = 1000;
-
-/// The path of customer index page `p` (0-based).
-pub fn customers_index_path(p: usize) -> String {
-    if p == 0 {
-        "customers.html".into()
-    } else {
-        format!("customers-{}.html", p + 1)
-    }
-}
-
 #[derive(Serialize)]
 pub struct PagerLink {
     pub label: String,
@@ -44,21 +110,22 @@ pub struct PagerLink {
     pub current: bool,
 }
 
-pub fn customers_page(site: &Site, page: usize) -> Result<Prepared> {
-    let cfg = site.cfg();
-    let lang = site.lang();
-    let pages = site.listed.len().div_ceil(CUSTOMERS_PER_PAGE).max(1);
-    let from = (page * CUSTOMERS_PER_PAGE).min(site.listed.len());
-    let to = (from + CUSTOMERS_PER_PAGE).min(site.listed.len());
-    let rows: Vec<CustomerRow> = site.listed[from..to]
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let cfg = basis.cfg;
+    let lang = basis.lang();
+    let pages = pages(i.total);
+    let from = (i.page * CUSTOMERS_PER_PAGE).min(i.total);
+    let to = (from + CUSTOMERS_PER_PAGE).min(i.total);
+    let rows: Vec<CustomerRow> = i
+        .rows
         .iter()
-        .map(|&ci| {
-            let c = &site.shop.customers[ci];
-            let s = &site.segments(ci);
+        .map(|r| {
+            let s = &*r.segments;
             CustomerRow {
-                id: c.id.clone(),
-                href: format!("customers/{}.html", c.id),
-                name: c.name.clone(),
+                id: r.id.to_string(),
+                href: format!("customers/{}.html", r.id),
+                name: r.name.to_string(),
                 stage: lang::lifecycle(s.lifecycle, lang),
                 lifecycle: s.lifecycle.as_str(),
                 value: s
@@ -69,9 +136,9 @@ pub fn customers_page(site: &Site, page: usize) -> Result<Prepared> {
                 last_order: s
                     .last_order
                     .map_or("–".into(), |e| long_date(e.t, &cfg.timezone, lang)),
-                admin: c.admin.clone().unwrap_or_else(|| "–".into()),
-                city: c.city.clone().unwrap_or_default(),
-                tags: c.tags.join(", "),
+                admin: r.admin.unwrap_or("–").to_string(),
+                city: r.city.unwrap_or_default().to_string(),
+                tags: r.tags.join(", "),
                 spend: money(s.spend_365d, &cfg.currency),
             }
         })
@@ -79,33 +146,29 @@ pub fn customers_page(site: &Site, page: usize) -> Result<Prepared> {
     let title = if pages > 1 {
         format!(
             "{} ({} {}) · {}",
-            site.labels["customers"],
+            basis.label("customers"),
             pick(lang, "halaman", "page"),
-            page + 1,
+            i.page + 1,
             cfg.name
         )
     } else {
-        format!("{} · {}", site.labels["customers"], cfg.name)
+        format!("{} · {}", basis.label("customers"), cfg.name)
     };
-    let common = common(site, "", title, "customers");
-    let mut ctx = ctx_with(&common, &site.labels, false);
+    let common = common(&i.frame, "", title, "customers", None);
+    let mut ctx = context(&common, basis);
     ctx.insert("customers", &rows);
-    ctx.insert("total", &site.listed.len());
-    let pager: Vec<PagerLink> = if pages > 1 {
-        (0..pages)
-            .map(|p| {
-                // Labelled by the first id on the page, to jump alphabetically.
-                let first = &site.shop.customers[site.listed[p * CUSTOMERS_PER_PAGE]].id;
-                PagerLink {
-                    label: format!("{} · {first}", p + 1),
-                    href: customers_index_path(p),
-                    current: p == page,
-                }
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    ctx.insert("total", &i.total);
+    let pager: Vec<PagerLink> = i
+        .pager
+        .iter()
+        .enumerate()
+        .map(|(p, first)| PagerLink {
+            // Labelled by the first id on the page, to jump alphabetically.
+            label: format!("{} · {first}", p + 1),
+            href: path(p),
+            current: p == i.page,
+        })
+        .collect();
     ctx.insert("pager", &pager);
     ctx.insert(
         "page_note",
@@ -113,7 +176,7 @@ pub fn customers_page(site: &Site, page: usize) -> Result<Prepared> {
             format!(
                 "{} {} {} {pages} · {}–{}",
                 pick(lang, "Halaman", "Page"),
-                page + 1,
+                i.page + 1,
                 pick(lang, "dari", "of"),
                 from + 1,
                 to
@@ -125,12 +188,8 @@ pub fn customers_page(site: &Site, page: usize) -> Result<Prepared> {
         if pages > 1 {
             pick(lang, "Cari di halaman ini…", "Search this page…")
         } else {
-            site.labels["filter"]
+            basis.label("filter")
         },
     );
-    Ok(Prepared {
-        path: customers_index_path(page),
-        template: "customers.html",
-        ctx,
-    })
+    ctx
 }

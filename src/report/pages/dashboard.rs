@@ -1,16 +1,26 @@
 //! The dashboard (`index.html`): this week's cards, the trend charts, the
-//! agenda and the open complaints.
+//! agenda, the open complaints, the archive links and the problems banner.
 
-use crate::error::Result;
+use super::figures::{empty_metrics, metric_rows, week_title};
+use super::lines::{
+    complaint_list, complaint_rows, more_complaints, task_view, ComplaintList, Message, TaskLine,
+    TaskView, OPEN_COMPLAINTS_SHOWN,
+};
+use super::{common, context, AsOfMinute, Frame, Link};
+use crate::incremental::key::Json;
 use crate::lang::format::metric as show;
 use crate::lang::{metric_label, pick};
-use crate::metrics::Metric;
-use crate::report::pages::*;
-use crate::report::*;
-use crate::rules::{self, Status, Task};
+use crate::metrics::{Metric, Metrics};
+use crate::report::{svg, Month, Site, TREND_WEEKS};
+use crate::rules::{self, Status};
 use crate::shop::config::Lang;
+use crate::time::Week;
+use jiff::Timestamp;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+pub const TEMPLATE: &str = "dashboard.html";
+pub const PATH: &str = "index.html";
 
 pub const CARD_KEYS: [Metric; 12] = [
     Metric::LeadsNew,
@@ -27,6 +37,48 @@ pub const CARD_KEYS: [Metric; 12] = [
     Metric::ActiveCustomers,
 ];
 
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    /// The dashboard is as of the minute.
+    pub now: Timestamp,
+    pub problems: &'s [String],
+    /// The figures of the trend weeks and the week before them, oldest first
+    /// (the cards compare the last two).
+    pub figures: Vec<Option<Json<'s, Metrics>>>,
+    /// The tasks due or overdue, in agenda order.
+    pub agenda: Vec<TaskLine<'s>>,
+    pub complaints: ComplaintList<'s>,
+    pub weeks: &'s [Week],
+    pub months: &'s [Month],
+}
+
+pub fn inputs<'s>(site: &'s Site) -> Inputs<'s> {
+    let shop = site.shop;
+    let mut agenda: Vec<TaskLine> = site
+        .moments
+        .iter()
+        .flat_map(|m| m.agenda(site.now))
+        .map(|(t, m)| TaskLine::new(shop, t, Message::Rendered(m)))
+        .collect();
+    agenda.sort_by(|a, b| rules::agenda_order(shop, &a.task, &b.task));
+    Inputs {
+        frame: site.frame(),
+        now: site.now,
+        problems: &site.problems,
+        figures: site
+            .current_week
+            .last(TREND_WEEKS + 1)
+            .iter()
+            .map(|w| site.week_metrics.get(w).map(Json))
+            .collect(),
+        agenda,
+        complaints: complaint_list(site, site.now, true, Some(OPEN_COMPLAINTS_SHOWN)),
+        weeks: &site.weeks,
+        months: &site.months,
+    }
+}
+
 #[derive(Serialize)]
 pub struct AdminAgenda {
     pub admin: String,
@@ -34,38 +86,30 @@ pub struct AdminAgenda {
     pub tasks: Vec<TaskView>,
 }
 
-pub fn agenda(site: &Site, root: &str) -> Vec<AdminAgenda> {
-    // As rules::agenda, with each task's message rendered beforehand.
-    let mut list: Vec<(&Task, &str)> = site
-        .tasks
-        .iter()
-        .zip(site.messages.iter().map(String::as_str))
-        .filter(|(t, _)| rules::on_agenda(t, site.now, None))
-        .collect();
-    list.sort_by(|a, b| rules::agenda_order(site.shop, a.0, b.0));
-    let mut groups: BTreeMap<(bool, String), Vec<(&Task, &str)>> = BTreeMap::new();
-    for (t, m) in list {
-        let key = (t.admin.is_none(), t.admin.clone().unwrap_or_default());
-        groups.entry(key).or_default().push((t, m));
+/// The agenda by admin (those without one last), overdue first in each.
+fn agenda(i: &Inputs) -> Vec<AdminAgenda> {
+    let basis = &i.frame.basis;
+    let mut groups: BTreeMap<(bool, String), Vec<&TaskLine>> = BTreeMap::new();
+    for line in &i.agenda {
+        let admin = &line.task.admin;
+        let key = (admin.is_none(), admin.clone().unwrap_or_default());
+        groups.entry(key).or_default().push(line);
     }
     groups
         .into_iter()
         .map(|((_, admin), mut tasks)| {
-            tasks.sort_by_key(|(t, _)| (t.status != Status::Overdue, t.due));
+            tasks.sort_by_key(|l| (l.task.status != Status::Overdue, l.task.due));
             AdminAgenda {
                 admin: if admin.is_empty() {
-                    pick(site.lang(), "Belum ada admin", "No admin").to_string()
+                    pick(basis.lang(), "Belum ada admin", "No admin").to_string()
                 } else {
                     admin
                 },
                 overdue: tasks
                     .iter()
-                    .filter(|(t, _)| t.status == Status::Overdue)
+                    .filter(|l| l.task.status == Status::Overdue)
                     .count(),
-                tasks: tasks
-                    .iter()
-                    .map(|(t, m)| task_view(site, t, root, Some(m)))
-                    .collect(),
+                tasks: tasks.iter().map(|l| task_view(basis, l, "")).collect(),
             }
         })
         .collect()
@@ -77,11 +121,12 @@ pub struct Chart {
     pub svg: String,
 }
 
-pub fn charts(site: &Site) -> Vec<Chart> {
-    let lang = site.lang();
-    let cfg = site.cfg();
-    let weeks = site.current_week.last(TREND_WEEKS);
+fn charts(i: &Inputs, weeks: &[Week]) -> Vec<Chart> {
+    let cfg = i.frame.basis.cfg;
+    let lang = cfg.language;
     let empty = empty_metrics();
+    // The last TREND_WEEKS of the figures, which start a week earlier.
+    let figures = &i.figures[i.figures.len().saturating_sub(weeks.len())..];
     [
         Metric::LeadsNew,
         Metric::Orders,
@@ -95,8 +140,9 @@ pub fn charts(site: &Site) -> Vec<Chart> {
     .map(|key| {
         let points: Vec<svg::Point> = weeks
             .iter()
-            .map(|w| {
-                let m = site.week_metrics.get(w).unwrap_or(&empty);
+            .zip(figures)
+            .map(|(w, m)| {
+                let m = m.as_deref().unwrap_or(&empty);
                 let value = key.value(m);
                 let text = match (key, value) {
                     (_, None) => "–".to_string(),
@@ -139,28 +185,36 @@ pub fn compact_money(v: i64, lang: Lang) -> String {
     }
 }
 
-pub fn dashboard(site: &Site) -> Result<Prepared> {
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let cfg = basis.cfg;
+    let current = i.frame.current_week;
     let empty = empty_metrics();
-    let this = site.week_metrics.get(&site.current_week).unwrap_or(&empty);
-    let prev = site
-        .week_metrics
-        .get(&site.current_week.prev())
-        .unwrap_or(&empty);
-    let title = format!("{} · {}", site.labels["dashboard"], site.cfg().name);
-    let common = common(site, "", title, "dashboard");
-    let mut ctx = ctx_with(&common, &site.labels, true);
-    ctx.insert("week", &week_title(site.current_week, site.cfg()));
-    ctx.insert("week_href", &format!("weeks/{}.html", site.current_week));
-    ctx.insert("cards", &metric_rows(site, this, prev, CARD_KEYS));
-    ctx.insert("charts", &charts(site));
-    ctx.insert("agenda", &agenda(site, ""));
-    let (complaints, total) = complaint_rows(site, "", site.now, true, Some(OPEN_COMPLAINTS_SHOWN));
+    let at = |back: usize| {
+        i.figures
+            .len()
+            .checked_sub(back + 1)
+            .and_then(|p| i.figures[p].as_deref())
+            .unwrap_or(&empty)
+    };
+    let title = format!("{} · {}", basis.label("dashboard"), cfg.name);
+    let minute = AsOfMinute {
+        now: i.now,
+        problems: i.problems,
+    };
+    let common = common(&i.frame, "", title, "dashboard", Some(minute));
+    let mut ctx = context(&common, basis);
+    ctx.insert("week", &week_title(current, cfg));
+    ctx.insert("week_href", &format!("weeks/{current}.html"));
+    ctx.insert("cards", &metric_rows(cfg, at(0), at(1), CARD_KEYS));
+    ctx.insert("charts", &charts(i, &current.last(TREND_WEEKS)));
+    ctx.insert("agenda", &agenda(i));
     ctx.insert(
         "more_complaints",
-        &more_complaints(complaints.len(), total, site.lang(), ""),
+        &more_complaints(&i.complaints, basis.lang(), ""),
     );
-    ctx.insert("complaints", &complaints);
-    let weeks: Vec<Link> = site
+    ctx.insert("complaints", &complaint_rows(basis, &i.complaints, ""));
+    let weeks: Vec<Link> = i
         .weeks
         .iter()
         .rev()
@@ -169,20 +223,16 @@ pub fn dashboard(site: &Site) -> Result<Prepared> {
             label: w.to_string(),
         })
         .collect();
-    let months: Vec<Link> = site
+    let months: Vec<Link> = i
         .months
         .iter()
         .rev()
         .map(|m| Link {
             href: format!("months/{}.html", m.slug()),
-            label: m.title(site.lang()),
+            label: m.title(basis.lang()),
         })
         .collect();
     ctx.insert("weeks", &weeks);
     ctx.insert("months", &months);
-    Ok(Prepared {
-        path: "index.html".into(),
-        template: "dashboard.html",
-        ctx,
-    })
+    ctx
 }

@@ -1,44 +1,98 @@
-//! The busy-hours page (`hours.html`).
+//! The busy-hours page (`hours.html`): when customers wrote in the last 12
+//! weeks, by weekday and hour.
 
-use crate::error::Result;
-use crate::lang::format::long_date;
-use crate::report::pages::*;
-use crate::report::*;
-use crate::shop::record::Kind;
+use super::{common, context, Day, Frame};
+use crate::lang::format::{long_date, weekday_name, weekday_short};
+use crate::report::{svg, Site};
+use crate::shop::record::{Customer, Kind};
 use crate::time::{sub, Dur};
+use jiff::civil::Weekday;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
 
-pub fn hours_page(site: &Site) -> Result<Prepared> {
+pub const TEMPLATE: &str = "hours.html";
+pub const PATH: &str = "hours.html";
+
+/// Inbound messages per weekday (Monday first) and hour.
+pub type Grid = [[usize; 24]; 7];
+
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    pub grid: Grid,
+    pub total: usize,
+    /// The window, shown as dates.
+    pub since: Day,
+    pub until: Day,
+}
+
+/// The start of the window ending at `now`.
+pub fn since(now: Timestamp) -> Timestamp {
+    sub(now, Dur::days(7 * 12))
+}
+
+/// A customer's inbound messages in the window (`since`, `now`], as
+/// (weekday, hour) slots.
+pub fn slots<'c>(
+    c: &'c Customer,
+    since: Timestamp,
+    now: Timestamp,
+    tz: &'c TimeZone,
+) -> impl Iterator<Item = (usize, usize)> + 'c {
+    c.interactions
+        .iter()
+        .filter(move |i| i.kind == Kind::Inbound && i.at.t > since && i.at.t <= now)
+        .map(move |i| {
+            let dt = tz.to_datetime(i.at.t);
+            (
+                dt.weekday().to_monday_zero_offset() as usize,
+                dt.hour() as usize,
+            )
+        })
+}
+
+pub fn inputs<'s>(site: &'s Site) -> Inputs<'s> {
     let cfg = site.cfg();
-    let lang = site.lang();
-    let tz = &cfg.timezone;
-    let since = sub(site.now, Dur::days(7 * 12));
+    let since = since(site.now);
     let mut grid = [[0usize; 24]; 7];
     let mut total = 0;
     for c in &site.shop.customers {
-        for i in &c.interactions {
-            if i.kind == Kind::Inbound && i.at.t > since && i.at.t <= site.now {
-                let dt = tz.to_datetime(i.at.t);
-                grid[dt.weekday().to_monday_zero_offset() as usize][dt.hour() as usize] += 1;
-                total += 1;
-            }
+        for (d, h) in slots(c, since, site.now, &cfg.timezone) {
+            grid[d][h] += 1;
+            total += 1;
         }
     }
+    Inputs {
+        frame: site.frame(),
+        grid,
+        total,
+        since: Day::of(since, cfg),
+        until: Day::of(site.now, cfg),
+    }
+}
+
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let cfg = basis.cfg;
+    let lang = basis.lang();
+    let tz = &cfg.timezone;
     let days = [
-        jiff::civil::Weekday::Monday,
-        jiff::civil::Weekday::Tuesday,
-        jiff::civil::Weekday::Wednesday,
-        jiff::civil::Weekday::Thursday,
-        jiff::civil::Weekday::Friday,
-        jiff::civil::Weekday::Saturday,
-        jiff::civil::Weekday::Sunday,
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
     ];
     let rows: Vec<(String, [usize; 24])> = days
         .iter()
-        .zip(grid)
-        .map(|(d, r)| (crate::lang::format::weekday_short(*d, lang).to_string(), r))
+        .zip(i.grid)
+        .map(|(d, r)| (weekday_short(*d, lang).to_string(), r))
         .collect();
     // The three busiest weekday-hour slots, in words.
-    let mut slots: Vec<(usize, usize, usize)> = grid
+    let mut slots: Vec<(usize, usize, usize)> = i
+        .grid
         .iter()
         .enumerate()
         .flat_map(|(d, r)| r.iter().enumerate().map(move |(h, n)| (*n, d, h)))
@@ -51,29 +105,25 @@ pub fn hours_page(site: &Site) -> Result<Prepared> {
         .map(|(n, d, h)| {
             format!(
                 "{} {h:02}:00–{:02}:00 ({n} {})",
-                crate::lang::format::weekday_name(days[*d], lang),
+                weekday_name(days[*d], lang),
                 h + 1,
-                site.labels["messages"]
+                basis.label("messages")
             )
         })
         .collect();
-    let title = format!("{} · {}", site.labels["hours"], cfg.name);
-    let common = common(site, "", title, "hours");
-    let mut ctx = ctx_with(&common, &site.labels, true);
-    ctx.insert("heatmap", &svg::heatmap(site.labels["hours"], &rows));
-    ctx.insert("total", &total);
+    let title = format!("{} · {}", basis.label("hours"), cfg.name);
+    let common = common(&i.frame, "", title, "hours", None);
+    let mut ctx = context(&common, basis);
+    ctx.insert("heatmap", &svg::heatmap(basis.label("hours"), &rows));
+    ctx.insert("total", &i.total);
     ctx.insert(
         "period",
         &format!(
             "{} – {}",
-            long_date(since, tz, lang),
-            long_date(site.now, tz, lang)
+            long_date(i.since.t, tz, lang),
+            long_date(i.until.t, tz, lang)
         ),
     );
     ctx.insert("busiest", &busiest);
-    Ok(Prepared {
-        path: "hours.html".into(),
-        template: "hours.html",
-        ctx,
-    })
+    ctx
 }

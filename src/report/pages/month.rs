@@ -1,44 +1,62 @@
-//! A monthly page (`months/2026-11.html`).
+//! A monthly page (`months/2026-11.html`): the month's figures against the
+//! month before.
 
-use crate::error::Result;
-use crate::metrics::Metric;
-use crate::report::pages::*;
-use crate::report::*;
+use super::figures::{definitions, empty_metrics, metric_rows, product_rows, source_rows};
+use super::{common, context, neighbours, Frame, Link};
+use crate::incremental::key::Json;
+use crate::metrics::{Metric, Metrics};
+use crate::report::{Month, Site};
 
-pub fn month_page(site: &Site, m: Month) -> Result<Prepared> {
-    let cfg = site.cfg();
-    let lang = site.lang();
+pub const TEMPLATE: &str = "month.html";
+
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    pub month: Month,
+    /// The months before and after it in the list of months with data.
+    pub neighbours: (Option<Month>, Option<Month>),
+    pub this: Option<Json<'s, Metrics>>,
+    pub prev: Option<Json<'s, Metrics>>,
+}
+
+pub fn path(m: Month) -> String {
+    format!("months/{}.html", m.slug())
+}
+
+pub fn inputs<'s>(site: &'s Site, m: Month) -> Inputs<'s> {
+    Inputs {
+        frame: site.frame(),
+        month: m,
+        neighbours: neighbours(&site.months, m),
+        this: site.month_metrics.get(&m).map(Json),
+        prev: site.month_metrics.get(&m.prev()).map(Json),
+    }
+}
+
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let cfg = basis.cfg;
+    let lang = basis.lang();
     let empty = empty_metrics();
-    let this = site.month_metrics.get(&m).unwrap_or(&empty);
-    let prev = site.month_metrics.get(&m.prev()).unwrap_or(&empty);
-    let title = format!("{} · {}", m.title(lang), cfg.name);
-    let common = common(site, "../", title, "months");
-    let mut ctx = ctx_with(&common, &site.labels, true);
-    ctx.insert("heading", &m.title(lang));
-    ctx.insert("rows", &metric_rows(site, this, prev, Metric::scalars()));
-    ctx.insert("col_this", site.labels["this_month"]);
-    ctx.insert("col_prev", site.labels["last_month"]);
-    let pos = site.months.iter().position(|x| *x == m);
-    let link = |x: Option<&Month>| {
+    let this = i.this.as_deref().unwrap_or(&empty);
+    let prev = i.prev.as_deref().unwrap_or(&empty);
+    let title = format!("{} · {}", i.month.title(lang), cfg.name);
+    let common = common(&i.frame, "../", title, "months", None);
+    let mut ctx = context(&common, basis);
+    ctx.insert("heading", &i.month.title(lang));
+    ctx.insert("rows", &metric_rows(cfg, this, prev, Metric::scalars()));
+    ctx.insert("col_this", basis.label("this_month"));
+    ctx.insert("col_prev", basis.label("last_month"));
+    let link = |x: Option<Month>| {
         x.map(|x| Link {
             href: format!("{}.html", x.slug()),
             label: x.title(lang),
         })
     };
-    ctx.insert(
-        "prev_link",
-        &link(
-            pos.and_then(|p| p.checked_sub(1))
-                .and_then(|p| site.months.get(p)),
-        ),
-    );
-    ctx.insert("next_link", &link(pos.and_then(|p| site.months.get(p + 1))));
+    ctx.insert("prev_link", &link(i.neighbours.0));
+    ctx.insert("next_link", &link(i.neighbours.1));
     ctx.insert("sources", &source_rows(this));
     ctx.insert("products", &product_rows(this, cfg));
     ctx.insert("definitions", &definitions(lang));
-    Ok(Prepared {
-        path: format!("months/{}.html", m.slug()),
-        template: "month.html",
-        ctx,
-    })
+    ctx
 }

@@ -1,15 +1,123 @@
-//! A weekly page (`weeks/2026-W47.html`).
+//! A weekly page (`weeks/2026-W47.html`): the week's figures against the
+//! week before, per-admin work, leads not followed up, repeat orders, the
+//! complaints open at the week's T and its testimonials.
 
-use crate::error::Result;
-use crate::lang::format::money;
-use crate::lang::{self};
-use crate::metrics::Metric;
-use crate::report::pages::*;
-use crate::report::*;
-use crate::rules::{self};
+use super::figures::{
+    definitions, empty_metrics, items_text, metric_rows, product_rows, source_rows, week_title,
+    SimpleRow,
+};
+use super::lines::{
+    complaint_list, complaint_rows, more_complaints, testimonial_lines, testimonials,
+    ComplaintList, TestimonialLine, OPEN_COMPLAINTS_SHOWN,
+};
+use super::{common, context, neighbours, Frame, Link};
+use crate::incremental::key::{Hashed, Json};
+use crate::lang::{self, format::money};
+use crate::metrics::{Metric, Metrics};
+use crate::report::Site;
+use crate::rules::{self, Rule, Status};
+use crate::shop::record::Item;
 use crate::time::Week;
+use jiff::Timestamp;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+pub const TEMPLATE: &str = "week.html";
+
+/// A lead of the week not followed up, with what the row shows of them.
+#[derive(Hash)]
+pub struct NotFollowed<'s> {
+    pub id: &'s str,
+    pub rule: Rule,
+    pub status: Status,
+    pub name: &'s str,
+    pub admin: Option<&'s str>,
+}
+
+/// A repeat order placed in the week.
+#[derive(Hash)]
+pub struct RepeatLine<'s> {
+    pub id: &'s str,
+    pub name: &'s str,
+    pub at: Timestamp,
+    pub items: Hashed<'s, [Item]>,
+    pub total: i64,
+}
+
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    pub week: Week,
+    /// The weeks before and after it in the list of weeks with data.
+    pub neighbours: (Option<Week>, Option<Week>),
+    pub this: Option<Json<'s, Metrics>>,
+    pub prev: Option<Json<'s, Metrics>>,
+    pub leads_by_admin: Option<&'s BTreeMap<String, usize>>,
+    pub followups_by_admin: Option<&'s BTreeMap<String, usize>>,
+    pub overdue_by_admin: Option<&'s BTreeMap<String, i64>>,
+    pub not_followed: Vec<NotFollowed<'s>>,
+    pub repeat_orders: Vec<RepeatLine<'s>>,
+    /// Open at the week's T: its end, or now for the current week.
+    pub complaints: ComplaintList<'s>,
+    pub testimonials: Vec<TestimonialLine<'s>>,
+}
+
+pub fn path(w: Week) -> String {
+    format!("weeks/{w}.html")
+}
+
+pub fn inputs<'s>(site: &'s Site, w: Week) -> Inputs<'s> {
+    let shop = site.shop;
+    let (start, end) = w.bounds(&site.cfg().timezone);
+    let rows = site.week_rows.get(&w);
+    let work = site.week_work.get(&w);
+    let not_followed = work.map_or_else(Vec::new, |work| {
+        work.not_followed
+            .iter()
+            .filter_map(|(id, rule, status)| {
+                let c = shop.customer(id)?;
+                Some(NotFollowed {
+                    id,
+                    rule: *rule,
+                    status: *status,
+                    name: &c.name,
+                    admin: c.admin.as_deref(),
+                })
+            })
+            .collect()
+    });
+    let repeat_orders = rows.map_or_else(Vec::new, |rows| {
+        rows.repeat_orders
+            .iter()
+            .map(|&(ci, oi)| {
+                let c = &shop.customers[ci];
+                let o = &c.orders[oi];
+                RepeatLine {
+                    id: &c.id,
+                    name: &c.name,
+                    at: o.at.t,
+                    items: Hashed(o.items.as_slice()),
+                    total: o.total(),
+                }
+            })
+            .collect()
+    });
+    let at = crate::metrics::as_of(end, site.now);
+    Inputs {
+        frame: site.frame(),
+        week: w,
+        neighbours: neighbours(&site.weeks, w),
+        this: site.week_metrics.get(&w).map(Json),
+        prev: site.week_metrics.get(&w.prev()).map(Json),
+        leads_by_admin: rows.map(|r| &r.leads_by_admin),
+        followups_by_admin: rows.map(|r| &r.followups_by_admin),
+        overdue_by_admin: work.map(|w| &w.overdue_by_admin),
+        not_followed,
+        repeat_orders,
+        complaints: complaint_list(site, at, true, Some(OPEN_COMPLAINTS_SHOWN)),
+        testimonials: testimonial_lines(site, Some((start, end))),
+    }
+}
 
 #[derive(Serialize)]
 pub struct AdminRow {
@@ -20,44 +128,9 @@ pub struct AdminRow {
     pub overdue: usize,
 }
 
-pub fn week_page(site: &Site, w: Week) -> Result<Prepared> {
-    let cfg = site.cfg();
-    let shop = site.shop;
-    let lang = site.lang();
-    let tz = &cfg.timezone;
-    let empty = empty_metrics();
-    let this = site.week_metrics.get(&w).unwrap_or(&empty);
-    let prev = site.week_metrics.get(&w.prev()).unwrap_or(&empty);
-    let (start, end) = w.bounds(tz);
-    let t_at = crate::metrics::as_of(end, site.now);
-    let title = week_title(w, cfg);
-    let common = common(site, "../", title.clone(), "weeks");
-    let mut ctx = ctx_with(&common, &site.labels, true);
-    ctx.insert("heading", &title);
-    ctx.insert("rows", &metric_rows(site, this, prev, Metric::scalars()));
-    ctx.insert("col_this", site.labels["this_week"]);
-    ctx.insert("col_prev", site.labels["last_week"]);
-    let pos = site.weeks.iter().position(|x| *x == w);
-    let link = |x: Option<&Week>| {
-        x.map(|x| Link {
-            href: format!("{x}.html"),
-            label: x.to_string(),
-        })
-    };
-    ctx.insert(
-        "prev_link",
-        &link(
-            pos.and_then(|p| p.checked_sub(1))
-                .and_then(|p| site.weeks.get(p)),
-        ),
-    );
-    ctx.insert("next_link", &link(pos.and_then(|p| site.weeks.get(p + 1))));
-    ctx.insert("sources", &source_rows(this));
-    ctx.insert("products", &product_rows(this, cfg));
-
-    // Work seen at the end of the week (or now), computed with the metrics.
-    let empty_work = WeekWork::default();
-    let work = site.week_work.get(&w).unwrap_or(&empty_work);
+/// One row per admin of shop.toml and per admin named in the week's lists.
+fn admin_rows(i: &Inputs, this: &Metrics) -> Vec<AdminRow> {
+    let cfg = i.frame.basis.cfg;
     let mut admins: BTreeMap<String, AdminRow> = BTreeMap::new();
     fn row<'m>(admins: &'m mut BTreeMap<String, AdminRow>, a: &str) -> &'m mut AdminRow {
         admins.entry(a.to_string()).or_insert_with(|| AdminRow {
@@ -73,60 +146,83 @@ pub fn week_page(site: &Site, w: Week) -> Result<Prepared> {
     }
     for (a, rate) in &this.closing_rate_by_admin {
         let r = row(&mut admins, a);
-        r.closing = format!("{}%", crate::lang::format::decimal(rate * 100.0, 0, lang));
+        r.closing = format!(
+            "{}%",
+            crate::lang::format::decimal(rate * 100.0, 0, cfg.language)
+        );
     }
-    let mut not_followed = Vec::new();
-    let mut repeat_orders = Vec::new();
-    if let Some(rows) = site.week_rows.get(&w) {
-        for (a, n) in &rows.leads_by_admin {
-            row(&mut admins, a).leads += n;
-        }
-        for (a, n) in &rows.followups_by_admin {
-            row(&mut admins, a).followups_done += n;
-        }
-        for &(ci, oi) in &rows.repeat_orders {
-            let c = &shop.customers[ci];
-            let o = &c.orders[oi];
-            repeat_orders.push(SimpleRow {
-                cells: vec![
-                    c.name.clone(),
-                    crate::lang::format::short_datetime(o.at.t, tz, lang),
-                    items_text(o, cfg),
-                    money(o.total(), &cfg.currency),
-                ],
-                href: Some(format!("../customers/{}.html", c.id)),
-            });
-        }
+    for (a, n) in i.leads_by_admin.into_iter().flatten() {
+        row(&mut admins, a).leads += n;
     }
-    for (a, n) in &work.overdue_by_admin {
+    for (a, n) in i.followups_by_admin.into_iter().flatten() {
+        row(&mut admins, a).followups_done += n;
+    }
+    for (a, n) in i.overdue_by_admin.into_iter().flatten() {
         row(&mut admins, a).overdue += usize::try_from(*n).unwrap_or(0);
     }
-    for (id, rule, status) in &work.not_followed {
-        let Some(c) = shop.customer(id) else { continue };
-        not_followed.push(SimpleRow {
+    admins.into_values().collect()
+}
+
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let cfg = basis.cfg;
+    let lang = basis.lang();
+    let tz = &cfg.timezone;
+    let empty = empty_metrics();
+    let this = i.this.as_deref().unwrap_or(&empty);
+    let prev = i.prev.as_deref().unwrap_or(&empty);
+    let title = week_title(i.week, cfg);
+    let common = common(&i.frame, "../", title.clone(), "weeks", None);
+    let mut ctx = context(&common, basis);
+    ctx.insert("heading", &title);
+    ctx.insert("rows", &metric_rows(cfg, this, prev, Metric::scalars()));
+    ctx.insert("col_this", basis.label("this_week"));
+    ctx.insert("col_prev", basis.label("last_week"));
+    let link = |x: Option<Week>| {
+        x.map(|x| Link {
+            href: format!("{x}.html"),
+            label: x.to_string(),
+        })
+    };
+    ctx.insert("prev_link", &link(i.neighbours.0));
+    ctx.insert("next_link", &link(i.neighbours.1));
+    ctx.insert("sources", &source_rows(this));
+    ctx.insert("products", &product_rows(this, cfg));
+    let repeat_orders: Vec<SimpleRow> = i
+        .repeat_orders
+        .iter()
+        .map(|r| SimpleRow {
             cells: vec![
-                c.name.clone(),
-                rules::label(cfg, *rule),
-                lang::status(*status, lang).to_string(),
-                c.admin.clone().unwrap_or_else(|| "–".into()),
+                r.name.to_string(),
+                crate::lang::format::short_datetime(r.at, tz, lang),
+                items_text(&r.items, cfg),
+                money(r.total, &cfg.currency),
             ],
-            href: Some(format!("../customers/{}.html", c.id)),
-        });
-    }
-    ctx.insert("admins", &admins.into_values().collect::<Vec<_>>());
+            href: Some(format!("../customers/{}.html", r.id)),
+        })
+        .collect();
+    let not_followed: Vec<SimpleRow> = i
+        .not_followed
+        .iter()
+        .map(|n| SimpleRow {
+            cells: vec![
+                n.name.to_string(),
+                rules::label(cfg, n.rule),
+                lang::status(n.status, lang).to_string(),
+                n.admin.unwrap_or("–").to_string(),
+            ],
+            href: Some(format!("../customers/{}.html", n.id)),
+        })
+        .collect();
+    ctx.insert("admins", &admin_rows(i, this));
     ctx.insert("not_followed", &not_followed);
     ctx.insert("repeat_orders", &repeat_orders);
-    let (complaints, total) = complaint_rows(site, "../", t_at, true, Some(OPEN_COMPLAINTS_SHOWN));
     ctx.insert(
         "more_complaints",
-        &more_complaints(complaints.len(), total, lang, "../"),
+        &more_complaints(&i.complaints, lang, "../"),
     );
-    ctx.insert("complaints", &complaints);
-    ctx.insert("testimonials", &testimonials(site, Some((start, end))));
+    ctx.insert("complaints", &complaint_rows(basis, &i.complaints, "../"));
+    ctx.insert("testimonials", &testimonials(basis, &i.testimonials));
     ctx.insert("definitions", &definitions(lang));
-    Ok(Prepared {
-        path: format!("weeks/{w}.html"),
-        template: "week.html",
-        ctx,
-    })
+    ctx
 }

@@ -1,22 +1,26 @@
-//! Writing a site: render the jobs, write the pages whose bytes changed,
-//! remove the pages of the last build that are gone.
+//! Writing pages: skip those whose inputs' key the manifest already has (and
+//! whose file exists), render the others, write those whose bytes changed,
+//! and remove the pages of the last build that are gone.
 
+use super::manifest::{Known, Manifest};
 use crate::error::{Error, Result};
-use crate::report::*;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// A rendered page: path relative to the output folder, and its bytes.
-pub struct Page {
-    pub path: String,
-    pub bytes: Vec<u8>,
+/// A page to write: where it goes, the key of its inputs, and its bytes.
+pub trait Page {
+    fn path(&self) -> String;
+    fn key(&self) -> u64;
+    fn render(&self) -> Result<Vec<u8>>;
 }
 
 /// What a build did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct BuildSummary {
     pub pages: usize,
+    /// Rendered because their inputs changed (or were not known).
+    pub rendered: usize,
     pub written: usize,
     pub removed: usize,
 }
@@ -29,18 +33,25 @@ pub enum Removal<'a> {
     Only(&'a [String]),
 }
 
-/// Renders the jobs and writes the pages whose bytes changed, one page at a
-/// time (a 100k-customer site never sits in memory). With `site_key`, a page
-/// whose inputs match the manifest's key and whose file exists is skipped.
-/// `known` is what the caller already knows of the folder (else it is read);
-/// the new one is returned with the summary, for the caller to write with
-/// [`write_manifest`].
-pub fn write_site(
-    site: &Site,
-    tera: &tera::Tera,
-    jobs: &[Job],
+/// What happened to one page.
+struct Done {
+    path: String,
+    key: Option<u64>,
+    rendered: bool,
+    written: bool,
+}
+
+/// Writes the page of each job, in parallel and one page at a time (a
+/// 100k-customer site never sits in memory). With `keyed`, a page whose key
+/// matches the manifest's and whose file exists is skipped, and the keys go
+/// into the new manifest. `known` is what the caller already knows of the
+/// folder (else it is read); the new manifest is returned with the summary,
+/// for the caller to write with [`super::manifest::write_manifest`].
+pub fn write_pages<J: Sync, P: Page>(
     out: &Path,
-    site_key: Option<u64>,
+    jobs: &[J],
+    page: impl Fn(&J) -> P + Sync,
+    keyed: bool,
     removal: Removal,
     known: Option<Known>,
 ) -> Result<(BuildSummary, Manifest)> {
@@ -53,48 +64,42 @@ pub fn write_site(
         Some(set) => set.contains(path),
         None => out.join(path).is_file(),
     };
-    let done: Vec<(String, Option<u64>, bool)> = jobs
+    let done: Vec<Done> = jobs
         .par_iter()
         .map(|j| {
-            let key = site_key.and_then(|k| page_key(site, k, *j));
-            if let Some((path, k)) = &key {
-                if old.get(path) == Some(&Some(*k)) && present(path) {
-                    return Ok((path.clone(), Some(*k), false));
-                }
+            let p = page(j);
+            let path = p.path();
+            let key = keyed.then(|| p.key());
+            if key.is_some() && old.get(&path) == Some(&key) && present(&path) {
+                return Ok(Done {
+                    path,
+                    key,
+                    rendered: false,
+                    written: false,
+                });
             }
-            let prepared = prepare_job(site, *j)?;
-            // Pages built from the whole shop are keyed by their context.
-            let key = key.map(|(_, k)| k).or_else(|| {
-                let mut fold = prepared.ctx.fold?;
-                fold.u64(site_key?);
-                Some(fold.0)
-            });
-            if let Some(k) = key {
-                if old.get(&prepared.path) == Some(&Some(k)) && present(&prepared.path) {
-                    return Ok((prepared.path, key, false));
-                }
-            }
-            let page = Page {
-                bytes: render(tera, prepared.template, &prepared.ctx.ctx)?,
-                path: prepared.path,
-            };
-            let absent = listing
-                .as_ref()
-                .is_some_and(|set| !set.contains(&page.path));
-            let written = write_if_changed(out, &page, absent)?;
-            Ok((page.path, key, written))
+            let bytes = p.render()?;
+            let absent = listing.as_ref().is_some_and(|set| !set.contains(&path));
+            let written = write_if_changed(out, &path, &bytes, absent)?;
+            Ok(Done {
+                path,
+                key,
+                rendered: true,
+                written,
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     let mut summary = BuildSummary {
         pages: done.len(),
-        written: done.iter().filter(|d| d.2).count(),
+        rendered: done.iter().filter(|d| d.rendered).count(),
+        written: done.iter().filter(|d| d.written).count(),
         removed: 0,
     };
     // Which pages of the last build go: computed before this build's pages
     // are listed, from the manifest as it was.
     let (mut listed, gone): (Manifest, Vec<String>) = match removal {
         Removal::Stale => {
-            let now_listed: BTreeSet<&str> = done.iter().map(|d| d.0.as_str()).collect();
+            let now_listed: BTreeSet<&str> = done.iter().map(|d| d.path.as_str()).collect();
             let gone = old
                 .into_keys()
                 .filter(|p| !now_listed.contains(p.as_str()))
@@ -110,8 +115,8 @@ pub fn write_site(
             (old, gone)
         }
     };
-    for (path, key, _) in done {
-        listed.insert(path, key);
+    for d in done {
+        listed.insert(d.path, d.key);
     }
     for rel in &gone {
         // Only files this program wrote (listed in the manifest) are ever removed.
@@ -126,7 +131,7 @@ pub fn write_site(
     Ok((summary, listed))
 }
 
-pub fn is_safe_rel(p: &str) -> bool {
+fn is_safe_rel(p: &str) -> bool {
     let path = Path::new(p);
     !p.is_empty()
         && path
@@ -136,14 +141,14 @@ pub fn is_safe_rel(p: &str) -> bool {
 
 /// Writes a page unless the file already holds these bytes; `absent` when the
 /// folder listing showed it does not exist (no need to look).
-pub fn write_if_changed(out: &Path, page: &Page, absent: bool) -> Result<bool> {
-    let path: PathBuf = out.join(&page.path);
+fn write_if_changed(out: &Path, rel: &str, bytes: &[u8], absent: bool) -> Result<bool> {
+    let path: PathBuf = out.join(rel);
     if !absent {
         match std::fs::read(&path) {
-            Ok(existing) if existing == page.bytes => return Ok(false),
+            Ok(existing) if existing == bytes => return Ok(false),
             Ok(_) => {
                 // Replace atomically: a browser or the --serve preview may be reading it.
-                crate::io::atomic::atomic_write_unsynced(&path, &page.bytes)?;
+                crate::io::atomic::atomic_write_unsynced(&path, bytes)?;
                 return Ok(true);
             }
             Err(_) => {}
@@ -152,13 +157,13 @@ pub fn write_if_changed(out: &Path, page: &Page, absent: bool) -> Result<bool> {
     // A new page: nobody reads it yet, so write it in place (half the file
     // operations of temp + rename, which dominate a cold build); its folder
     // is made when the first write finds it missing.
-    match std::fs::write(&path, &page.bytes) {
+    match std::fs::write(&path, bytes) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
             }
-            std::fs::write(&path, &page.bytes).map_err(|e| Error::io(&path, &e))?;
+            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, &e))?;
         }
         Err(e) => return Err(Error::io(&path, &e)),
     }
