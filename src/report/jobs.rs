@@ -55,14 +55,8 @@ pub fn overview_jobs(site: &Site) -> Vec<Job> {
         Job::Complaints,
     ];
     v.extend((0..customers::pages(site.listed.len())).map(Job::Customers));
-    v.extend(site.weeks.iter().map(|w| Job::Week(*w)));
-    if !site.weeks.contains(&site.current_week) {
-        v.push(Job::Week(site.current_week));
-    }
-    v.extend(site.months.iter().map(|m| Job::Month(*m)));
-    if !site.months.contains(&site.current_month) {
-        v.push(Job::Month(site.current_month));
-    }
+    v.extend(site.week_pages().into_iter().map(Job::Week));
+    v.extend(site.month_pages().into_iter().map(Job::Month));
     v
 }
 

@@ -20,14 +20,13 @@ pub mod weekly;
 pub use crate::incremental::manifest::{write_manifest, Known, Manifest};
 pub use crate::incremental::writer::{BuildSummary, Removal};
 pub use jobs::{jobs, overview_jobs, Job};
-pub use pages::customers::CUSTOMERS_PER_PAGE;
 pub use period::{
     complaint_days, customer_days, day_counts, event_times, periods, periods_from_days, Month,
     Periods, TREND_WEEKS,
 };
 pub use site::{shown_feedback, Figures, Site};
 pub use templates::{load_templates, render};
-pub use weekly::{add_week_events, customer_week_events, week_rows, WeekRows, WeekWork};
+pub use weekly::{add_week_events, customer_week_events, week_rows, WeekEvent, WeekRows, WeekWork};
 
 use crate::error::{Error, Result};
 use crate::incremental::writer::{write_pages, Page};

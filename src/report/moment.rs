@@ -73,10 +73,13 @@ impl Moment {
         resolve_due: &dyn Fn(usize) -> Timestamp,
     ) -> Moment {
         let c = &shop.customers[ci];
-        let open: Vec<Task> = rules::tasks_for_customer(shop, ci, now)
+        let mut open: Vec<Task> = rules::tasks_for_customer(shop, ci, now)
             .into_iter()
             .filter(|t| matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
             .collect();
+        // Collected in place, the list would keep room for every task: a
+        // watcher holds 100k of these.
+        open.shrink_to_fit();
         let messages = open
             .iter()
             .filter(|t| rules::on_agenda(t, now, None))

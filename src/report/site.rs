@@ -1,7 +1,7 @@
 //! The site model: everything the pages are built from, computed once per build.
 
 use super::moment::{moments, Moment};
-use super::pages::{Basis, Frame, MessageSource};
+use super::pages::{Basis, Frame, MessageSource, One};
 use super::{Month, Periods, WeekRows, WeekWork};
 use crate::error::Result;
 use crate::messages::Messages;
@@ -160,6 +160,48 @@ impl<'a> Site<'a> {
 
     pub fn cfg(&self) -> &Config {
         &self.shop.config
+    }
+
+    /// The weeks with a weekly page: those with data, and the current week.
+    pub fn week_pages(&self) -> Vec<Week> {
+        let mut v = self.weeks.clone();
+        if !v.contains(&self.current_week) {
+            v.push(self.current_week);
+        }
+        v
+    }
+
+    /// The months with a monthly page: those with data, and the current month.
+    pub fn month_pages(&self) -> Vec<Month> {
+        let mut v = self.months.clone();
+        if !v.contains(&self.current_month) {
+            v.push(self.current_month);
+        }
+        v
+    }
+
+    /// Customer `ci` as this site has them, for the pages' parts; `tallies`
+    /// are the figures the site was made from.
+    pub fn one<'s>(
+        &'s self,
+        ci: usize,
+        tallies: &'s HashMap<Week, Tally>,
+        weeks: &'s [Week],
+    ) -> One<'s> {
+        let shop = self.shop;
+        One {
+            customer: &shop.customers[ci],
+            complaints: shop.complaints_by_customer[ci]
+                .iter()
+                .map(|&ki| (ki, &*shop.complaints[ki]))
+                .collect(),
+            moment: &self.moments[ci],
+            now: self.now,
+            cfg: &shop.config,
+            resolve_due: &self.resolve_due,
+            tallies,
+            weeks,
+        }
     }
 
     /// What every page is built on: shop.toml, the templates, the words.

@@ -1,7 +1,7 @@
 //! The complaints list (`complaints.html`): every complaint opened by now.
 
-use super::lines::{complaint_list, complaint_rows, ComplaintList};
-use super::{common, context, Frame};
+use super::lines::{complaint_list, complaint_rows, ComplaintLine, ComplaintList};
+use super::{common, context, Frame, One};
 use crate::report::Site;
 
 pub const TEMPLATE: &str = "complaints.html";
@@ -18,6 +18,16 @@ pub fn inputs<'s>(site: &'s Site) -> Inputs<'s> {
         frame: site.frame(),
         list: complaint_list(site, site.now, false, None),
     }
+}
+
+/// What one customer puts on the list: their complaints opened by now.
+pub fn part<'a>(one: &One<'a>) -> Vec<ComplaintLine<'a>> {
+    let now = one.now;
+    one.complaints
+        .iter()
+        .filter(|(_, k)| k.opened.t <= now)
+        .map(|&(ki, k)| ComplaintLine::at(k, Some(one.customer), now, one.overdue(ki, k, now)))
+        .collect()
 }
 
 pub fn view(i: &Inputs) -> tera::Context {

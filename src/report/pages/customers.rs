@@ -1,12 +1,13 @@
 //! The customer index (`customers.html`, `customers-2.html`, …): one row per
 //! customer known by now, a thousand to a page.
 
-use super::{common, context, Frame};
+use super::{common, context, Frame, One};
 use crate::incremental::key::Hashed;
 use crate::lang::format::{long_date, money};
 use crate::lang::{self, pick};
 use crate::report::Site;
 use crate::rules::Segments;
+use crate::shop::record::Customer;
 use serde::Serialize;
 
 pub const TEMPLATE: &str = "customers.html";
@@ -24,6 +25,24 @@ pub struct Row<'s> {
     pub city: Option<&'s str>,
     pub tags: &'s [String],
     pub segments: Hashed<'s, Segments>,
+}
+
+impl<'s> Row<'s> {
+    pub fn of(c: &'s Customer, segments: &'s Segments) -> Row<'s> {
+        Row {
+            id: &c.id,
+            name: &c.name,
+            admin: c.admin.as_deref(),
+            city: c.city.as_deref(),
+            tags: &c.tags,
+            segments: Hashed(segments),
+        }
+    }
+}
+
+/// What one customer puts on the index: their row, once known by now.
+pub fn part<'a>(one: &One<'a>) -> Option<Row<'a>> {
+    (one.customer.first_contact.t <= one.now).then(|| Row::of(one.customer, &one.moment.segments))
 }
 
 #[derive(Hash)]
@@ -64,17 +83,7 @@ pub fn inputs<'s>(site: &'s Site, page: usize) -> Inputs<'s> {
         total: listed.len(),
         rows: listed[from..to]
             .iter()
-            .map(|&ci| {
-                let c = &shop.customers[ci];
-                Row {
-                    id: &c.id,
-                    name: &c.name,
-                    admin: c.admin.as_deref(),
-                    city: c.city.as_deref(),
-                    tags: &c.tags,
-                    segments: Hashed(&site.moments[ci].segments),
-                }
-            })
+            .map(|&ci| Row::of(&shop.customers[ci], &site.moments[ci].segments))
             .collect(),
         pager: if pages > 1 {
             (0..pages)

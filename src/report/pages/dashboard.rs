@@ -3,16 +3,16 @@
 
 use super::figures::{empty_metrics, metric_rows, week_title};
 use super::lines::{
-    complaint_list, complaint_rows, more_complaints, task_view, ComplaintList, Message, TaskLine,
-    TaskView, OPEN_COMPLAINTS_SHOWN,
+    complaint_list, complaint_rows, more_complaints, task_view, ComplaintLine, ComplaintList,
+    Message, TaskLine, TaskView, OPEN_COMPLAINTS_SHOWN,
 };
-use super::{common, context, AsOfMinute, Frame, Link};
+use super::{common, context, AsOfMinute, Frame, Link, One};
 use crate::incremental::key::Json;
 use crate::lang::format::metric as show;
 use crate::lang::{metric_label, pick};
 use crate::metrics::{Metric, Metrics};
 use crate::report::{svg, Month, Site, TREND_WEEKS};
-use crate::rules::{self, Status};
+use crate::rules::{self, complaints::open_at, Status};
 use crate::shop::config::Lang;
 use crate::time::Week;
 use jiff::Timestamp;
@@ -76,6 +76,35 @@ pub fn inputs<'s>(site: &'s Site) -> Inputs<'s> {
         complaints: complaint_list(site, site.now, true, Some(OPEN_COMPLAINTS_SHOWN)),
         weeks: &site.weeks,
         months: &site.months,
+    }
+}
+
+/// What one customer puts on the dashboard: their tasks on the agenda and
+/// their complaints open now.
+#[derive(Hash)]
+pub struct Part<'a> {
+    pub agenda: Vec<TaskLine<'a>>,
+    pub complaints: Vec<ComplaintLine<'a>>,
+}
+
+pub fn part<'a>(one: &One<'a>) -> Part<'a> {
+    let now = one.now;
+    let complaint = |ki: usize| one.complaints.iter().find(|x| x.0 == ki).map(|x| x.1);
+    Part {
+        agenda: one
+            .moment
+            .agenda(now)
+            .map(|(t, m)| {
+                let k = t.complaint.and_then(complaint);
+                TaskLine::of(one.customer, k, t, Message::Rendered(m))
+            })
+            .collect(),
+        complaints: one
+            .complaints
+            .iter()
+            .filter(|(_, k)| open_at(k, now))
+            .map(|&(ki, k)| ComplaintLine::at(k, Some(one.customer), now, one.overdue(ki, k, now)))
+            .collect(),
     }
 }
 

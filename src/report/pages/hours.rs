@@ -1,7 +1,7 @@
 //! The busy-hours page (`hours.html`): when customers wrote in the last 12
 //! weeks, by weekday and hour.
 
-use super::{common, context, Day, Frame};
+use super::{common, context, Day, Frame, One};
 use crate::lang::format::{long_date, weekday_name, weekday_short};
 use crate::report::{svg, Site};
 use crate::shop::record::{Customer, Kind};
@@ -69,6 +69,12 @@ pub fn inputs<'s>(site: &'s Site) -> Inputs<'s> {
         since: Day::of(since, cfg),
         until: Day::of(site.now, cfg),
     }
+}
+
+/// What one customer puts on the page: their inbound messages in the window.
+pub fn part(one: &One) -> Vec<(usize, usize)> {
+    let now = one.now;
+    slots(one.customer, since(now), now, &one.cfg.timezone).collect()
 }
 
 pub fn view(i: &Inputs) -> tera::Context {

@@ -10,7 +10,7 @@ use crate::report::Site;
 use crate::rules::{self, complaints::open_at, complaints::resolved_at, Task};
 use crate::shop::config::Lang;
 use crate::shop::index::Shop;
-use crate::shop::record::Complaint;
+use crate::shop::record::{Complaint, Customer};
 use crate::time::{between, Dur};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -45,16 +45,27 @@ pub struct TaskLine<'s> {
 }
 
 impl<'s> TaskLine<'s> {
-    pub fn new(shop: &'s Shop, t: &'s Task, message: Message<'s>) -> TaskLine<'s> {
-        let c = &shop.customers[t.customer];
+    /// Task `t` of customer `c` (about `complaint`, when it is about one).
+    pub fn of(
+        c: &'s Customer,
+        complaint: Option<&'s Complaint>,
+        t: &'s Task,
+        message: Message<'s>,
+    ) -> TaskLine<'s> {
         TaskLine {
             task: Hashed(t),
             customer_id: &c.id,
             customer_name: &c.name,
             phone: c.phone.as_deref(),
-            complaint_id: t.complaint.map(|k| shop.complaints[k].id.as_str()),
+            complaint_id: complaint.map(|k| k.id.as_str()),
             message,
         }
+    }
+
+    /// Task `t` with its records from the shop.
+    pub fn new(shop: &'s Shop, t: &'s Task, message: Message<'s>) -> TaskLine<'s> {
+        let complaint = t.complaint.map(|k| &*shop.complaints[k]);
+        TaskLine::of(&shop.customers[t.customer], complaint, t, message)
     }
 }
 
@@ -127,15 +138,18 @@ pub struct ComplaintLine<'s> {
 }
 
 impl<'s> ComplaintLine<'s> {
-    pub fn at(shop: &'s Shop, ki: usize, at: Timestamp, overdue: bool) -> ComplaintLine<'s> {
-        let k = &shop.complaints[ki];
+    /// Complaint `k` of `customer` (when in the shop) at `at`.
+    pub fn at(
+        k: &'s Complaint,
+        customer: Option<&'s Customer>,
+        at: Timestamp,
+        overdue: bool,
+    ) -> ComplaintLine<'s> {
         let resolved = resolved_at(k, at);
         let age = between(k.opened.t, resolved.map_or(at, |r| r.t)).secs();
         ComplaintLine {
             complaint: Content(k),
-            customer: shop
-                .customer(&k.customer)
-                .map(|c| (c.name.as_str(), c.admin.as_deref())),
+            customer: customer.map(|c| (c.name.as_str(), c.admin.as_deref())),
             resolved: resolved.is_some(),
             overdue,
             age: Dur(age - age % 3600),
@@ -180,7 +194,10 @@ pub fn complaint_list<'s>(
     ComplaintList {
         lines: ranked
             .into_iter()
-            .map(|(overdue, _, ki)| ComplaintLine::at(shop, ki, at, overdue))
+            .map(|(overdue, _, ki)| {
+                let k = &shop.complaints[ki];
+                ComplaintLine::at(k, shop.customer(&k.customer), at, overdue)
+            })
             .collect(),
         total,
     }
@@ -285,17 +302,21 @@ pub fn testimonial_lines<'s>(
     };
     all[a..b]
         .iter()
-        .map(|&(at, ci, fi)| {
-            let c = &site.shop.customers[ci];
-            let f = &c.feedback[fi];
-            TestimonialLine {
-                at,
-                name: &c.name,
-                rating: f.rating,
-                text: f.text.as_deref().map(str::trim).unwrap_or(""),
-            }
-        })
+        .map(|&(at, ci, fi)| TestimonialLine::of(&site.shop.customers[ci], at, fi))
         .collect()
+}
+
+impl<'s> TestimonialLine<'s> {
+    /// Feedback `fi` of customer `c`, given at `at`.
+    pub fn of(c: &'s Customer, at: Timestamp, fi: usize) -> TestimonialLine<'s> {
+        let f = &c.feedback[fi];
+        TestimonialLine {
+            at,
+            name: &c.name,
+            rating: f.rating,
+            text: f.text.as_deref().map(str::trim).unwrap_or(""),
+        }
+    }
 }
 
 #[derive(Serialize)]

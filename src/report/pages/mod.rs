@@ -17,16 +17,22 @@ pub mod month;
 pub mod testimonials;
 pub mod week;
 
+#[cfg(test)]
+mod tests;
+
 use crate::lang::format::long_datetime;
 use crate::messages::Messages;
+use crate::metrics::Tally;
+use crate::report::moment::Moment;
 use crate::report::Month;
 use crate::rules::Task;
 use crate::shop::config::{Config, Lang};
 use crate::shop::index::Shop;
+use crate::shop::record::{Complaint, Customer};
 use crate::time::Week;
 use jiff::Timestamp;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
 /// The site's words for the templates (`t.dashboard`, …).
@@ -196,5 +202,32 @@ pub fn neighbours<T: Ord + Copy>(all: &[T], x: T) -> (Option<T>, Option<T>) {
             all.get(p + 1).copied(),
         ),
         Err(_) => (None, None),
+    }
+}
+
+/// One customer and their complaints as one version of the shop has them,
+/// with what that version's site model says of them. A shop-wide page's
+/// `part` is what one customer puts on it, made of the same lines its
+/// inputs are made of: the watcher compares a customer's parts before and
+/// after an edit to know which shop-wide pages can have changed.
+pub struct One<'a> {
+    pub customer: &'a Customer,
+    /// Their complaints, with their positions in the shop.
+    pub complaints: Vec<(usize, &'a Complaint)>,
+    pub moment: &'a Moment,
+    pub now: Timestamp,
+    pub cfg: &'a Config,
+    /// Each complaint's resolve due, by position.
+    pub resolve_due: &'a [Timestamp],
+    /// The figures of each week (their lists of leads not followed up).
+    pub tallies: &'a HashMap<Week, Tally>,
+    /// The weeks with a page.
+    pub weeks: &'a [Week],
+}
+
+impl One<'_> {
+    /// Complaint `ki` is open and past its resolve due at `at`.
+    pub fn overdue(&self, ki: usize, k: &Complaint, at: Timestamp) -> bool {
+        crate::rules::complaints::open_at(k, at) && self.resolve_due[ki] <= at
     }
 }

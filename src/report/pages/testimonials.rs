@@ -1,8 +1,8 @@
 //! The testimonials page (`testimonials.html`): public feedback with text.
 
 use super::lines::{testimonial_lines, testimonials, TestimonialLine};
-use super::{common, context, Frame};
-use crate::report::Site;
+use super::{common, context, Frame, One};
+use crate::report::{shown_feedback, Site};
 
 pub const TEMPLATE: &str = "testimonials.html";
 pub const PATH: &str = "testimonials.html";
@@ -18,6 +18,13 @@ pub fn inputs<'s>(site: &'s Site) -> Inputs<'s> {
         frame: site.frame(),
         lines: testimonial_lines(site, None),
     }
+}
+
+/// What one customer puts on the page: their public feedback given by now.
+pub fn part<'a>(one: &One<'a>) -> Vec<TestimonialLine<'a>> {
+    shown_feedback(one.customer, one.now)
+        .map(|(at, fi)| TestimonialLine::of(one.customer, at, fi))
+        .collect()
 }
 
 pub fn view(i: &Inputs) -> tera::Context {

@@ -8,15 +8,15 @@ use super::figures::{
 };
 use super::lines::{
     complaint_list, complaint_rows, more_complaints, testimonial_lines, testimonials,
-    ComplaintList, TestimonialLine, OPEN_COMPLAINTS_SHOWN,
+    ComplaintLine, ComplaintList, TestimonialLine, OPEN_COMPLAINTS_SHOWN,
 };
-use super::{common, context, neighbours, Frame, Link};
+use super::{common, context, neighbours, Frame, Link, One};
 use crate::incremental::key::{Hashed, Json};
 use crate::lang::{self, format::money};
 use crate::metrics::{Metric, Metrics};
-use crate::report::Site;
+use crate::report::{customer_week_events, shown_feedback, Site, WeekEvent};
 use crate::rules::{self, Rule, Status};
-use crate::shop::record::Item;
+use crate::shop::record::{Customer, Item, Order};
 use crate::time::Week;
 use jiff::Timestamp;
 use serde::Serialize;
@@ -42,6 +42,30 @@ pub struct RepeatLine<'s> {
     pub at: Timestamp,
     pub items: Hashed<'s, [Item]>,
     pub total: i64,
+}
+
+impl<'s> NotFollowed<'s> {
+    pub fn of(c: &'s Customer, rule: Rule, status: Status) -> NotFollowed<'s> {
+        NotFollowed {
+            id: &c.id,
+            rule,
+            status,
+            name: &c.name,
+            admin: c.admin.as_deref(),
+        }
+    }
+}
+
+impl<'s> RepeatLine<'s> {
+    pub fn of(c: &'s Customer, o: &'s Order) -> RepeatLine<'s> {
+        RepeatLine {
+            id: &c.id,
+            name: &c.name,
+            at: o.at.t,
+            items: Hashed(o.items.as_slice()),
+            total: o.total(),
+        }
+    }
 }
 
 #[derive(Hash)]
@@ -75,14 +99,7 @@ pub fn inputs<'s>(site: &'s Site, w: Week) -> Inputs<'s> {
         work.not_followed
             .iter()
             .filter_map(|(id, rule, status)| {
-                let c = shop.customer(id)?;
-                Some(NotFollowed {
-                    id,
-                    rule: *rule,
-                    status: *status,
-                    name: &c.name,
-                    admin: c.admin.as_deref(),
-                })
+                Some(NotFollowed::of(shop.customer(id)?, *rule, *status))
             })
             .collect()
     });
@@ -91,14 +108,7 @@ pub fn inputs<'s>(site: &'s Site, w: Week) -> Inputs<'s> {
             .iter()
             .map(|&(ci, oi)| {
                 let c = &shop.customers[ci];
-                let o = &c.orders[oi];
-                RepeatLine {
-                    id: &c.id,
-                    name: &c.name,
-                    at: o.at.t,
-                    items: Hashed(o.items.as_slice()),
-                    total: o.total(),
-                }
+                RepeatLine::of(c, &c.orders[oi])
             })
             .collect()
     });
@@ -117,6 +127,62 @@ pub fn inputs<'s>(site: &'s Site, w: Week) -> Inputs<'s> {
         complaints: complaint_list(site, at, true, Some(OPEN_COMPLAINTS_SHOWN)),
         testimonials: testimonial_lines(site, Some((start, end))),
     }
+}
+
+/// What one customer puts on one weekly page: the same lines as its inputs.
+#[derive(Hash, Default)]
+pub struct Part<'a> {
+    /// The admin of their lead, when they became one that week.
+    pub leads: Vec<&'a str>,
+    /// Who followed them up.
+    pub followups: Vec<&'a str>,
+    pub repeat_orders: Vec<RepeatLine<'a>>,
+    pub not_followed: Vec<NotFollowed<'a>>,
+    pub complaints: Vec<ComplaintLine<'a>>,
+    pub testimonials: Vec<TestimonialLine<'a>>,
+}
+
+/// What one customer puts on each weekly page.
+pub fn parts<'a>(one: &One<'a>) -> BTreeMap<Week, Part<'a>> {
+    let c = one.customer;
+    let tz = &one.cfg.timezone;
+    let mut parts: BTreeMap<Week, Part> = BTreeMap::new();
+    // The position only orders repeat orders within a week's list.
+    for (w, e) in customer_week_events(0, c, one.now, tz) {
+        let part = parts.entry(w).or_default();
+        match e {
+            WeekEvent::Lead(admin) => part.leads.push(admin),
+            WeekEvent::Followup(by) => part.followups.push(by),
+            WeekEvent::Repeat(_, oi) => part.repeat_orders.push(RepeatLine::of(c, &c.orders[oi])),
+        }
+    }
+    for (at, fi) in shown_feedback(c, one.now) {
+        let w = Week::containing(at, tz);
+        parts
+            .entry(w)
+            .or_default()
+            .testimonials
+            .push(TestimonialLine::of(c, at, fi));
+    }
+    for &w in one.weeks {
+        let at = crate::metrics::as_of(w.bounds(tz).1, one.now);
+        for &(ki, k) in &one.complaints {
+            if crate::rules::complaints::open_at(k, at) {
+                let line = ComplaintLine::at(k, Some(c), at, one.overdue(ki, k, at));
+                parts.entry(w).or_default().complaints.push(line);
+            }
+        }
+        let Some(tally) = one.tallies.get(&w) else {
+            continue;
+        };
+        for (id, rule, status) in &tally.not_followed {
+            if *id == c.id {
+                let line = NotFollowed::of(c, *rule, *status);
+                parts.entry(w).or_default().not_followed.push(line);
+            }
+        }
+    }
+    parts
 }
 
 #[derive(Serialize)]
