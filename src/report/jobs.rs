@@ -6,6 +6,7 @@ use super::pages::{
 use super::{render, Month, Site};
 use crate::error::Result;
 use crate::incremental::key::key_of;
+use crate::rules::complaints::exists_at;
 use crate::time::Week;
 
 /// One unit of rendering work.
@@ -39,7 +40,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             .complaints
             .iter()
             .enumerate()
-            .filter(|(_, k)| k.opened.t <= site.now)
+            .filter(|(_, k)| exists_at(k, site.now))
             .map(|(i, _)| Job::Complaint(i)),
     );
     v

@@ -7,7 +7,7 @@
 use crate::messages::Messages;
 use crate::rules::{self, Segments, Status, Task};
 use crate::shop::index::Shop;
-use crate::shop::record::{Complaint, Customer};
+use crate::shop::record::{Complaint, Customer, Ev};
 use jiff::Timestamp;
 use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -34,6 +34,19 @@ impl Seen {
     pub fn happened(&self, t: Timestamp) -> bool {
         t <= self.now
     }
+}
+
+impl Seen {
+    /// The complaint's resolution, if it has happened.
+    pub fn resolved(&self, k: &Complaint) -> Option<Ev> {
+        rules::complaints::resolved_at(k, self.now)
+    }
+}
+
+/// [`rules::complaints::overdue_at`] with the resolve due worked out once
+/// per complaint (business-hour arithmetic) instead of per question.
+pub fn overdue(k: &Complaint, due: Timestamp, at: Timestamp) -> bool {
+    rules::complaints::open_at(k, at) && due <= at
 }
 
 impl PartialEq for Seen {
@@ -97,9 +110,7 @@ impl Moment {
             seen: Seen::of(now, shown_times(c, complaints())),
             overdue: shop.complaints_by_customer[ci]
                 .iter()
-                .map(|&ki| {
-                    rules::complaints::open_at(&shop.complaints[ki], now) && resolve_due(ki) <= now
-                })
+                .map(|&ki| overdue(&shop.complaints[ki], resolve_due(ki), now))
                 .collect(),
         }
     }

@@ -4,6 +4,7 @@ use super::moment::{moments, Moment};
 use super::pages::{Basis, Frame, MessageSource, One};
 use super::{Month, Periods, WeekRows, WeekWork};
 use crate::error::Result;
+use crate::lang::site::{Labels, Words};
 use crate::messages::Messages;
 use crate::metrics::{Metrics, Tally};
 use crate::rules;
@@ -13,7 +14,7 @@ use crate::shop::record::Customer;
 use crate::time::Week;
 use jiff::Timestamp;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Everything the pages are built from, computed once.
 pub struct Site<'a> {
@@ -33,7 +34,7 @@ pub struct Site<'a> {
     pub week_metrics: HashMap<Week, Metrics>,
     pub month_metrics: HashMap<Month, Metrics>,
     pub msgs: Messages,
-    pub labels: BTreeMap<&'static str, &'static str>,
+    pub labels: &'static Labels,
     /// Problems to show in a banner (the watcher keeps last good records).
     pub problems: Vec<String>,
     /// Per-week lists for the weekly pages, from one pass over the shop.
@@ -140,7 +141,7 @@ impl<'a> Site<'a> {
             month_metrics,
             msgs,
             moments,
-            labels: crate::lang::site::labels(cfg.language),
+            labels: Labels::of(cfg.language),
             problems,
             week_rows,
             public_feedback: figures
@@ -208,7 +209,8 @@ impl<'a> Site<'a> {
     pub fn basis(&self) -> Basis<'_> {
         Basis {
             cfg: &self.shop.config,
-            labels: &self.labels,
+            labels: self.labels,
+            words: Words::of(self.shop.config.language),
             messages: MessageSource {
                 msgs: &self.msgs,
                 shop: self.shop,

@@ -73,14 +73,7 @@ pub fn customer_week_events<'a>(
             continue;
         }
         // The customer's first order (as counted at T) is not a repeat.
-        let first = c
-            .orders
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| rules::order_counts(x, t_at))
-            .min_by(|a, b| a.1.at.t.cmp(&b.1.at.t).then(a.0.cmp(&b.0)))
-            .map(|x| x.0);
-        if first != Some(oi) {
+        if rules::first_order(c, t_at) != Some(oi) {
             v.push((w, WeekEvent::Repeat(ci, oi)));
         }
     }

@@ -13,6 +13,7 @@ use crate::report::moment::Moment;
 use crate::report::pages::One;
 use crate::report::state::{Shares, TallyState};
 use crate::report::{self, BuildSummary, Figures, Job, Manifest, Month, Periods, Site};
+use crate::rules::complaints::exists_at;
 use crate::shop::index::{Parsed, Shop, ShopDir};
 use crate::shop::record::{Complaint, Customer};
 use crate::time::Week;
@@ -365,7 +366,7 @@ impl Live {
                 }
             }
             for id in &ch.complaints {
-                if shop.complaint(id).is_none_or(|k| k.opened.t > now) {
+                if shop.complaint(id).is_none_or(|k| !exists_at(k, now)) {
                     removed.push(format!("complaints/{id}.html"));
                 }
             }
@@ -454,7 +455,7 @@ fn jobs_for(site: &Site, pages: &PagesToRender) -> Vec<Job> {
     jobs.extend(
         complaints
             .into_iter()
-            .filter(|&ki| shop.complaints[ki].opened.t <= site.now)
+            .filter(|&ki| exists_at(&shop.complaints[ki], site.now))
             .map(Job::Complaint),
     );
     jobs.sort();

@@ -19,6 +19,7 @@ pub mod patch;
 pub mod serve;
 
 use crate::error::{Error, Result};
+use crate::lang::site;
 use crate::report;
 use crate::shop::config::Config;
 use crate::shop::index::ShopDir;
@@ -63,34 +64,15 @@ fn line(live: &Live, errors: usize, ch: &Changes, ms: u128, written: usize) -> S
     } else {
         format!(" ({}{more})", names.join(", "))
     };
-    match lang {
-        crate::shop::config::Lang::Id => format!(
-            "{} diperbarui {ms} ms · {} berkas berubah{files} · {written} halaman · {errors} galat",
-            clock(Timestamp::now(), &live.files.config),
-            ch.files.len()
-        ),
-        crate::shop::config::Lang::En => format!(
-            "{} rebuilt in {ms} ms · {} files changed{files} · {written} pages · {errors} errors",
-            clock(Timestamp::now(), &live.files.config),
-            ch.files.len()
-        ),
-    }
+    let now = clock(Timestamp::now(), &live.files.config);
+    site::rebuilt(lang, &now, ms, ch.files.len(), &files, written, errors)
 }
 
 /// The line for saves that changed no record.
 fn unchanged_line(live: &Live, ch: &Changes, ms: u128) -> String {
     let names: Vec<String> = ch.same.iter().map(|p| p.display().to_string()).collect();
     let now = clock(Timestamp::now(), &live.files.config);
-    match live.files.config.language {
-        crate::shop::config::Lang::Id => format!(
-            "{now} diperiksa {ms} ms · isi tidak berubah ({}) · 0 halaman",
-            names.join(", ")
-        ),
-        crate::shop::config::Lang::En => format!(
-            "{now} checked in {ms} ms · contents unchanged ({}) · 0 pages",
-            names.join(", ")
-        ),
-    }
+    site::unchanged(live.files.config.language, &now, ms, &names.join(", "))
 }
 
 /// Runs the watcher until the process is stopped.
@@ -124,7 +106,7 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
         let url = serve::start(plan, opts.out.clone(), version.clone())?;
         println!(
             "{} {url}",
-            crate::lang::pick(live.files.config.language, "Situs di", "Site at")
+            site::WatchWords::of(live.files.config.language).site_at
         );
     }
 

@@ -10,7 +10,7 @@
 //! stops DNS rebinding. HTTP/1.1, GET and HEAD only, one request per connection.
 
 use crate::error::{Error, Result};
-use crate::lang::pick;
+use crate::lang::site::WatchWords;
 use crate::shop::config::{Config, Lang};
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
@@ -77,8 +77,9 @@ impl Plan {
 /// Checks `--serve ADDR [--public]` against the shop's settings.
 pub fn plan(addr: &str, public: bool, config: &Config) -> Result<Plan> {
     let lang = config.language;
+    let words = WatchWords::of(lang);
     let unknown = |e: String| {
-        let what = pick(lang, "alamat tidak dikenali", "unknown address");
+        let what = words.unknown_address;
         Error::usage(format!("--serve {addr}: {what}{e}"))
     };
     let addrs: Vec<SocketAddr> = addr
@@ -97,47 +98,14 @@ pub fn plan(addr: &str, public: bool, config: &Config) -> Result<Plan> {
     if plan.network() && !public {
         return Err(Error::usage(format!(
             "--serve {addr}: {}",
-            pick(
-                lang,
-                "alamat ini bukan alamat lokal (loopback), jadi situs beserta data pelanggannya \
-                 akan bisa dibuka oleh siapa pun di jaringan. Jika memang itu yang diinginkan, \
-                 silakan tambahkan --public; untuk melihatnya di komputer ini saja, pakai \
-                 --serve 127.0.0.1:8080.",
-                "this is not a loopback address, so the site and its customer data would be \
-                 served to everyone on the network. If that is intended, add --public; to \
-                 preview on this computer only, use --serve 127.0.0.1:8080."
-            )
+            words.not_loopback
         )));
     }
     // Encrypted sites will be allowed here once `report --encrypt` exists.
     if public && !config.mask_contacts {
-        return Err(Error::usage(pick(
-            lang,
-            "--public: kontak pelanggan tidak disamarkan ([report] mask_contacts = false di \
-             shop.toml), jadi nomor telepon dan email akan terlihat oleh semua orang di \
-             jaringan. Mohon samarkan kontak terlebih dahulu dengan mask_contacts = true di \
-             shop.toml, lalu jalankan lagi.",
-            "--public: customer contacts are not masked ([report] mask_contacts = false in \
-             shop.toml), so phones and emails would be visible to everyone on the network. \
-             Please mask contacts first with mask_contacts = true in shop.toml, then run \
-             again.",
-        )));
+        return Err(Error::usage(words.public_unmasked));
     }
     Ok(plan)
-}
-
-/// Said on stderr when `--public` serves the site beyond this computer.
-fn public_warning(lang: Lang, url: &str) -> String {
-    match lang {
-        Lang::Id => format!(
-            "perhatian: situs ini dapat dibuka oleh siapa pun di jaringan ({url}), tanpa kata \
-             sandi. Hentikan dengan Ctrl+C bila sudah selesai."
-        ),
-        Lang::En => format!(
-            "warning: the site is served to everyone on the network ({url}), without a \
-             password. Stop it with Ctrl+C when you are done."
-        ),
-    }
 }
 
 /// What each connection needs.
@@ -155,7 +123,7 @@ pub fn start(plan: &Plan, out: PathBuf, version: Arc<AtomicU64>) -> Result<Strin
         Error::usage(format!(
             "--serve {}: {} {e}",
             plan.given,
-            pick(lang, "tidak dapat membuka alamat ini:", "cannot listen:")
+            WatchWords::of(lang).cannot_listen
         ))
     })?;
     let url = match listener.local_addr() {
@@ -163,7 +131,7 @@ pub fn start(plan: &Plan, out: PathBuf, version: Arc<AtomicU64>) -> Result<Strin
         Err(_) => format!("http://{}/", plan.given),
     };
     if plan.network() {
-        eprintln!("langgan: {}", public_warning(lang, &url));
+        eprintln!("langgan: {}", crate::lang::site::public_warning(lang, &url));
     }
     // An IP given is already the listen address (and 0.0.0.0 names no host):
     // only a host name given with --public is accepted beyond it.
@@ -182,16 +150,7 @@ pub fn start(plan: &Plan, out: PathBuf, version: Arc<AtomicU64>) -> Result<Strin
     std::thread::Builder::new()
         .name("langgan-serve".into())
         .spawn(move || accept_loop(listener, ctx))
-        .map_err(|e| {
-            Error::usage(format!(
-                "{} {e}",
-                pick(
-                    lang,
-                    "tidak dapat menjalankan server web:",
-                    "cannot start the web server:"
-                )
-            ))
-        })?;
+        .map_err(|e| Error::usage(format!("{} {e}", WatchWords::of(lang).cannot_serve)))?;
     Ok(url)
 }
 

@@ -5,8 +5,7 @@ use super::lines::{task_view, Message, TaskLine, TaskView};
 use super::{common, context, Frame};
 use crate::incremental::key::Content;
 use crate::lang::format::long_datetime;
-use crate::lang::pick;
-use crate::report::moment::Seen;
+use crate::report::moment::{overdue, Seen};
 use crate::report::Site;
 use crate::shop::record::{Complaint, Customer, Ev};
 
@@ -50,7 +49,7 @@ pub fn inputs<'s>(site: &'s Site, ki: usize) -> Inputs<'s> {
         customer: ci.map(|ci| Content(&*shop.customers[ci])),
         tasks,
         seen: Seen::of(site.now, events.into_iter().flatten().map(|e| e.t)),
-        overdue: crate::rules::complaints::open_at(k, site.now) && site.resolve_due[ki] <= site.now,
+        overdue: overdue(k, site.resolve_due[ki], site.now),
     }
 }
 
@@ -58,45 +57,49 @@ pub fn view(i: &Inputs) -> tera::Context {
     let basis = &i.frame.basis;
     let cfg = basis.cfg;
     let lang = basis.lang();
-    let l = |key| basis.label(key);
+    let w = basis.words;
     let k = &*i.complaint;
     let when = |e: Option<Ev>| {
         e.filter(|e| i.seen.happened(e.t))
             .map_or(String::new(), |e| long_datetime(e.t, &cfg.timezone, lang))
     };
-    let status = match k.resolved.filter(|r| i.seen.happened(r.t)) {
-        Some(_) => pick(lang, "selesai", "resolved").to_string(),
-        None if i.overdue => format!("{} · {}", l("open"), l("overdue")),
-        None => l("open").to_string(),
+    let status = match i.seen.resolved(k) {
+        Some(_) => w.resolved_lower.to_string(),
+        None if i.overdue => format!("{} · {}", basis.labels.open, basis.labels.overdue),
+        None => basis.labels.open.to_string(),
     };
     let fields: Vec<(&str, String)> = vec![
-        (l("status"), status),
-        (l("opened"), when(Some(k.opened))),
-        (l("category"), k.category.clone().unwrap_or_default()),
-        (l("channel"), k.channel.clone().unwrap_or_default()),
-        (l("admin"), k.admin.clone().unwrap_or_default()),
-        (l("first_response"), when(k.first_response)),
-        (l("root_cause"), k.root_cause.clone().unwrap_or_default()),
-        (l("solution"), k.solution.clone().unwrap_or_default()),
-        (l("resolved"), when(k.resolved)),
+        (basis.labels.status, status),
+        (basis.labels.opened, when(Some(k.opened))),
         (
-            l("contacts"),
+            basis.labels.category,
+            k.category.clone().unwrap_or_default(),
+        ),
+        (basis.labels.channel, k.channel.clone().unwrap_or_default()),
+        (basis.labels.admin, k.admin.clone().unwrap_or_default()),
+        (basis.labels.first_response, when(k.first_response)),
+        (
+            basis.labels.root_cause,
+            k.root_cause.clone().unwrap_or_default(),
+        ),
+        (
+            basis.labels.solution,
+            k.solution.clone().unwrap_or_default(),
+        ),
+        (basis.labels.resolved, when(k.resolved)),
+        (
+            basis.labels.contacts,
             k.contacts.map_or(String::new(), |c| c.to_string()),
         ),
         (
-            l("csat"),
+            basis.labels.csat,
             k.csat.map_or(String::new(), |c| format!("{c}/5")),
         ),
-        (l("record_file"), k.path.display().to_string()),
+        (basis.labels.record_file, k.path.display().to_string()),
     ];
     let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
     let tasks: Vec<TaskView> = i.tasks.iter().map(|t| task_view(basis, t, "../")).collect();
-    let title = format!(
-        "{} {} · {}",
-        pick(lang, "Komplain", "Complaint"),
-        k.id,
-        cfg.name
-    );
+    let title = format!("{} {} · {}", w.complaint, k.id, cfg.name);
     let common = common(&i.frame, "../", title, "complaints", None);
     let mut ctx = context(&common, basis);
     ctx.insert("id", &k.id);

@@ -3,6 +3,7 @@
 use super::lines::{complaint_list, complaint_rows, ComplaintLine, ComplaintList};
 use super::{common, context, Frame, One};
 use crate::report::Site;
+use crate::rules::complaints::exists_at;
 
 pub const TEMPLATE: &str = "complaints.html";
 pub const PATH: &str = "complaints.html";
@@ -25,14 +26,14 @@ pub fn part<'a>(one: &One<'a>) -> Vec<ComplaintLine<'a>> {
     let now = one.now;
     one.complaints
         .iter()
-        .filter(|(_, k)| k.opened.t <= now)
+        .filter(|(_, k)| exists_at(k, now))
         .map(|&(ki, k)| ComplaintLine::at(k, Some(one.customer), now, one.overdue(ki, k, now)))
         .collect()
 }
 
 pub fn view(i: &Inputs) -> tera::Context {
     let basis = &i.frame.basis;
-    let title = format!("{} · {}", basis.label("complaints"), basis.cfg.name);
+    let title = format!("{} · {}", basis.labels.complaints, basis.cfg.name);
     let common = common(&i.frame, "", title, "complaints", None);
     let mut ctx = context(&common, basis);
     ctx.insert("complaints", &complaint_rows(basis, &i.list, ""));

@@ -114,12 +114,12 @@ fn segments(basis: &Basis, seg: &Segments) -> Vec<String> {
     let lang = basis.lang();
     let mut segs = vec![lang::lifecycle(seg.lifecycle, lang).to_string()];
     if seg.unpaid {
-        segs.push(basis.label("unpaid").to_lowercase());
+        segs.push(basis.labels.unpaid.to_lowercase());
     }
     if let Some(v) = seg.value {
         segs.push(format!(
             "{} {}",
-            basis.label("value").to_lowercase(),
+            basis.labels.value.to_lowercase(),
             lang::value(v, lang)
         ));
     }
@@ -130,7 +130,6 @@ fn segments(basis: &Basis, seg: &Segments) -> Vec<String> {
 fn profile(basis: &Basis, c: &Customer, seg: &Segments) -> Vec<(&'static str, String)> {
     let cfg = basis.cfg;
     let lang = basis.lang();
-    let l = |key| basis.label(key);
     let (phone, email) = contact(cfg, c);
     let interested: Vec<String> = c
         .interested
@@ -138,8 +137,8 @@ fn profile(basis: &Basis, c: &Customer, seg: &Segments) -> Vec<(&'static str, St
         .map(|p| cfg.products.get(p).map_or(p.clone(), |x| x.name.clone()))
         .collect();
     let phone_label = match &c.phone {
-        Some(p) if !crate::shop::record::is_mobile(p) => l("landline"),
-        _ => l("phone"),
+        Some(p) if !crate::shop::record::is_mobile(p) => basis.labels.landline,
+        _ => basis.labels.phone,
     };
     let handles: Vec<String> = c
         .handles
@@ -155,27 +154,27 @@ fn profile(basis: &Basis, c: &Customer, seg: &Segments) -> Vec<(&'static str, St
         .collect();
     let profile = vec![
         (
-            l("call"),
+            basis.labels.call,
             crate::lang::format::address(&c.name, c.call.as_deref(), &cfg.greeting),
         ),
         (phone_label, phone),
-        (l("handles"), handles.join(", ")),
-        (l("email"), email),
-        (l("city"), c.city.clone().unwrap_or_default()),
-        (l("source"), c.source.clone().unwrap_or_default()),
-        (l("admin"), c.admin.clone().unwrap_or_default()),
+        (basis.labels.handles, handles.join(", ")),
+        (basis.labels.email, email),
+        (basis.labels.city, c.city.clone().unwrap_or_default()),
+        (basis.labels.source, c.source.clone().unwrap_or_default()),
+        (basis.labels.admin, c.admin.clone().unwrap_or_default()),
         (
-            l("first_contact"),
+            basis.labels.first_contact,
             long_datetime(c.first_contact.t, &cfg.timezone, lang),
         ),
-        (l("tags"), c.tags.join(", ")),
+        (basis.labels.tags, c.tags.join(", ")),
         (
-            l("interested"),
+            basis.labels.interested,
             crate::messages::join_names(&interested, lang),
         ),
-        (l("note"), c.note.clone().unwrap_or_default()),
-        (l("spend"), money(seg.spend_365d, &cfg.currency)),
-        (l("record_file"), c.path.display().to_string()),
+        (basis.labels.note, c.note.clone().unwrap_or_default()),
+        (basis.labels.spend, money(seg.spend_365d, &cfg.currency)),
+        (basis.labels.record_file, c.path.display().to_string()),
     ];
     profile.into_iter().filter(|(_, v)| !v.is_empty()).collect()
 }
@@ -220,7 +219,7 @@ impl Timeline<'_> {
             text.push(format!("via {ch}"));
         }
         if let Some(r) = &o.reference {
-            text.push(format!("{} {r}", basis.label("order_ref")));
+            text.push(format!("{} {r}", basis.labels.order_ref));
         }
         self.push(
             (o.at.t, o.at.line),
@@ -229,14 +228,15 @@ impl Timeline<'_> {
             text.join(" · "),
             None,
         );
-        for (ev, id, en) in [
-            (o.paid, "dibayar", "paid"),
-            (o.shipped, "dikirim", "shipped"),
-            (o.delivered, "diterima", "delivered"),
-            (o.cancelled, "dibatalkan", "cancelled"),
+        let w = basis.words;
+        for (ev, word) in [
+            (o.paid, w.paid),
+            (o.shipped, w.shipped),
+            (o.delivered, w.delivered),
+            (o.cancelled, w.cancelled),
         ] {
             if let Some(e) = ev.filter(|e| self.seen.happened(e.t)) {
-                let title = format!("Order #{n} {}", pick(basis.lang(), id, en));
+                let title = format!("Order #{n} {word}");
                 self.push((e.t, e.line), "order-event", title, String::new(), None);
             }
         }
@@ -259,9 +259,9 @@ impl Timeline<'_> {
                     crate::time::elapsed_open(i.at.t, r.t, cfg.hours.as_ref(), &cfg.timezone);
                 bits.push(format!(
                     "{} {} {}",
-                    pick(lang, "dibalas dalam", "answered in"),
+                    self.basis.words.answered_in,
                     crate::lang::format::decimal(open.secs() as f64 / 60.0, 0, lang),
-                    pick(lang, "menit", "min")
+                    self.basis.words.minutes
                 ));
             }
             let mut text = i.note.clone().unwrap_or_default();
@@ -278,10 +278,9 @@ impl Timeline<'_> {
     }
 
     fn feedback(&mut self, c: &Customer) {
-        let lang = self.basis.lang();
         let seen = self.seen;
         for f in c.feedback.iter().filter(|f| seen.happened(f.at.t)) {
-            let mut title = pick(lang, "Ulasan", "Feedback").to_string();
+            let mut title = self.basis.words.feedback.to_string();
             if let Some(r) = f.rating {
                 title.push_str(&format!(" {}", "★".repeat(r.clamp(0, 5) as usize)));
             }
@@ -294,8 +293,8 @@ impl Timeline<'_> {
     }
 
     fn complaint(&mut self, k: &Complaint) {
-        let lang = self.basis.lang();
-        let word = pick(lang, "Komplain", "Complaint");
+        let words = self.basis.words;
+        let word = words.complaint;
         let href = Some(format!("../complaints/{}.html", k.id));
         let title = format!("{word} {}", k.id);
         self.push(
@@ -305,8 +304,8 @@ impl Timeline<'_> {
             k.summary.clone(),
             href.clone(),
         );
-        if let Some(r) = k.resolved.filter(|r| self.seen.happened(r.t)) {
-            let title = format!("{word} {} {}", k.id, pick(lang, "selesai", "resolved"));
+        if let Some(r) = self.seen.resolved(k) {
+            let title = format!("{word} {} {}", k.id, words.resolved_lower);
             let text = k.solution.clone().unwrap_or_default();
             self.push((r.t, 0), "complaint", title, text, href);
         }
@@ -324,8 +323,8 @@ fn timeline(i: &Inputs) -> Vec<TimelineItem> {
     let source = c
         .source
         .clone()
-        .map_or(String::new(), |s| format!("{}: {s}", basis.label("source")));
-    let title = basis.label("first_contact").to_string();
+        .map_or(String::new(), |s| format!("{}: {s}", basis.labels.source));
+    let title = basis.labels.first_contact.to_string();
     let first = (c.first_contact.t, c.first_contact.line);
     tl.push(first, "contact", title, source, None);
     for (n, o) in c.orders.iter().enumerate() {

@@ -3,8 +3,8 @@
 
 use super::{common, context, Frame, One};
 use crate::incremental::key::Hashed;
+use crate::lang;
 use crate::lang::format::{long_date, money};
-use crate::lang::{self, pick};
 use crate::report::Site;
 use crate::rules::Segments;
 use crate::shop::record::Customer;
@@ -152,16 +152,17 @@ pub fn view(i: &Inputs) -> tera::Context {
             }
         })
         .collect();
+    let w = basis.words;
     let title = if pages > 1 {
         format!(
             "{} ({} {}) · {}",
-            basis.label("customers"),
-            pick(lang, "halaman", "page"),
+            basis.labels.customers,
+            w.page_lower,
             i.page + 1,
             cfg.name
         )
     } else {
-        format!("{} · {}", basis.label("customers"), cfg.name)
+        format!("{} · {}", basis.labels.customers, cfg.name)
     };
     let common = common(&i.frame, "", title, "customers", None);
     let mut ctx = context(&common, basis);
@@ -184,9 +185,9 @@ pub fn view(i: &Inputs) -> tera::Context {
         &(pages > 1).then(|| {
             format!(
                 "{} {} {} {pages} · {}–{}",
-                pick(lang, "Halaman", "Page"),
+                w.page,
                 i.page + 1,
-                pick(lang, "dari", "of"),
+                w.of,
                 from + 1,
                 to
             )
@@ -195,9 +196,9 @@ pub fn view(i: &Inputs) -> tera::Context {
     ctx.insert(
         "filter_label",
         if pages > 1 {
-            pick(lang, "Cari di halaman ini…", "Search this page…")
+            w.search_page
         } else {
-            basis.label("filter")
+            basis.labels.filter
         },
     );
     ctx

@@ -9,7 +9,8 @@ use super::lines::{
 use super::{common, context, AsOfMinute, Frame, Link, One};
 use crate::incremental::key::Json;
 use crate::lang::format::metric as show;
-use crate::lang::{metric_label, pick};
+use crate::lang::metric_label;
+use crate::lang::site::Words;
 use crate::metrics::{Metric, Metrics};
 use crate::report::{svg, Month, Site, TREND_WEEKS};
 use crate::rules::{self, complaints::open_at, Status};
@@ -130,7 +131,7 @@ fn agenda(i: &Inputs) -> Vec<AdminAgenda> {
             tasks.sort_by_key(|l| (l.task.status != Status::Overdue, l.task.due));
             AdminAgenda {
                 admin: if admin.is_empty() {
-                    pick(basis.lang(), "Belum ada admin", "No admin").to_string()
+                    basis.words.no_admin.to_string()
                 } else {
                     admin
                 },
@@ -197,18 +198,13 @@ fn charts(i: &Inputs, weeks: &[Week]) -> Vec<Chart> {
 /// `1,2 jt` / `850 rb` for chart labels.
 pub fn compact_money(v: i64, lang: Lang) -> String {
     let f = v as f64;
+    let w = Words::of(lang);
     if f >= 1_000_000.0 {
-        format!(
-            "{} {}",
-            crate::lang::format::decimal(f / 1_000_000.0, 1, lang),
-            pick(lang, "jt", "M")
-        )
+        let n = crate::lang::format::decimal(f / 1_000_000.0, 1, lang);
+        format!("{n} {}", w.million)
     } else if f >= 1_000.0 {
-        format!(
-            "{} {}",
-            crate::lang::format::decimal(f / 1_000.0, 0, lang),
-            pick(lang, "rb", "k")
-        )
+        let n = crate::lang::format::decimal(f / 1_000.0, 0, lang);
+        format!("{n} {}", w.thousand)
     } else {
         v.to_string()
     }
@@ -226,7 +222,7 @@ pub fn view(i: &Inputs) -> tera::Context {
             .and_then(|p| i.figures[p].as_deref())
             .unwrap_or(&empty)
     };
-    let title = format!("{} · {}", basis.label("dashboard"), cfg.name);
+    let title = format!("{} · {}", basis.labels.dashboard, cfg.name);
     let minute = AsOfMinute {
         now: i.now,
         problems: i.problems,

@@ -2,7 +2,8 @@
 //! products and the definitions of every number.
 
 use crate::lang::format::{change, metric as show, money};
-use crate::lang::{metric_help, metric_label, pick};
+use crate::lang::site::Labels;
+use crate::lang::{metric_help, metric_label};
 use crate::metrics::{Metric, Metrics, Tally};
 use crate::shop::config::{Config, Lang};
 use crate::shop::record::Item;
@@ -57,7 +58,7 @@ pub fn week_title(w: Week, cfg: &Config) -> String {
         .unwrap_or(b);
     format!(
         "{} {} · {} – {}",
-        pick(cfg.language, "Minggu", "Week"),
+        Labels::of(cfg.language).week,
         w,
         crate::lang::format::long_date(a, &cfg.timezone, cfg.language),
         crate::lang::format::long_date(last, &cfg.timezone, cfg.language)

@@ -113,14 +113,14 @@ pub fn view(i: &Inputs) -> tera::Context {
                 "{} {h:02}:00–{:02}:00 ({n} {})",
                 weekday_name(days[*d], lang),
                 h + 1,
-                basis.label("messages")
+                basis.labels.messages
             )
         })
         .collect();
-    let title = format!("{} · {}", basis.label("hours"), cfg.name);
+    let title = format!("{} · {}", basis.labels.hours, cfg.name);
     let common = common(&i.frame, "", title, "hours", None);
     let mut ctx = context(&common, basis);
-    ctx.insert("heatmap", &svg::heatmap(basis.label("hours"), &rows));
+    ctx.insert("heatmap", &svg::heatmap(basis.labels.hours, &rows));
     ctx.insert("total", &i.total);
     ctx.insert(
         "period",

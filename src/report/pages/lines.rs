@@ -4,10 +4,12 @@
 
 use super::{Basis, Link};
 use crate::incremental::key::{Content, Hashed};
+use crate::lang;
 use crate::lang::format::{long_date, short_datetime, short_name};
-use crate::lang::{self, pick};
+use crate::report::moment::overdue;
 use crate::report::Site;
-use crate::rules::{self, complaints::open_at, complaints::resolved_at, Task};
+use crate::rules::complaints::{exists_at, open_at, resolved_at};
+use crate::rules::{self, Task};
 use crate::shop::config::Lang;
 use crate::shop::index::Shop;
 use crate::shop::record::{Complaint, Customer};
@@ -89,7 +91,7 @@ pub fn task_view(basis: &Basis, line: &TaskLine, root: &str) -> TaskView {
     let t = &*line.task;
     let mut detail = Vec::new();
     if let Some(id) = line.complaint_id {
-        detail.push(format!("{} {id}", pick(lang, "komplain", "complaint")));
+        detail.push(format!("{} {id}", basis.words.complaint_lower));
     }
     if let Some(o) = t.order {
         detail.push(format!("order #{o}"));
@@ -178,14 +180,12 @@ pub fn complaint_list<'s>(
         .complaints
         .iter()
         .enumerate()
-        .filter(|(_, k)| k.opened.t <= at)
+        .filter(|(_, k)| exists_at(k, at))
         .filter_map(|(ki, k)| {
-            let open = open_at(k, at);
-            if open_only && !open {
+            if open_only && !open_at(k, at) {
                 return None;
             }
-            let overdue = open && site.resolve_due[ki] <= at;
-            Some((overdue, k.id.as_str(), ki))
+            Some((overdue(k, site.resolve_due[ki], at), k.id.as_str(), ki))
         })
         .collect();
     let total = ranked.len();
@@ -219,14 +219,7 @@ pub struct ComplaintRow {
 }
 
 pub fn age_text(d: Dur, lang: Lang) -> String {
-    let days = d.secs() / 86_400;
-    let hours = (d.secs() % 86_400) / 3600;
-    match (days, lang) {
-        (0, Lang::Id) => format!("{hours} jam"),
-        (0, Lang::En) => format!("{hours} h"),
-        (d, Lang::Id) => format!("{d} hari {hours} jam"),
-        (d, Lang::En) => format!("{d} d {hours} h"),
-    }
+    crate::lang::site::age(lang, d.secs() / 86_400, (d.secs() % 86_400) / 3600)
 }
 
 pub fn complaint_rows(basis: &Basis, list: &ComplaintList, root: &str) -> Vec<ComplaintRow> {
@@ -265,16 +258,11 @@ pub fn more_complaints(list: &ComplaintList, lang: Lang, root: &str) -> Option<L
     let (shown, total) = (list.lines.len(), list.total);
     (total > shown).then(|| Link {
         href: format!("{root}complaints.html"),
-        label: match lang {
-            Lang::Id => format!(
-                "{shown} dari {} komplain terbuka ditampilkan · lihat semua",
-                crate::lang::format::decimal(total as f64, 0, lang)
-            ),
-            Lang::En => format!(
-                "{shown} of {} open complaints shown · see them all",
-                crate::lang::format::decimal(total as f64, 0, lang)
-            ),
-        },
+        label: crate::lang::site::more_complaints(
+            lang,
+            shown,
+            &crate::lang::format::decimal(total as f64, 0, lang),
+        ),
     })
 }
 

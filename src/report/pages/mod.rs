@@ -21,6 +21,7 @@ pub mod week;
 mod tests;
 
 use crate::lang::format::long_datetime;
+use crate::lang::site::{Labels, Words};
 use crate::messages::Messages;
 use crate::metrics::Tally;
 use crate::report::moment::Moment;
@@ -32,18 +33,16 @@ use crate::shop::record::{Complaint, Customer};
 use crate::time::Week;
 use jiff::Timestamp;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-
-/// The site's words for the templates (`t.dashboard`, …).
-pub type Labels = BTreeMap<&'static str, &'static str>;
 
 /// What every page is built on: the program, shop.toml (language, currency,
 /// rules, masking…) and the shop's templates, all in the site key.
 #[derive(Clone, Copy)]
 pub struct Basis<'s> {
     pub cfg: &'s Config,
-    pub labels: &'s Labels,
+    pub labels: &'static Labels,
+    pub words: &'static Words,
     pub messages: MessageSource<'s>,
     /// The site key ([`crate::report::site_key`]); 0 when pages are not keyed.
     pub key: u64,
@@ -58,9 +57,6 @@ impl Hash for Basis<'_> {
 impl Basis<'_> {
     pub fn lang(&self) -> Lang {
         self.cfg.language
-    }
-    pub fn label(&self, key: &str) -> &'static str {
-        self.labels.get(key).copied().unwrap_or("")
     }
 }
 
@@ -147,17 +143,27 @@ pub fn common<'s>(
 ) -> Common<'s> {
     let basis = &frame.basis;
     let cfg = basis.cfg;
+    let t = basis.labels;
     let items = [
-        ("index.html".to_string(), "dashboard"),
-        (format!("weeks/{}.html", frame.current_week), "weeks"),
+        ("index.html".to_string(), "dashboard", t.dashboard),
+        (
+            format!("weeks/{}.html", frame.current_week),
+            "weeks",
+            t.weeks,
+        ),
         (
             format!("months/{}.html", frame.current_month.slug()),
             "months",
+            t.months,
         ),
-        ("hours.html".to_string(), "hours"),
-        ("testimonials.html".to_string(), "testimonials"),
-        ("customers.html".to_string(), "customers"),
-        ("complaints.html".to_string(), "complaints"),
+        ("hours.html".to_string(), "hours", t.hours),
+        (
+            "testimonials.html".to_string(),
+            "testimonials",
+            t.testimonials,
+        ),
+        ("customers.html".to_string(), "customers", t.customers),
+        ("complaints.html".to_string(), "complaints", t.complaints),
     ];
     Common {
         shop: &cfg.name,
@@ -170,9 +176,9 @@ pub fn common<'s>(
         ),
         nav: items
             .into_iter()
-            .map(|(href, key)| NavItem {
+            .map(|(href, key, label)| NavItem {
                 href: format!("{root}{href}"),
-                label: basis.label(key),
+                label,
                 active: key == active,
             })
             .collect(),
@@ -228,6 +234,6 @@ pub struct One<'a> {
 impl One<'_> {
     /// Complaint `ki` is open and past its resolve due at `at`.
     pub fn overdue(&self, ki: usize, k: &Complaint, at: Timestamp) -> bool {
-        crate::rules::complaints::open_at(k, at) && self.resolve_due[ki] <= at
+        crate::report::moment::overdue(k, self.resolve_due[ki], at)
     }
 }

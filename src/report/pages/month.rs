@@ -45,8 +45,8 @@ pub fn view(i: &Inputs) -> tera::Context {
     let mut ctx = context(&common, basis);
     ctx.insert("heading", &i.month.title(lang));
     ctx.insert("rows", &metric_rows(cfg, this, prev, Metric::scalars()));
-    ctx.insert("col_this", basis.label("this_month"));
-    ctx.insert("col_prev", basis.label("last_month"));
+    ctx.insert("col_this", basis.labels.this_month);
+    ctx.insert("col_prev", basis.labels.last_month);
     let link = |x: Option<Month>| {
         x.map(|x| Link {
             href: format!("{}.html", x.slug()),

@@ -29,7 +29,7 @@ pub fn part<'a>(one: &One<'a>) -> Vec<TestimonialLine<'a>> {
 
 pub fn view(i: &Inputs) -> tera::Context {
     let basis = &i.frame.basis;
-    let title = format!("{} · {}", basis.label("testimonials"), basis.cfg.name);
+    let title = format!("{} · {}", basis.labels.testimonials, basis.cfg.name);
     let common = common(&i.frame, "", title, "testimonials", None);
     let mut ctx = context(&common, basis);
     ctx.insert("testimonials", &testimonials(basis, &i.lines));

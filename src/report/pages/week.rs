@@ -242,8 +242,8 @@ pub fn view(i: &Inputs) -> tera::Context {
     let mut ctx = context(&common, basis);
     ctx.insert("heading", &title);
     ctx.insert("rows", &metric_rows(cfg, this, prev, Metric::scalars()));
-    ctx.insert("col_this", basis.label("this_week"));
-    ctx.insert("col_prev", basis.label("last_week"));
+    ctx.insert("col_this", basis.labels.this_week);
+    ctx.insert("col_prev", basis.labels.last_week);
     let link = |x: Option<Week>| {
         x.map(|x| Link {
             href: format!("{x}.html"),

@@ -1,6 +1,7 @@
 //! The preview server's checks, without a network.
 
 use super::*;
+use crate::lang::site::public_warning;
 
 #[test]
 fn paths_stay_inside_the_site() {
