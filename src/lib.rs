@@ -4,6 +4,7 @@
 pub mod cli;
 pub(crate) mod commands;
 pub(crate) mod error;
+pub(crate) mod incremental;
 pub(crate) mod io;
 pub(crate) mod lang;
 pub(crate) mod messages;

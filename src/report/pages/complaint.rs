@@ -1,0 +1,115 @@
+//! A complaint's page (`complaints/ID.html`): its fields, its customer and
+//! its open tasks.
+
+use super::lines::{task_view, Message, TaskLine, TaskView};
+use super::{common, context, Frame};
+use crate::incremental::key::Content;
+use crate::lang::format::long_datetime;
+use crate::report::moment::{overdue, Seen};
+use crate::report::Site;
+use crate::shop::record::{Complaint, Customer, Ev};
+
+pub const TEMPLATE: &str = "complaint.html";
+
+#[derive(Hash)]
+pub struct Inputs<'s> {
+    pub frame: Frame<'s>,
+    pub complaint: Content<'s, Complaint>,
+    /// Its customer, when in the shop: the page shows the name, and the
+    /// tasks' messages read the record.
+    pub customer: Option<Content<'s, Customer>>,
+    /// The customer's open tasks about this complaint.
+    pub tasks: Vec<TaskLine<'s>>,
+    /// Which of its opening, first response and resolution have happened.
+    pub seen: Seen,
+    /// Open and past its resolve due.
+    pub overdue: bool,
+}
+
+pub fn path(id: &str) -> String {
+    format!("complaints/{id}.html")
+}
+
+pub fn inputs<'s>(site: &'s Site, ki: usize) -> Inputs<'s> {
+    let shop = site.shop;
+    let k = &shop.complaints[ki];
+    let ci = shop.customer_index.get(&k.customer).copied();
+    let tasks = ci.map_or_else(Vec::new, |ci| {
+        site.moments[ci]
+            .open
+            .iter()
+            .filter(|t| t.complaint == Some(ki))
+            .map(|t| TaskLine::new(shop, t, Message::FromRecords))
+            .collect()
+    });
+    let events = [Some(k.opened), k.first_response, k.resolved];
+    Inputs {
+        frame: site.frame(),
+        complaint: Content(k),
+        customer: ci.map(|ci| Content(&*shop.customers[ci])),
+        tasks,
+        seen: Seen::of(site.now, events.into_iter().flatten().map(|e| e.t)),
+        overdue: overdue(k, site.resolve_due[ki], site.now),
+    }
+}
+
+pub fn view(i: &Inputs) -> tera::Context {
+    let basis = &i.frame.basis;
+    let cfg = basis.cfg;
+    let lang = basis.lang();
+    let w = basis.words;
+    let k = &*i.complaint;
+    let when = |e: Option<Ev>| {
+        e.filter(|e| i.seen.happened(e.t))
+            .map_or(String::new(), |e| long_datetime(e.t, &cfg.timezone, lang))
+    };
+    let status = match i.seen.resolved(k) {
+        Some(_) => w.resolved_lower.to_string(),
+        None if i.overdue => format!("{} · {}", basis.labels.open, basis.labels.overdue),
+        None => basis.labels.open.to_string(),
+    };
+    let fields: Vec<(&str, String)> = vec![
+        (basis.labels.status, status),
+        (basis.labels.opened, when(Some(k.opened))),
+        (
+            basis.labels.category,
+            k.category.clone().unwrap_or_default(),
+        ),
+        (basis.labels.channel, k.channel.clone().unwrap_or_default()),
+        (basis.labels.admin, k.admin.clone().unwrap_or_default()),
+        (basis.labels.first_response, when(k.first_response)),
+        (
+            basis.labels.root_cause,
+            k.root_cause.clone().unwrap_or_default(),
+        ),
+        (
+            basis.labels.solution,
+            k.solution.clone().unwrap_or_default(),
+        ),
+        (basis.labels.resolved, when(k.resolved)),
+        (
+            basis.labels.contacts,
+            k.contacts.map_or(String::new(), |c| c.to_string()),
+        ),
+        (
+            basis.labels.csat,
+            k.csat.map_or(String::new(), |c| format!("{c}/5")),
+        ),
+        (basis.labels.record_file, k.path.display().to_string()),
+    ];
+    let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+    let tasks: Vec<TaskView> = i.tasks.iter().map(|t| task_view(basis, t, "../")).collect();
+    let title = format!("{} {} · {}", w.complaint, k.id, cfg.name);
+    let common = common(&i.frame, "../", title, "complaints", None);
+    let mut ctx = context(&common, basis);
+    ctx.insert("id", &k.id);
+    ctx.insert("summary", &k.summary);
+    ctx.insert("customer", &i.customer.map(|c| c.name.clone()));
+    ctx.insert(
+        "customer_href",
+        &format!("../customers/{}.html", k.customer),
+    );
+    ctx.insert("fields", &fields);
+    ctx.insert("tasks", &tasks);
+    ctx
+}
