@@ -227,11 +227,12 @@ impl Live {
         let written = self.write(&site, &tera, &jobs, ch);
         if timing {
             eprintln!(
-                "timing: moments {t1:?} periods+tallies {:?} site+impact {:?} write {:?} ({} jobs)",
+                "timing: moments {t1:?} periods+tallies {:?} site+impact {:?} write {:?} ({} jobs, {} rendered)",
                 t2 - t1,
                 t3 - t2,
                 t0.elapsed() - t3,
-                jobs.len()
+                jobs.len(),
+                written.as_ref().map_or(0, |s| s.rendered)
             );
         }
         // What the site worked out goes back to the memo for the next rebuild.
