@@ -49,9 +49,6 @@ pub fn value(v: Value, lang: Lang) -> &'static str {
 }
 
 /// What an interaction of this kind is called in a customer's history.
-// The site's customer pages take it over from report/'s copy (`kind_label`
-// there); until then nothing in this branch calls it.
-#[allow(dead_code)]
 pub fn kind_label(k: Kind, lang: Lang) -> &'static str {
     match k {
         Kind::Inbound => pick(lang, "Pesan masuk", "Message in"),

@@ -20,10 +20,5 @@ pub use orders::{first_order, order_counts};
 pub use segments::{segments, Lifecycle, Segments, Value};
 pub use tasks::{evaluate, evaluate_where, tasks_for_customer, Status, Task, WaitReason};
 
-/// The task's label: `[rules.NAME] label`, else the built-in one in the
-/// shop's language. Kept here for report/, which still calls
-/// `rules::label`; new code calls `lang::rule_label`.
-pub use crate::lang::rule_label as label;
-
 #[cfg(test)]
 mod tests;

@@ -4,13 +4,13 @@
 use super::lines::{task_view, Message, TaskLine, TaskView};
 use super::{common, context, Basis, Frame};
 use crate::incremental::key::{Content, Hashed};
+use crate::lang;
 use crate::lang::format::{long_datetime, mask_email, mask_handle, mask_phone, money};
-use crate::lang::{self, pick};
 use crate::report::moment::Seen;
 use crate::report::Site;
 use crate::rules::Segments;
-use crate::shop::config::{Config, Lang};
-use crate::shop::record::{Complaint, Customer, Kind, Order};
+use crate::shop::config::Config;
+use crate::shop::record::{Complaint, Customer, Order};
 use jiff::Timestamp;
 use serde::Serialize;
 
@@ -77,19 +77,6 @@ pub struct TimelineItem {
     pub title: String,
     pub text: String,
     pub href: Option<String>,
-}
-
-pub fn kind_label(k: Kind, lang: Lang) -> &'static str {
-    match k {
-        Kind::Inbound => pick(lang, "Pesan masuk", "Message in"),
-        Kind::Followup => pick(lang, "Follow-up", "Follow-up"),
-        Kind::Payment => pick(lang, "Tagihan pembayaran", "Payment reminder"),
-        Kind::Shipping => pick(lang, "Info pengiriman", "Shipping update"),
-        Kind::Aftercare => pick(lang, "Aftercare", "Aftercare"),
-        Kind::Repeat => pick(lang, "Tawaran repeat order", "Repeat-order offer"),
-        Kind::Survey => pick(lang, "Survei kepuasan", "Satisfaction survey"),
-        Kind::Note => pick(lang, "Catatan", "Note"),
-    }
 }
 
 fn contact(cfg: &Config, c: &Customer) -> (String, String) {
@@ -272,7 +259,7 @@ impl Timeline<'_> {
                     format!("{text} ({})", bits.join(" · "))
                 };
             }
-            let title = kind_label(i.kind, lang).to_string();
+            let title = crate::lang::words::kind_label(i.kind, lang).to_string();
             self.push((i.at.t, i.at.line), i.kind.as_str(), title, text, None);
         }
     }

@@ -9,7 +9,7 @@ use crate::lang::format::{long_date, short_datetime, short_name};
 use crate::report::moment::overdue;
 use crate::report::Site;
 use crate::rules::complaints::{exists_at, open_at, resolved_at};
-use crate::rules::{self, Task};
+use crate::rules::Task;
 use crate::shop::config::Lang;
 use crate::shop::index::Shop;
 use crate::shop::record::{Complaint, Customer};
@@ -107,7 +107,7 @@ pub fn task_view(basis: &Basis, line: &TaskLine, root: &str) -> TaskView {
         status: t.status.as_str(),
         status_label: lang::status(t.status, lang),
         due: short_datetime(t.due, &cfg.timezone, lang),
-        label: rules::label(cfg, t.rule),
+        label: crate::lang::rule_label(cfg, t.rule),
         customer: line.customer_name.to_string(),
         customer_href: format!("{root}customers/{}.html", line.customer_id),
         detail: detail.join(" · "),

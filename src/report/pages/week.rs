@@ -15,7 +15,7 @@ use crate::incremental::key::{Hashed, Json};
 use crate::lang::{self, format::money};
 use crate::metrics::{Metric, Metrics};
 use crate::report::{customer_week_events, shown_feedback, Site, WeekEvent};
-use crate::rules::{self, Rule, Status};
+use crate::rules::{Rule, Status};
 use crate::shop::record::{Customer, Item, Order};
 use crate::time::Week;
 use jiff::Timestamp;
@@ -273,7 +273,7 @@ pub fn view(i: &Inputs) -> tera::Context {
         .map(|n| SimpleRow {
             cells: vec![
                 n.name.to_string(),
-                rules::label(cfg, n.rule),
+                crate::lang::rule_label(cfg, n.rule),
                 lang::status(n.status, lang).to_string(),
                 n.admin.unwrap_or("–").to_string(),
             ],
