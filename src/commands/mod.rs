@@ -70,38 +70,17 @@ impl Ctx {
 /// before the shop is loaded by every command that opens one (through
 /// [`Ctx::open`], and by `log`), so what is read afterwards is whole.
 pub(crate) fn recover(dir: &ShopDir) {
-    use crate::io::staging::Recovered;
     let imports = crate::io::staging::recover(&dir.root);
     let temps = crate::io::atomic::recover_writes(&dir.root);
     if imports.is_empty() && temps == 0 {
         return;
     }
     let lang = crate::shop::load::load_config(dir).map_or(Lang::Id, |c| c.language);
-    // The words stay here until the catalogue in `lang::cli` takes them.
-    let say = |id: String, en: String| {
-        eprintln!("langgan: {}", if lang == Lang::En { en } else { id });
-    };
-    for r in imports {
-        match r {
-            Recovered::Discarded => say(
-                "impor sebelumnya terputus sebelum selesai; tidak ada yang ditulis, silakan ulangi.".into(),
-                "an earlier import was interrupted before it finished; nothing was written, please run it again.".into(),
-            ),
-            Recovered::Completed(n) => say(
-                format!("impor sebelumnya terputus saat memindahkan berkas; sudah diselesaikan ({n} berkas)."),
-                format!("an earlier import was interrupted while moving its files; it has been completed ({n} files)."),
-            ),
-            Recovered::Failed(e) => say(
-                format!("impor sebelumnya terputus dan belum bisa diselesaikan: {e}; akan dicoba lagi."),
-                format!("an earlier import was interrupted and cannot be completed yet: {e}; it will be tried again."),
-            ),
-        }
+    for r in &imports {
+        eprintln!("langgan: {}", crate::lang::cli::import_recovered(r, lang));
     }
     if temps > 0 {
-        say(
-            format!("{temps} berkas sementara dari penulisan yang terputus dihapus."),
-            format!("removed {temps} temporary files left by an interrupted write."),
-        );
+        eprintln!("langgan: {}", crate::lang::cli::temps_removed(temps, lang));
     }
 }
 

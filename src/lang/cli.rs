@@ -352,3 +352,25 @@ pub fn no_interaction_since(kind: &str, since: &str, lang: Lang) -> String {
         Lang::En => format!("no `{kind}` interaction since {since}"),
     }
 }
+
+/// What the next command says after finishing or discarding an interrupted
+/// import (`io::staging`).
+pub fn import_recovered(r: &crate::io::staging::Recovered, lang: Lang) -> String {
+    use crate::io::staging::Recovered;
+    match (r, lang) {
+        (Recovered::Discarded, Lang::Id) => "impor sebelumnya terputus sebelum selesai; tidak ada yang ditulis, silakan ulangi.".into(),
+        (Recovered::Discarded, Lang::En) => "an earlier import was interrupted before it finished; nothing was written, please run it again.".into(),
+        (Recovered::Completed(n), Lang::Id) => format!("impor sebelumnya terputus saat memindahkan berkas; sudah diselesaikan ({n} berkas)."),
+        (Recovered::Completed(n), Lang::En) => format!("an earlier import was interrupted while moving its files; it has been completed ({n} files)."),
+        (Recovered::Failed(e), Lang::Id) => format!("impor sebelumnya terputus dan belum bisa diselesaikan: {e}; akan dicoba lagi."),
+        (Recovered::Failed(e), Lang::En) => format!("an earlier import was interrupted and cannot be completed yet: {e}; it will be tried again."),
+    }
+}
+
+/// Temporary files of interrupted writes removed by the next command.
+pub fn temps_removed(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{n} berkas sementara dari penulisan yang terputus dihapus."),
+        Lang::En => format!("removed {n} temporary files left by an interrupted write."),
+    }
+}

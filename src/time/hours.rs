@@ -54,6 +54,17 @@ pub struct Hours {
     pub holidays: Vec<Holiday>,
 }
 
+/// The days of the week, Monday first (the order of [`Hours::week`]).
+pub const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
+];
+
 /// Monday = 0 … Sunday = 6.
 pub fn weekday_index(w: Weekday) -> usize {
     usize::from(w.to_monday_zero_offset().unsigned_abs())

@@ -6,7 +6,6 @@ use crate::lang::format::{long_date, weekday_name, weekday_short};
 use crate::report::{svg, Site};
 use crate::shop::record::{Customer, Kind};
 use crate::time::{sub, Dur};
-use jiff::civil::Weekday;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
@@ -82,15 +81,7 @@ pub fn view(i: &Inputs) -> tera::Context {
     let cfg = basis.cfg;
     let lang = basis.lang();
     let tz = &cfg.timezone;
-    let days = [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ];
+    let days = crate::time::WEEKDAYS;
     let rows: Vec<(String, [usize; 24])> = days
         .iter()
         .zip(i.grid)

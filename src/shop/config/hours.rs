@@ -10,16 +10,6 @@ use jiff::civil::{Date, Time, Weekday};
 use std::ops::Range;
 use toml::Spanned;
 
-const ALL_DAYS: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
-
 /// A break: from, to, and the bytes of shop.toml where it is written.
 type Break = (Time, Time, Range<usize>);
 
@@ -64,7 +54,7 @@ pub(super) fn hours(cx: &mut Ctx, h: RawHours) -> Hours {
         week: Default::default(),
         holidays: Vec::new(),
     };
-    for (i, (weekday, table)) in ALL_DAYS.iter().zip(tables).enumerate() {
+    for (i, (weekday, table)) in crate::time::WEEKDAYS.iter().zip(tables).enumerate() {
         let (day_open, day_close, day_breaks) = match table {
             None if !open_days.contains(weekday) => continue,
             None => (open, close, breaks.clone()),
@@ -116,7 +106,7 @@ pub(super) fn hours(cx: &mut Ctx, h: RawHours) -> Hours {
 /// `days`, or Monday to Saturday when it is left out.
 fn open_days(cx: &mut Ctx, days: Option<&[Spanned<String>]>) -> Vec<Weekday> {
     let Some(days) = days else {
-        return ALL_DAYS[..6].to_vec();
+        return crate::time::WEEKDAYS[..6].to_vec();
     };
     let mut open_days: Vec<Weekday> = Vec::new();
     for d in days {
