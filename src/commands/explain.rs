@@ -356,7 +356,7 @@ fn status_reason(shop: &Shop, c: &Customer, t: &Task, file: &Path) -> String {
 
 /// `lewati istirahat 12:00–13:00`, `lewati hari libur 2027-03-19..2027-03-24`.
 fn skipped_text(skip: Skipped, lang: Lang) -> String {
-    let hm = |t: jiff::civil::Time| format!("{:02}:{:02}", t.hour(), t.minute());
+    use crate::time::clock_text as hm;
     match skip {
         Skipped::Break(a, b) => format!("{} {}–{}", W::SkipsBreak.text(lang), hm(a), hm(b)),
         Skipped::Holiday(h) => format!("{} {h}", W::SkipsHoliday.text(lang)),

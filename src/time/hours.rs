@@ -297,6 +297,15 @@ pub fn weekday_from_str(s: &str) -> Option<Weekday> {
     })
 }
 
+/// A clock time as shop hours are written: `08:00`, `24:00` for the end of
+/// the day (the inverse of [`parse_clock`]).
+pub fn clock_text(t: Time) -> String {
+    if t == Time::MAX {
+        return "24:00".into();
+    }
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
 pub fn parse_clock(s: &str) -> Result<Time, String> {
     let bad = || format!("`{s}` is not a clock time; write it like `08:00`");
     let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;

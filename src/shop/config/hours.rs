@@ -225,12 +225,7 @@ const DAY_NAMES_ID: [&str; 7] = [
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
 ];
 
-fn hm(t: Time) -> String {
-    if t == Time::MAX {
-        return "24:00".into();
-    }
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
+use crate::time::clock_text as hm;
 
 /// `["12:00-13:00", …]` → sorted breaks with the (line, col) of each value;
 /// a malformed or overlapping one is reported and left out.
