@@ -10,21 +10,59 @@ use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(15);
 
-struct Watcher {
+/// How `watch` learns of changes: the system's notifications, or `--poll`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Notify,
+    Poll,
+}
+
+/// Each test taking a [`Mode`] runs twice, as `notify::NAME` and `poll::NAME`.
+macro_rules! in_both_modes {
+    ($($name:ident),* $(,)?) => {
+        mod notify {
+            $(#[test] fn $name() { super::$name(super::Mode::Notify) })*
+        }
+        mod poll {
+            $(#[test] fn $name() { super::$name(super::Mode::Poll) })*
+        }
+    };
+}
+
+in_both_modes!(
+    follows_editor_saves,
+    broken_save_keeps_last_good_version_until_fixed,
+    edited_ref_that_duplicates_another_is_reported,
+    new_subfolder_delete_and_folder_moved_out,
+    incremental_rebuilds_equal_a_full_report,
+);
+
+pub struct Watcher {
     child: Child,
     log: PathBuf,
 }
 
 impl Watcher {
-    fn start(shop: &Path, extra: &[&str]) -> Watcher {
+    pub fn start(shop: &Path, extra: &[&str]) -> Watcher {
+        Watcher::start_in(Mode::Notify, shop, extra)
+    }
+
+    pub fn start_in(mode: Mode, shop: &Path, extra: &[&str]) -> Watcher {
+        Watcher::spawn(mode, support::command(), shop, extra)
+    }
+
+    /// Starts `watch` from `cmd` (the binary, perhaps behind another
+    /// program) and waits until it follows the shop.
+    pub fn spawn(mode: Mode, mut cmd: Command, shop: &Path, extra: &[&str]) -> Watcher {
         // Inside the temp shop (removed with it); the watcher ignores files there.
         let log = shop.join("watch.log");
         let file = std::fs::File::create(&log).expect("log");
         let err = file.try_clone().expect("clone");
-        let child = support::command()
-            .arg("--shop")
-            .arg(shop)
-            .args(["--now", NOW, "watch"])
+        cmd.arg("--shop").arg(shop).args(["--now", NOW, "watch"]);
+        if mode == Mode::Poll {
+            cmd.arg("--poll");
+        }
+        let child = cmd
             .args(extra)
             .stdin(Stdio::null())
             .stdout(file)
@@ -36,7 +74,12 @@ impl Watcher {
         w.wait_for("ready line", || w.log_text().contains("halaman"));
         // The file watcher is set up after the first build line: edits made
         // before it is in place would be missed.
-        w.wait_for("file watcher in place", || w.watching(shop));
+        match mode {
+            Mode::Notify => w.wait_for("file watcher in place", || w.watching(shop)),
+            // The first look is taken right after that line; nothing shows
+            // from outside when it is done.
+            Mode::Poll => std::thread::sleep(Duration::from_millis(300)),
+        }
         w
     }
 
@@ -67,11 +110,11 @@ impl Watcher {
         true
     }
 
-    fn log_text(&self) -> String {
+    pub fn log_text(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
-    fn alive(&mut self) {
+    pub fn alive(&mut self) {
         assert!(
             self.child.try_wait().expect("try_wait").is_none(),
             "watch exited\n{}",
@@ -79,7 +122,7 @@ impl Watcher {
         );
     }
 
-    fn wait_for(&self, what: &str, mut cond: impl FnMut() -> bool) {
+    pub fn wait_for(&self, what: &str, mut cond: impl FnMut() -> bool) {
         let start = Instant::now();
         while start.elapsed() < WAIT {
             if cond() {
@@ -118,11 +161,11 @@ fn folders(dir: &Path) -> usize {
         .unwrap_or(0)
 }
 
-fn page(shop: &Path, rel: &str) -> String {
+pub fn page(shop: &Path, rel: &str) -> String {
     std::fs::read_to_string(shop.join("public").join(rel)).unwrap_or_default()
 }
 
-fn customer(name: &str) -> String {
+pub fn customer(name: &str) -> String {
     format!(
         "name: {name}\nphone: \"0812-1111-2222\"\nadmin: dewi\nfirst_contact: 2026-11-19 10:00\n"
     )
@@ -137,11 +180,10 @@ fn shop() -> Test {
         )
 }
 
-#[test]
-fn follows_editor_saves() {
+fn follows_editor_saves(mode: Mode) {
     let t = shop();
     let root = t.path().to_path_buf();
-    let mut w = Watcher::start(&root, &[]);
+    let mut w = Watcher::start_in(mode, &root, &[]);
     assert!(page(&root, "customers/siti.html").contains("Siti Awal"));
 
     // In-place write.
@@ -190,11 +232,10 @@ fn follows_editor_saves() {
     assert_eq!(names, ["budi.yaml", "siti.yaml"]);
 }
 
-#[test]
-fn broken_save_keeps_last_good_version_until_fixed() {
+fn broken_save_keeps_last_good_version_until_fixed(mode: Mode) {
     let t = shop();
     let root = t.path().to_path_buf();
-    let mut w = Watcher::start(&root, &[]);
+    let mut w = Watcher::start_in(mode, &root, &[]);
     std::fs::write(
         root.join("customers/siti.yaml"),
         "name: [Siti Rusak\nfirst_contact: 2026-11-19\n",
@@ -232,8 +273,7 @@ fn broken_save_keeps_last_good_version_until_fixed() {
 
 /// An edit that keeps a customer's identity but gives an order a ref already
 /// in the shop is not patched in silently: the cross-file check runs again.
-#[test]
-fn edited_ref_that_duplicates_another_is_reported() {
+fn edited_ref_that_duplicates_another_is_reported(mode: Mode) {
     let order = |name: &str, reference: &str| {
         format!(
             "name: {name}\nfirst_contact: 2026-11-18 09:00\norders:\n  - at: 2026-11-18 10:00\n    items: [{{product: serum}}]\n    ref: {reference}\n"
@@ -243,7 +283,7 @@ fn edited_ref_that_duplicates_another_is_reported() {
         .file("customers/ani.yaml", order("Ani", "shopee:111"))
         .file("customers/budi.yaml", order("Budi", "shopee:222"));
     let root = t.path().to_path_buf();
-    let mut w = Watcher::start(&root, &[]);
+    let mut w = Watcher::start_in(mode, &root, &[]);
     std::fs::write(
         root.join("customers/budi.yaml"),
         order("Budi", "shopee:111"),
@@ -269,11 +309,10 @@ fn edited_ref_that_duplicates_another_is_reported() {
     w.alive();
 }
 
-#[test]
-fn new_subfolder_delete_and_folder_moved_out() {
+fn new_subfolder_delete_and_folder_moved_out(mode: Mode) {
     let t = shop();
     let root = t.path().to_path_buf();
-    let mut w = Watcher::start(&root, &[]);
+    let mut w = Watcher::start_in(mode, &root, &[]);
 
     std::fs::create_dir_all(root.join("customers/bandung")).expect("mkdir");
     std::fs::write(
@@ -365,11 +404,10 @@ fn rebuilds(w: &Watcher) -> usize {
 
 /// The incremental rebuild (tallies updated by swapping changed records' shares)
 /// must give exactly the site a full `report` gives.
-#[test]
-fn incremental_rebuilds_equal_a_full_report() {
+fn incremental_rebuilds_equal_a_full_report(mode: Mode) {
     let t = Test::example_shop();
     let shop = t.path().to_path_buf();
-    let mut w = Watcher::start(&shop, &[]);
+    let mut w = Watcher::start_in(mode, &shop, &[]);
     type Edit = Box<dyn Fn(&Path)>;
     let edits: Vec<Edit> = vec![
         // An interaction on a lead (a follow-up done).

@@ -157,15 +157,28 @@ fn write_if_changed(out: &Path, rel: &str, bytes: &[u8], absent: bool) -> Result
     // A new page: nobody reads it yet, so write it in place (half the file
     // operations of temp + rename, which dominate a cold build); its folder
     // is made when the first write finds it missing.
-    match std::fs::write(&path, bytes) {
+    match write_new(&path, bytes) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
             }
-            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, &e))?;
+            write_new(&path, bytes).map_err(|e| Error::io(&path, &e))?;
         }
         Err(e) => return Err(Error::io(&path, &e)),
     }
     Ok(true)
+}
+
+/// Writes a new page in place; when the write fails part way (a full disk)
+/// the partial file is removed, so no truncated or empty page is left to be
+/// served or published.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::File::create(path)?;
+    let result = std::io::Write::write_all(&mut f, bytes);
+    if result.is_err() {
+        drop(f);
+        let _ = std::fs::remove_file(path);
+    }
+    result
 }

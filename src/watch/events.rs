@@ -13,7 +13,9 @@ pub fn convert(ev: &notify::Event) -> FsEvent {
         EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => Op::RenameBoth,
         EventKind::Modify(ModifyKind::Name(RenameMode::From)) => Op::RenameFrom,
         EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Op::RenameTo,
-        EventKind::Modify(ModifyKind::Metadata(_)) => Op::Other,
+        // A content change as the poll watcher reports it (a newer mtime),
+        // and chmod/chown as inotify does: both may change what reads.
+        EventKind::Modify(ModifyKind::Metadata(_)) => Op::Modify,
         EventKind::Modify(_) => Op::Modify,
         EventKind::Remove(_) => Op::Remove,
         EventKind::Access(notify::event::AccessKind::Close(notify::event::AccessMode::Write)) => {
@@ -51,15 +53,13 @@ pub fn watch_error(e: &notify::Error, root: &Path) -> Error {
     }
 }
 
-/// The two debouncer types behind one face.
-pub trait WatchHandle {
-    fn watch_root(&mut self, root: &Path) -> notify::Result<()>;
-}
-
-impl<T: notify::Watcher, C: notify_debouncer_full::FileIdCache> WatchHandle
-    for notify_debouncer_full::Debouncer<T, C>
-{
-    fn watch_root(&mut self, root: &Path) -> notify::Result<()> {
-        self.watch(root, notify::RecursiveMode::Recursive)
-    }
+/// Errors of the watcher that need no word: a file gone between the listing
+/// and its stat (editors' temp files, in poll mode every save).
+pub fn is_benign(e: &notify::Error) -> bool {
+    matches!(&e.kind, notify::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::NotFound)
+        || e.paths.iter().any(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
 }

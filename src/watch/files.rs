@@ -9,6 +9,15 @@ use crate::shop::index::{self, kind_of, Found, Parsed, RecordKind, ShopDir};
 use crate::shop::record::{Complaint, Customer};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a file that reads empty is given to be written: an editor that
+/// saves in place truncates first, and a read in between is no problem yet.
+const SETTLE: Duration = Duration::from_millis(150);
+
+/// How often files that could not be read (permissions, I/O) are tried
+/// again, so fixing them needs no edit.
+const RETRY_UNREADABLE: Duration = Duration::from_secs(2);
 
 struct FileState {
     found: Found,
@@ -25,6 +34,11 @@ pub struct Files {
     /// Problems of shop.toml (the last good configuration stays in use).
     pub config_diags: Vec<Diagnostic>,
     files: BTreeMap<PathBuf, FileState>,
+    /// Files that read empty just after having content, with when to look again.
+    settling: BTreeMap<PathBuf, Instant>,
+    /// Files whose last read failed (not for being gone), and the next try.
+    unreadable: BTreeSet<PathBuf>,
+    next_retry: Option<Instant>,
 }
 
 /// What one batch changed.
@@ -66,6 +80,9 @@ impl Files {
             config,
             config_diags: Vec::new(),
             files: BTreeMap::new(),
+            settling: BTreeMap::new(),
+            unreadable: BTreeSet::new(),
+            next_retry: None,
         };
         files.reload_all();
         Ok(files)
@@ -119,7 +136,13 @@ impl Files {
             by_file.entry(rel).or_default().push(d);
         }
         let mut old = std::mem::take(&mut self.files);
+        self.unreadable.clear();
+        self.settling.clear();
         for (f, p) in entries {
+            if matches!(p, Parsed::Broken) {
+                let path = self.dir.root.join(&f.rel);
+                self.note_readable(&f.rel, &path, true);
+            }
             let previous = old.remove(&f.rel).and_then(|s| s.good);
             let good = match p {
                 Parsed::Broken => previous,
@@ -162,12 +185,28 @@ impl Files {
         }
     }
 
-    fn reload_file(&mut self, rel: &Path, ch: &mut Changes) {
+    fn reload_file(&mut self, rel: &Path, ch: &mut Changes, pass: Pass) {
         let path = self.dir.root.join(rel);
-        let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        let meta = std::fs::symlink_metadata(&path).ok();
+        let is_file = meta.as_ref().is_some_and(|m| m.file_type().is_file());
+        let had_text = self
+            .files
+            .get(rel)
+            .is_some_and(|st| st.good.is_some() && st.diags.is_empty());
+        if pass == Pass::Event && is_file && meta.as_ref().is_some_and(|m| m.len() == 0) && had_text
+        {
+            // Truncated for an in-place save: look again shortly (the write
+            // usually brings its own event first) before calling it empty.
+            self.settling
+                .entry(rel.to_path_buf())
+                .or_insert_with(|| Instant::now() + SETTLE);
+            return;
+        }
+        self.settling.remove(rel);
         let old_good = self.files.get(rel).and_then(|s| s.good.clone());
         touched_ids(&old_good, rel, ch);
         let Some(kind) = kind_of(rel).filter(|_| is_file) else {
+            self.unreadable.remove(rel);
             if let Some(st) = self.files.remove(rel) {
                 ch.diags |= !st.diags.is_empty();
                 ch.files.push(rel.to_path_buf());
@@ -179,6 +218,7 @@ impl Files {
             rel: rel.to_path_buf(),
         };
         let (p, diags) = index::parse_file(&self.dir, &self.config, &found);
+        self.note_readable(rel, &path, matches!(p, Parsed::Broken));
         if let Some(st) = self.files.get(rel) {
             if st.diags == diags && old_good.as_ref().is_some_and(|o| same_record(o, &p)) {
                 ch.same.push(rel.to_path_buf());
@@ -194,6 +234,59 @@ impl Files {
         self.files
             .insert(rel.to_path_buf(), FileState { found, good, diags });
         ch.files.push(rel.to_path_buf());
+    }
+
+    /// Remembers whether a file that failed could not be read at all (as
+    /// opposed to holding bad text), to try it again on the next retry.
+    fn note_readable(&mut self, rel: &Path, path: &Path, broken: bool) {
+        let unreadable = broken
+            && std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read(&mut f, &mut [0u8; 1]))
+                .is_err_and(|e| e.kind() != std::io::ErrorKind::NotFound);
+        if unreadable {
+            self.unreadable.insert(rel.to_path_buf());
+        } else {
+            self.unreadable.remove(rel);
+        }
+    }
+
+    /// When [`Files::retry`] has something to do, if ever.
+    pub fn next_retry(&self) -> Option<Instant> {
+        let settle = self.settling.values().min().copied();
+        let unreadable = (!self.unreadable.is_empty()).then(|| {
+            self.next_retry
+                .unwrap_or_else(|| Instant::now() + RETRY_UNREADABLE)
+        });
+        settle.into_iter().chain(unreadable).min()
+    }
+
+    /// Reads again the files whose time has come: those that read empty a
+    /// moment ago, and (every few seconds) those that could not be read.
+    pub fn retry(&mut self, now: Instant) -> Changes {
+        let mut due: Vec<PathBuf> = self
+            .settling
+            .iter()
+            .filter(|(_, at)| **at <= now)
+            .map(|(p, _)| p.clone())
+            .collect();
+        if !self.unreadable.is_empty() {
+            match self.next_retry {
+                Some(at) if at > now => {}
+                Some(_) => {
+                    due.extend(self.unreadable.iter().cloned());
+                    self.next_retry = Some(now + RETRY_UNREADABLE);
+                }
+                None => self.next_retry = Some(now + RETRY_UNREADABLE),
+            }
+        } else {
+            self.next_retry = None;
+        }
+        let mut ch = Changes::default();
+        for rel in due {
+            self.reload_file(&rel, &mut ch, Pass::Retry);
+        }
+        finish(&mut ch);
+        ch
     }
 
     /// Applies a plan: re-reads what changed and reports what it touched.
@@ -226,21 +319,32 @@ impl Files {
                 .cloned()
                 .collect();
             for rel in gone.iter().chain(present.iter()) {
-                self.reload_file(rel, &mut ch);
+                self.reload_file(rel, &mut ch, Pass::Event);
             }
             ch.diags = true;
             self.keep_walk_diags(walk_diags);
         }
         for f in &plan.files {
-            self.reload_file(f, &mut ch);
+            self.reload_file(f, &mut ch, Pass::Event);
         }
-        ch.files.sort();
-        ch.files.dedup();
-        ch.same.retain(|f| ch.files.binary_search(f).is_err());
-        ch.same.sort();
-        ch.same.dedup();
+        finish(&mut ch);
         ch
     }
+}
+
+/// Why a file is read: an event named it, or a retry came due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Event,
+    Retry,
+}
+
+fn finish(ch: &mut Changes) {
+    ch.files.sort();
+    ch.files.dedup();
+    ch.same.retain(|f| ch.files.binary_search(f).is_err());
+    ch.same.sort();
+    ch.same.dedup();
 }
 
 /// Do two parses of a file hold the same record? The source hash is left

@@ -3,8 +3,8 @@
 //! parse keeps its last good record and its error is shown until fixed; only
 //! the pages whose inputs changed are rendered again.
 //!
-//! A batch of events goes: [`events`] (notify's events) → [`classify`] (which
-//! files and folders) → [`files`] (re-read, last good records) → [`patch`]
+//! A batch of events goes: [`events`] (notify's events, or [`poll`]'s
+//! own looks with `--poll`) → [`classify`] (which files and folders) → [`files`] (re-read, last good records) → [`patch`]
 //! (the shop, patched in place) → [`live`] (the memo of the last moment, the
 //! tallies, the site) → [`impact`] (which pages) → the writer. [`serve`] is
 //! the preview server.
@@ -16,6 +16,7 @@ pub mod impact;
 pub mod live;
 pub mod memo;
 pub mod patch;
+pub mod poll;
 pub mod serve;
 
 use crate::error::{Error, Result};
@@ -24,7 +25,7 @@ use crate::report;
 use crate::shop::config::Config;
 use crate::shop::index::ShopDir;
 use classify::{classify, FsEvent};
-use events::{convert, watch_error, WatchHandle};
+use events::{convert, is_benign, watch_error};
 use files::Changes;
 use jiff::Timestamp;
 use live::Live;
@@ -113,71 +114,130 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
     let root = std::fs::canonicalize(&live.files.dir.root)
         .map_err(|e| Error::io(&live.files.dir.root, &e))?;
     let out_abs = std::fs::canonicalize(&opts.out).ok();
-    let (tx, rx) = mpsc::channel();
-    let mut debouncer: Box<dyn WatchHandle> = if opts.poll {
-        let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
-        Box::new(
-            notify_debouncer_full::new_debouncer_opt::<
-                _,
-                notify::PollWatcher,
-                notify_debouncer_full::NoCache,
-            >(DEBOUNCE, None, tx, notify_debouncer_full::NoCache, config)
-            .map_err(|e| watch_error(&e, &root))?,
-        )
+    let (tx, rx) = mpsc::channel::<Batch>();
+    // Held for as long as the loop runs: dropping it stops the watching.
+    let _watching = if opts.poll {
+        let mut poller = poll::Poller::new(&root);
+        std::thread::spawn(move || {
+            // Ends when the loop below is gone.
+            while tx.send(Ok(poller.next_batch())).is_ok() {}
+        });
+        None
     } else {
-        Box::new(
-            notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)
-                .map_err(|e| watch_error(&e, &root))?,
-        )
+        let handler = move |r: notify_debouncer_full::DebounceEventResult| {
+            let batch = r.map(|events| events.iter().map(|e| convert(&e.event)).collect());
+            let _ = tx.send(batch);
+        };
+        let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler)
+            .map_err(|e| watch_error(&e, &root))?;
+        debouncer
+            .watch(&root, notify::RecursiveMode::Recursive)
+            .map_err(|e| watch_error(&e, &root))?;
+        Some(debouncer)
     };
-    debouncer
-        .watch_root(&root)
-        .map_err(|e| watch_error(&e, &root))?;
 
+    let mut healing = Healing::default();
     loop {
-        let batch = match rx.recv_timeout(IDLE) {
-            Ok(batch) => batch,
+        let wait = healing
+            .next(live.files.next_retry())
+            .map_or(IDLE, |at| at.saturating_duration_since(Instant::now()).min(IDLE));
+        match rx.recv_timeout(wait) {
+            Ok(Ok(fs_events)) => {
+                let plan = classify(&root, out_abs.as_deref(), &fs_events);
+                if !plan.is_empty() {
+                    let t0 = Instant::now();
+                    let ch = live.files.apply(&plan);
+                    if ch.full || !ch.files.is_empty() {
+                        healing.after(rebuild(&mut live, &ch, t0, &version));
+                    } else if !ch.same.is_empty() {
+                        println!("{}", unchanged_line(&live, &ch, t0.elapsed().as_millis()));
+                    }
+                }
+            }
+            Ok(Err(errors)) => {
+                for e in errors.iter().filter(|e| !is_benign(e)) {
+                    eprintln!("langgan: watch: {e}");
+                }
+            }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 live.flush_manifest();
                 if live.clock_moved() {
                     // A new minute: the agenda and this week's figures move
                     // with time, and the next edit starts from this state.
-                    rebuild(&mut live, &Changes::default(), Instant::now(), &version);
+                    let t0 = Instant::now();
+                    healing.after(rebuild(&mut live, &Changes::default(), t0, &version));
                 }
-                continue;
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        };
-        let events = match batch {
-            Ok(events) => events,
-            Err(errors) => {
-                for e in errors {
-                    eprintln!("langgan: watch: {e}");
-                }
-                continue;
-            }
-        };
-        let fs_events: Vec<FsEvent> = events.iter().map(|e| convert(&e.event)).collect();
-        let plan = classify(&root, out_abs.as_deref(), &fs_events);
-        if plan.is_empty() {
-            continue;
         }
-        let t0 = Instant::now();
-        let ch = live.files.apply(&plan);
-        if !ch.full && ch.files.is_empty() {
-            if !ch.same.is_empty() {
-                println!("{}", unchanged_line(&live, &ch, t0.elapsed().as_millis()));
+        // What failed heals without an edit: files that read empty or could
+        // not be read are read again, and a site that could not be written
+        // (a full disk) is written again.
+        let now = Instant::now();
+        if live.files.next_retry().is_some_and(|at| at <= now) {
+            let ch = live.files.retry(now);
+            if !ch.files.is_empty() {
+                healing.after(rebuild(&mut live, &ch, now, &version));
             }
-            continue;
         }
-        rebuild(&mut live, &ch, t0, &version);
+        if healing.due(now) {
+            let full = Changes {
+                full: true,
+                ..Changes::default()
+            };
+            healing.after(rebuild(&mut live, &full, now, &version));
+        }
     }
     live.flush_manifest();
     Ok(0)
 }
 
-/// Rebuilds after `ch` (started at `t0`) and prints the line for it.
-fn rebuild(live: &mut Live, ch: &Changes, t0: Instant, version: &AtomicU64) {
+/// What the watching thread sends: the events of one batch, or the
+/// watcher's errors.
+type Batch = std::result::Result<Vec<FsEvent>, Vec<notify::Error>>;
+
+/// How often writing the site is tried again after it failed.
+const RETRY_WRITE: Duration = Duration::from_secs(2);
+
+/// A site write that failed, to be tried again; its error is printed once
+/// (not every two seconds) until it changes or the site is whole again.
+#[derive(Default)]
+struct Healing {
+    retry_at: Option<Instant>,
+    shown: Option<String>,
+}
+
+impl Healing {
+    fn after(&mut self, result: std::result::Result<(), String>) {
+        match result {
+            Ok(()) => *self = Healing::default(),
+            Err(e) => {
+                if self.shown.as_deref() != Some(e.as_str()) {
+                    eprintln!("langgan: {e}");
+                    self.shown = Some(e);
+                }
+                self.retry_at = Some(Instant::now() + RETRY_WRITE);
+            }
+        }
+    }
+
+    fn due(&self, now: Instant) -> bool {
+        self.retry_at.is_some_and(|at| at <= now)
+    }
+
+    fn next(&self, files: Option<Instant>) -> Option<Instant> {
+        self.retry_at.into_iter().chain(files).min()
+    }
+}
+
+/// Rebuilds after `ch` (started at `t0`) and prints the line for it; the
+/// error when the site could not be written.
+fn rebuild(
+    live: &mut Live,
+    ch: &Changes,
+    t0: Instant,
+    version: &AtomicU64,
+) -> std::result::Result<(), String> {
     let shop = live.shop(ch);
     if std::env::var_os("LANGGAN_TIMING").is_some() {
         eprintln!("timing: apply+shop {:?}", t0.elapsed());
@@ -200,7 +260,8 @@ fn rebuild(live: &mut Live, ch: &Changes, t0: Instant, version: &AtomicU64) {
                 line(live, errors, ch, t0.elapsed().as_millis(), summary.written)
             );
             version.fetch_add(1, Ordering::SeqCst);
+            Ok(())
         }
-        Err(e) => eprintln!("langgan: {e}"),
+        Err(e) => Err(e.to_string()),
     }
 }
