@@ -13,6 +13,7 @@ mod cache;
 mod check;
 mod conformance;
 mod example_shop;
+mod faults_watch;
 mod faults_writes;
 mod html_valid;
 mod report;

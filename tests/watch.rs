@@ -70,7 +70,12 @@ impl Watcher {
             .spawn()
             .expect("spawn watch");
         let w = Watcher { child, log };
-        w.wait_for("first build", || shop.join("public/index.html").is_file());
+        let out = extra
+            .iter()
+            .position(|a| *a == "--out")
+            .and_then(|i| extra.get(i + 1))
+            .map_or_else(|| shop.join("public"), PathBuf::from);
+        w.wait_for("first build", || out.join("index.html").is_file());
         w.wait_for("ready line", || w.log_text().contains("halaman"));
         // The file watcher is set up after the first build line: edits made
         // before it is in place would be missed.

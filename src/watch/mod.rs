@@ -138,9 +138,9 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
 
     let mut healing = Healing::default();
     loop {
-        let wait = healing
-            .next(live.files.next_retry())
-            .map_or(IDLE, |at| at.saturating_duration_since(Instant::now()).min(IDLE));
+        let wait = healing.next(live.files.next_retry()).map_or(IDLE, |at| {
+            at.saturating_duration_since(Instant::now()).min(IDLE)
+        });
         match rx.recv_timeout(wait) {
             Ok(Ok(fs_events)) => {
                 let plan = classify(&root, out_abs.as_deref(), &fs_events);

@@ -141,7 +141,11 @@ fn walk(dir: &Path, out: &mut HashMap<PathBuf, Stamp>) {
         return;
     };
     for entry in entries.flatten() {
-        if entry.file_name().to_str().is_none_or(|n| n.starts_with('.')) {
+        if entry
+            .file_name()
+            .to_str()
+            .is_none_or(|n| n.starts_with('.'))
+        {
             continue;
         }
         let path = entry.path();
