@@ -26,6 +26,7 @@ in_both_modes!(
     unreadable_file_heals_after_chmod,
     full_disk_heals_without_an_edit,
     emacs_lock_links_are_quiet,
+    git_operations_match_a_fresh_report,
 );
 
 fn shop() -> Test {
@@ -325,4 +326,132 @@ fn emacs_lock_links_are_quiet(mode: Mode) {
     w.alive();
     let problems = problem_lines(&w);
     assert!(problems.is_empty(), "no errors: {problems:?}");
+}
+
+fn git(root: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["-c", "user.name=Test", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Waits until the watcher has said nothing new for a while.
+fn quiet(w: &Watcher, mode: Mode) {
+    let calm = match mode {
+        Mode::Notify => Duration::from_millis(600),
+        Mode::Poll => Duration::from_millis(1500),
+    };
+    let mut len = w.log_text().len();
+    let mut since = std::time::Instant::now();
+    let start = std::time::Instant::now();
+    while since.elapsed() < calm && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(50));
+        let now = w.log_text().len();
+        if now != len {
+            len = now;
+            since = std::time::Instant::now();
+        }
+    }
+}
+
+/// The watched site against a fresh `report` of the same files: the pages
+/// that differ.
+fn differing_pages(t: &Test, name: &str) -> Vec<String> {
+    let fresh = t.beside(name);
+    t.run_args(&[
+        "--now",
+        NOW,
+        "report",
+        "--out",
+        &fresh.display().to_string(),
+    ])
+    .code(0);
+    let skip = |k: &String| k == ".langgan-site";
+    let live = files(&t.path().join("public"));
+    let full = files(&fresh);
+    full.iter()
+        .filter(|(k, v)| !skip(k) && live.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .chain(
+            live.keys()
+                .filter(|k| !skip(k) && !full.contains_key(*k))
+                .cloned(),
+        )
+        .collect()
+}
+
+/// Checkouts, a stash and its pop, a merge and a reset under `watch`: after
+/// each the site equals a fresh report (issue 13.1: in poll mode 21 pages
+/// stayed wrong after a checkout).
+fn git_operations_match_a_fresh_report(mode: Mode) {
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipping: git not installed");
+        return;
+    }
+    let t = Test::example_shop();
+    let root = t.path().to_path_buf();
+    std::fs::write(root.join(".gitignore"), "public/\n.langgan/\nwatch.log\n").expect("ignore");
+    git(&root, &["init", "-q", "-b", "main"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "shop"]);
+    // A branch that renames a customer, removes one and adds one.
+    git(&root, &["checkout", "-qb", "edits"]);
+    let siti = root.join("customers/siti-rahma.yaml");
+    let text = std::fs::read_to_string(&siti).expect("read");
+    std::fs::write(
+        &siti,
+        text.replacen("name: Siti Rahma", "name: Siti Cabang", 1),
+    )
+    .expect("edit");
+    std::fs::remove_file(root.join("customers/yoga-saputra.yaml")).expect("rm");
+    std::fs::write(
+        root.join("customers/dina-cabang.yaml"),
+        "name: Dina Cabang\nsource: tiktok\nadmin: rudi\nfirst_contact: 2026-11-19 10:00\n",
+    )
+    .expect("new");
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "edits"]);
+    git(&root, &["checkout", "-q", "main"]);
+
+    let mut w = Watcher::start_in(mode, &root, &[]);
+    let steps: [(&str, &[&str]); 6] = [
+        ("checkout edits", &["checkout", "-q", "edits"]),
+        ("checkout main", &["checkout", "-q", "main"]),
+        ("merge edits", &["merge", "-q", "--ff-only", "edits"]),
+        (
+            "reset to the first commit",
+            &["reset", "-q", "--hard", "HEAD~1"],
+        ),
+        ("stash an edit", &["stash", "-q"]),
+        ("pop it", &["stash", "pop", "-q"]),
+    ];
+    let mut wrong = 0;
+    for (i, (what, args)) in steps.iter().enumerate() {
+        if *what == "stash an edit" {
+            let p = root.join("customers/agus-salim.yaml");
+            let text = std::fs::read_to_string(&p).expect("read");
+            std::fs::write(&p, text.replacen("name: ", "name: Pak ", 1)).expect("edit");
+            quiet(&w, mode);
+        }
+        git(&root, args);
+        quiet(&w, mode);
+        let differing = differing_pages(&t, &format!("fresh-{i}"));
+        eprintln!("{mode:?}: after {what}: {} pages differ", differing.len());
+        wrong += differing.len();
+        assert!(
+            differing.is_empty(),
+            "after {what} the site differs from a fresh report: {differing:?}\n{}",
+            w.log_text()
+        );
+    }
+    w.alive();
+    assert_eq!(wrong, 0);
 }
