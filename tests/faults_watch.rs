@@ -69,7 +69,7 @@ fn in_place_saves_never_read_as_empty(mode: Mode) {
     let t = shop();
     let root = t.path().to_path_buf();
     let mut w = Watcher::start_in(mode, &root, &[]);
-    let saves = if mode == Mode::Poll { 15 } else { 40 };
+    let saves = crate::faults_writes::trials(if mode == Mode::Poll { 15 } else { 40 });
     for i in 0..saves {
         in_place_save(&w, &root, i);
     }

@@ -48,7 +48,7 @@ impl Rng {
 }
 
 /// How many trials: `default`, or LANGGAN_FAULT_TRIALS to probe longer.
-fn trials(default: usize) -> usize {
+pub fn trials(default: usize) -> usize {
     std::env::var("LANGGAN_FAULT_TRIALS")
         .ok()
         .and_then(|s| s.parse().ok())
