@@ -15,6 +15,7 @@ mod conformance;
 mod example_shop;
 mod faults_writes;
 mod html_valid;
+mod import_customers;
 mod report;
 mod report_incremental;
 mod team;

@@ -13,7 +13,7 @@ use crate::error::{Diagnostic, Error, Result, SourceLine};
 use crate::io::sheet::{self, date, phone, Book, Cell, Header, Kind, Row, SheetError, Variants};
 use crate::io::staging::{import_lock, Staging};
 use crate::io::yaml_edit::slug;
-use crate::lang::import::{self as say, Existing, ImportWord, Listed};
+use crate::lang::import::{self as say, Existing, ImportWord, Listed, Same};
 use crate::shop::config::{Config, Lang};
 use crate::shop::index;
 use crate::shop::record::{self, normalize_phone};
@@ -41,39 +41,105 @@ pub const HEADERS: &[Variants<Field>] = &[
     (
         Field::Name,
         &[
-            "nama", "name", "nama pelanggan", "nama lengkap", "nama customer",
-            "nama konsumen", "nama pembeli", "customer name", "full name", "customer",
-            "pelanggan", "konsumen",
+            "nama",
+            "name",
+            "nama pelanggan",
+            "nama lengkap",
+            "nama customer",
+            "nama konsumen",
+            "nama pembeli",
+            "customer name",
+            "full name",
+            "customer",
+            "pelanggan",
+            "konsumen",
         ],
     ),
     (
         Field::Phone,
         &[
-            "no hp", "nomor hp", "no wa", "nomor wa", "nomor whatsapp", "no whatsapp",
-            "whatsapp", "wa", "hp", "handphone", "no handphone", "phone", "phone number",
-            "mobile", "telepon", "no telepon", "nomor telepon", "telp", "no telp", "kontak",
-            "no hp wa", "no wa hp",
+            "no hp",
+            "nomor hp",
+            "no wa",
+            "nomor wa",
+            "nomor whatsapp",
+            "no whatsapp",
+            "whatsapp",
+            "wa",
+            "hp",
+            "handphone",
+            "no handphone",
+            "phone",
+            "phone number",
+            "mobile",
+            "telepon",
+            "no telepon",
+            "nomor telepon",
+            "telp",
+            "no telp",
+            "kontak",
+            "no hp wa",
+            "no wa hp",
         ],
     ),
-    (Field::Email, &["email", "e-mail", "surel", "alamat email", "email address"]),
+    (
+        Field::Email,
+        &["email", "e-mail", "surel", "alamat email", "email address"],
+    ),
     (
         Field::City,
-        &["kota", "domisili", "city", "kota kabupaten", "kabupaten", "kota domisili", "asal kota", "lokasi"],
+        &[
+            "kota",
+            "domisili",
+            "city",
+            "kota kabupaten",
+            "kabupaten",
+            "kota domisili",
+            "asal kota",
+            "lokasi",
+        ],
     ),
     (
         Field::Source,
-        &["sumber", "source", "sumber lead", "lead source", "sumber pelanggan", "asal lead", "sumber info"],
+        &[
+            "sumber",
+            "source",
+            "sumber lead",
+            "lead source",
+            "sumber pelanggan",
+            "asal lead",
+            "sumber info",
+        ],
     ),
-    (Field::Admin, &["admin", "nama admin", "cs", "pic", "handled by"]),
+    (
+        Field::Admin,
+        &["admin", "nama admin", "cs", "pic", "handled by"],
+    ),
     (
         Field::FirstContact,
         &[
-            "tanggal", "tgl", "tanggal chat", "tgl chat", "tanggal kontak", "tgl kontak",
-            "tanggal kontak pertama", "tgl kontak pertama", "kontak pertama", "first contact",
-            "date", "tanggal masuk", "tgl masuk", "tanggal daftar", "first chat", "first_contact",
+            "tanggal",
+            "tgl",
+            "tanggal chat",
+            "tgl chat",
+            "tanggal kontak",
+            "tgl kontak",
+            "tanggal kontak pertama",
+            "tgl kontak pertama",
+            "kontak pertama",
+            "first contact",
+            "date",
+            "tanggal masuk",
+            "tgl masuk",
+            "tanggal daftar",
+            "first chat",
+            "first_contact",
         ],
     ),
-    (Field::Note, &["catatan", "keterangan", "ket", "note", "notes", "komentar"]),
+    (
+        Field::Note,
+        &["catatan", "keterangan", "ket", "note", "notes", "komentar"],
+    ),
     (Field::Tags, &["tags", "tag", "label", "labels", "minat"]),
 ];
 
@@ -104,7 +170,6 @@ pub fn import_customers(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<
     let now = stamp(ctx.now, cfg);
     let mut plan: Vec<(PathBuf, String)> = Vec::new();
     let mut bad_rows = 0;
-    let mut already: Vec<(String, String)> = Vec::new();
     let mut in_shop: Vec<(Option<&str>, usize)> = Vec::new();
     let mut without_date = 0;
     let has_date_column = sheets
@@ -119,21 +184,15 @@ pub fn import_customers(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<
             }
             let r = RowAt { sheet: name, row };
             match plan_row(&r, header, cfg, &now, &mut known) {
-                Planned::Create {
-                    rel,
-                    text,
-                    dated,
-                } => {
+                Planned::Create { rel, text, dated } => {
                     without_date += usize::from(!dated);
                     plan.push((rel, text));
                 }
                 Planned::Already { why, in_file } => {
-                    if in_file {
-                        out.skipped(&r, &why);
-                    } else {
+                    if !in_file {
                         in_shop.push((name, row.line));
-                        already.push((out.row_place(&r), why));
                     }
+                    out.skipped(&r, &why, !in_file);
                 }
                 Planned::Bad(problems) => {
                     bad_rows += 1;
@@ -144,15 +203,10 @@ pub fn import_customers(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<
             }
         }
     }
-    let skipped = out.skipped_count + in_shop.len();
-    if in_shop.len() <= NAMED_ALREADY {
-        for (place, why) in &already {
-            out.line(format!("{place}: {}: {why}", ImportWord::Skipped.text(lang)));
-        }
-    } else {
-        out.line(say::many_already(&shown, in_shop.len(), &ranges(&in_shop, lang), lang));
-    }
-    out.flush();
+    let skipped = out.skipped_count;
+    let many = (in_shop.len() > NAMED_ALREADY)
+        .then(|| say::many_already(&shown, in_shop.len(), &ranges(&in_shop, lang), lang));
+    out.flush(many);
     if bad_rows > 0 && !opts.skip_bad {
         return Err(Error::invalid(say::import_refused(bad_rows, lang)));
     }
@@ -264,7 +318,9 @@ struct Out<'a> {
     book: &'a Book,
     shown: &'a str,
     lang: Lang,
-    text: String,
+    /// Each line, and whether it names a row already in the shop (those
+    /// are said in one line when there are many).
+    lines: Vec<(String, bool)>,
     skipped_count: usize,
 }
 
@@ -274,14 +330,13 @@ impl<'a> Out<'a> {
             book,
             shown,
             lang,
-            text: String::new(),
+            lines: Vec::new(),
             skipped_count: 0,
         }
     }
 
     fn line(&mut self, s: String) {
-        self.text.push_str(&s);
-        self.text.push('\n');
+        self.lines.push((s, false));
     }
 
     /// `data.csv:5` or `data.xlsx: sheet "Pelanggan" baris 5`.
@@ -298,14 +353,14 @@ impl<'a> Out<'a> {
         let cell = cell.or(r.row.cells.first());
         match (self.book.kind, r.sheet, cell) {
             (Kind::Csv, _, Some(c)) => {
-                let d = Diagnostic::error(Path::new(self.shown), c.line as u32, c.col as u32, message)
-                    .with_source(SourceLine::at(&self.book.text, c.offset, c.width));
+                let d =
+                    Diagnostic::error(Path::new(self.shown), c.line as u32, c.col as u32, message)
+                        .with_source(SourceLine::at(&self.book.text, c.offset, c.width));
                 self.line(d.rendered().to_string());
             }
             (_, Some(name), Some(c)) => {
                 let at = format!("{}{}", sheet::column_letters(c.col), c.line);
-                let place =
-                    say::workbook_place(self.shown, name, r.row.line, Some(&at), self.lang);
+                let place = say::workbook_place(self.shown, name, r.row.line, Some(&at), self.lang);
                 self.line(format!("{place}: error: {message}"));
             }
             _ => {
@@ -316,14 +371,28 @@ impl<'a> Out<'a> {
     }
 
     /// A row not created, and why.
-    fn skipped(&mut self, r: &RowAt<'_>, why: &str) {
+    fn skipped(&mut self, r: &RowAt<'_>, why: &str, in_shop: bool) {
         self.skipped_count += 1;
         let place = self.row_place(r);
-        self.line(format!("{place}: {}: {why}", ImportWord::Skipped.text(self.lang)));
+        let s = format!("{place}: {}: {why}", ImportWord::Skipped.text(self.lang));
+        self.lines.push((s, in_shop));
     }
 
-    fn flush(&mut self) {
-        eprint!("{}", std::mem::take(&mut self.text));
+    /// Writes the lines at once; `many` replaces the lines of rows already
+    /// in the shop.
+    fn flush(&mut self, many: Option<String>) {
+        let mut text = String::new();
+        for (line, in_shop) in std::mem::take(&mut self.lines) {
+            if !(in_shop && many.is_some()) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+        if let Some(m) = many {
+            text.push_str(&m);
+            text.push('\n');
+        }
+        eprint!("{text}");
     }
 }
 
@@ -348,9 +417,7 @@ fn ranges(rows: &[(Option<&str>, usize)], lang: Lang) -> String {
             });
             i += 1;
         }
-        let head = say::row_ref(sheet, 0, lang);
-        let head = head.trim_end_matches('0').trim_end();
-        parts.push(format!("{head} {}", runs.join(", ")));
+        parts.push(say::row_ref(sheet, &runs.join(", "), lang));
     }
     parts.join("; ")
 }
@@ -363,11 +430,14 @@ enum Origin {
 }
 
 /// The people in the shop and those planned so far: a row for one of them
-/// (same phone, else same email) is skipped, so an import can run twice.
+/// (same phone, else same email; a row with neither, the same name as one
+/// with neither) is skipped, so an import can run twice.
 struct Known {
     phones: HashMap<String, Origin>,
     /// Lowercase.
     emails: HashMap<String, Origin>,
+    /// Lowercase names of the people with neither phone nor email.
+    names: HashMap<String, Origin>,
     /// Every customer file's id, broken ones too.
     ids: BTreeSet<String>,
 }
@@ -381,18 +451,11 @@ impl Known {
         let mut known = Known {
             phones: HashMap::new(),
             emails: HashMap::new(),
+            names: HashMap::new(),
             ids: BTreeSet::new(),
         };
         for c in &shop.customers {
-            if let Some(p) = &c.phone {
-                known.phones.entry(p.clone()).or_insert_with(|| origin(&c.path));
-            }
-            if let Some(e) = &c.email {
-                known
-                    .emails
-                    .entry(e.to_lowercase())
-                    .or_insert_with(|| origin(&c.path));
-            }
+            known.add(c, || origin(&c.path));
         }
         let (found, _) = index::walk_tree(&shop.dir, Path::new(index::CUSTOMERS_DIR));
         for f in &found {
@@ -403,21 +466,33 @@ impl Known {
                 if let (index::Parsed::Customer(c), _) =
                     index::parse_file(&shop.dir, &shop.config, f)
                 {
-                    if let Some(p) = &c.phone {
-                        known.phones.entry(p.clone()).or_insert_with(|| origin(&f.rel));
-                    }
-                    if let Some(e) = &c.email {
-                        known
-                            .emails
-                            .entry(e.to_lowercase())
-                            .or_insert_with(|| origin(&f.rel));
-                    }
+                    known.add(&c, || origin(&f.rel));
                 }
             }
             known.ids.insert(id.to_string());
         }
         known
     }
+
+    fn add(&mut self, c: &record::Customer, origin: impl Fn() -> Origin) {
+        if let Some(p) = &c.phone {
+            self.phones.entry(p.clone()).or_insert_with(&origin);
+        }
+        if let Some(e) = &c.email {
+            self.emails.entry(e.to_lowercase()).or_insert_with(&origin);
+        }
+        if c.phone.is_none() && c.email.is_none() {
+            self.names.entry(name_key(&c.name)).or_insert_with(&origin);
+        }
+    }
+}
+
+/// A name as compared: lowercase, spaces collapsed.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// What becomes of one row.
@@ -468,16 +543,20 @@ fn plan_row<'a>(
     let cells = cells_of(r.row, header);
     let text = |f: Field| cells.get(&f).and_then(|(_, c)| c.value.text());
     // A problem with a field's cell, said with its column's header.
-    let at = |f: Field, message: String, bad: &mut Vec<(Option<&'a Cell>, String)>| {
-        match cells.get(&f) {
-            Some((i, c)) => bad.push((Some(*c), say::in_column(&header.name(*i), &message, lang))),
-            None => bad.push((None, message)),
-        }
+    let at = |f: Field, message: String, bad: &mut Vec<(Option<&'a Cell>, String)>| match cells
+        .get(&f)
+    {
+        Some((i, c)) => bad.push((Some(*c), say::in_column(&header.name(*i), &message, lang))),
+        None => bad.push((None, message)),
     };
     let mut bad: Vec<(Option<&'a Cell>, String)> = Vec::new();
     let name = text(Field::Name);
     if name.is_none() {
-        at(Field::Name, ImportWord::NameEmpty.text(lang).to_string(), &mut bad);
+        at(
+            Field::Name,
+            ImportWord::NameEmpty.text(lang).to_string(),
+            &mut bad,
+        );
     }
     let phone = match cells
         .get(&Field::Phone)
@@ -554,18 +633,19 @@ fn plan_row<'a>(
     };
     let e164 = c.phone.as_deref().and_then(|p| normalize_phone(p).ok());
     let email = c.email.as_deref().map(str::to_lowercase);
+    let name = name_key(&c.name);
     let found = match (&e164, &email) {
-        (Some(p), _) => known.phones.get(p).map(|o| (true, o)),
-        (None, Some(e)) => known.emails.get(e).map(|o| (false, o)),
-        (None, None) => None,
+        (Some(p), _) => known.phones.get(p).map(|o| (Same::Phone, o)),
+        (None, Some(e)) => known.emails.get(e).map(|o| (Same::Email, o)),
+        (None, None) => known.names.get(&name).map(|o| (Same::Name, o)),
     };
-    if let Some((same_phone, origin)) = found {
+    if let Some((same, origin)) = found {
         let (existing, in_file) = match origin {
             Origin::Shop(p) => (Existing::Shop(p), false),
             Origin::Row(at) => (Existing::Row(at), true),
         };
         return Planned::Already {
-            why: say::already(&c.name, same_phone, existing, lang),
+            why: say::already(&c.name, same, existing, lang),
             in_file,
         };
     }
@@ -605,17 +685,20 @@ fn plan_row<'a>(
     if parsed.is_none() || !errors.is_empty() {
         return Planned::Bad(errors);
     }
-    let here = Origin::Row(say::row_ref(r.sheet, r.row.line, lang));
-    if let Some(p) = e164 {
-        known.phones.insert(p, here.clone());
-    }
-    if let Some(e) = email {
-        known.emails.entry(e).or_insert(here);
+    let here = Origin::Row(say::row_ref(r.sheet, &r.row.line.to_string(), lang));
+    match (e164, email) {
+        (None, None) => {
+            known.names.insert(name, here);
+        }
+        (p, e) => {
+            if let Some(p) = p {
+                known.phones.insert(p, here.clone());
+            }
+            if let Some(e) = e {
+                known.emails.entry(e).or_insert(here);
+            }
+        }
     }
     known.ids.insert(id);
-    Planned::Create {
-        rel,
-        text,
-        dated,
-    }
+    Planned::Create { rel, text, dated }
 }

@@ -31,7 +31,13 @@ impl ImportWord {
 
 /// A row of a workbook: `data.xlsx: sheet "Pelanggan" baris 5`, with the
 /// cell when there is one (`(sel C5)`). CSV rows are `data.csv:5:3`.
-pub fn workbook_place(file: &str, sheet: &str, row: usize, cell: Option<&str>, lang: Lang) -> String {
+pub fn workbook_place(
+    file: &str,
+    sheet: &str,
+    row: usize,
+    cell: Option<&str>,
+    lang: Lang,
+) -> String {
     let (row_word, cell_word) = match lang {
         Lang::Id => ("baris", "sel"),
         Lang::En => ("row", "cell"),
@@ -42,12 +48,12 @@ pub fn workbook_place(file: &str, sheet: &str, row: usize, cell: Option<&str>, l
     }
 }
 
-/// The same place, said inside a sentence (`baris 3`, `sheet "Pelanggan" baris 3`).
-pub fn row_ref(sheet: Option<&str>, row: usize, lang: Lang) -> String {
-    let word = pick(lang, "baris", "line");
+/// A row said inside a sentence (`baris 3`, `sheet "Pelanggan" baris 3`);
+/// also rows, as runs (`baris 2–9, 12`).
+pub fn row_ref(sheet: Option<&str>, rows: &str, lang: Lang) -> String {
     match sheet {
-        Some(s) => format!("sheet \"{s}\" {} {row}", pick(lang, "baris", "row")),
-        None => format!("{word} {row}"),
+        Some(s) => format!("sheet \"{s}\" {} {rows}", pick(lang, "baris", "row")),
+        None => format!("{} {rows}", pick(lang, "baris", "line")),
     }
 }
 
@@ -222,23 +228,32 @@ pub enum Listed {
 
 /// Why a row was not created: the person is already a customer, or was
 /// an earlier row of this file.
-pub fn already(name: &str, same_phone: bool, existing: Existing<'_>, lang: Lang) -> String {
-    let same = match (same_phone, lang) {
-        (true, Lang::Id) => "nomor HP sama",
-        (false, Lang::Id) => "email sama",
-        (true, Lang::En) => "same phone",
-        (false, Lang::En) => "same email",
+pub fn already(name: &str, same: Same, existing: Existing<'_>, lang: Lang) -> String {
+    let same = match (same, lang) {
+        (Same::Phone, Lang::Id) => "nomor HP sama",
+        (Same::Email, Lang::Id) => "email sama",
+        (Same::Name, Lang::Id) => "nama sama, tanpa nomor HP dan email",
+        (Same::Phone, Lang::En) => "same phone",
+        (Same::Email, Lang::En) => "same email",
+        (Same::Name, Lang::En) => "same name, no phone or email",
     };
     match (existing, lang) {
-        (Existing::Shop(path), Lang::Id) => {
-            format!("{name} sudah ada di toko ({same} dengan {path})")
-        }
+        (Existing::Shop(path), Lang::Id) => format!("{name} sudah ada di toko: {path} ({same})"),
         (Existing::Shop(path), Lang::En) => {
-            format!("{name} is already a customer ({same} as {path})")
+            format!("{name} is already a customer: {path} ({same})")
         }
         (Existing::Row(at), Lang::Id) => format!("{name} sudah ada di {at} berkas ini ({same})"),
         (Existing::Row(at), Lang::En) => format!("{name} is already on {at} of this file ({same})"),
     }
+}
+
+/// What tells that a row is a person already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Same {
+    Phone,
+    Email,
+    /// Neither has a phone or an email: the name is all there is.
+    Name,
 }
 
 /// Who a row is the same person as.
@@ -255,10 +270,10 @@ pub enum Existing<'a> {
 pub fn many_already(file: &str, rows: usize, where_: &str, lang: Lang) -> String {
     match lang {
         Lang::Id => format!(
-            "{file}: {rows} baris sudah ada di toko (nomor HP atau email sama), dilewati: {where_}"
+            "{file}: {rows} baris sudah ada di toko (nomor HP, email atau nama sama), dilewati: {where_}"
         ),
         Lang::En => format!(
-            "{file}: {rows} rows are already customers (same phone or email), skipped: {where_}"
+            "{file}: {rows} rows are already customers (same phone, email or name), skipped: {where_}"
         ),
     }
 }
@@ -313,9 +328,9 @@ pub fn no_date_column(now: &str, lang: Lang) -> String {
 /// Said once when some rows have an empty date cell.
 pub fn rows_without_date(rows: usize, now: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!(
-            "{rows} baris tanpa tanggal: first_contact-nya diisi waktu impor ({now})"
-        ),
+        Lang::Id => {
+            format!("{rows} baris tanpa tanggal: first_contact-nya diisi waktu impor ({now})")
+        }
         Lang::En => format!(
             "{rows} rows without a date: their first_contact is the time of the import ({now})"
         ),

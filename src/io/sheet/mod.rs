@@ -114,11 +114,15 @@ pub enum SheetError {
     Io(std::io::Error),
     /// Text that is not UTF-8 (an ANSI / Windows-1252 export); the line of
     /// the first byte that is not.
-    NotUtf8 { line: usize },
+    NotUtf8 {
+        line: usize,
+    },
     /// UTF-16 text (Excel's "Unicode Text").
     Utf16,
     /// A quoted CSV field that never ends; the line where it begins.
-    Unclosed { line: usize },
+    Unclosed {
+        line: usize,
+    },
     /// A workbook calamine cannot read (damaged, password-protected).
     Workbook(String),
 }
@@ -213,10 +217,7 @@ fn workbook(bytes: Vec<u8>) -> Result<Book, SheetError> {
                                     jiff::civil::DateTime::new(
                                         y as i16, mo as i8, d as i8, h as i8, mi as i8, s as i8, 0,
                                     )
-                                    .map_or_else(
-                                        |_| Value::Number(dt.as_f64()),
-                                        Value::Date,
-                                    )
+                                    .map_or_else(|_| Value::Number(dt.as_f64()), Value::Date)
                                 }
                                 Data::DateTime(dt) => Value::Number(dt.as_f64()),
                                 Data::DateTimeIso(s) | Data::DurationIso(s) => {
@@ -387,7 +388,14 @@ mod tests {
 
     #[test]
     fn headers_match_whatever_the_case_and_punctuation() {
-        for h in [" No HP ", "NO_HP", "no.hp", "No. WA", "WhatsApp", "No HP (aktif)"] {
+        for h in [
+            " No HP ",
+            "NO_HP",
+            "no.hp",
+            "No. WA",
+            "WhatsApp",
+            "No HP (aktif)",
+        ] {
             assert_eq!(field_of(h, TABLE), Some(F::Phone), "{h}");
         }
         assert_eq!(field_of("NAMA", TABLE), Some(F::Name));
@@ -424,7 +432,10 @@ mod tests {
 
     #[test]
     fn cells_as_text() {
-        assert_eq!(Value::Number(81355554444.0).text().as_deref(), Some("81355554444"));
+        assert_eq!(
+            Value::Number(81355554444.0).text().as_deref(),
+            Some("81355554444")
+        );
         assert_eq!(Value::Number(12.5).text().as_deref(), Some("12.5"));
         assert_eq!(Value::Text("  ".into()).text(), None);
         assert_eq!(column_letters(1), "A");

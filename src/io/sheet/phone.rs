@@ -87,14 +87,8 @@ mod tests {
         assert_eq!(text("'081355554444"), t("081355554444"));
         assert_eq!(text("6281355554444"), t("6281355554444"));
         assert_eq!(text("0812-3456-7890"), t("0812-3456-7890"));
-        assert_eq!(
-            text("6,28123E+12"),
-            Some(Phone::Lost("6,28123E+12".into()))
-        );
-        assert_eq!(
-            text("6.28123E+12"),
-            Some(Phone::Lost("6.28123E+12".into()))
-        );
+        assert_eq!(text("6,28123E+12"), Some(Phone::Lost("6,28123E+12".into())));
+        assert_eq!(text("6.28123E+12"), Some(Phone::Lost("6.28123E+12".into())));
         assert_eq!(text("8.1355554444E+10"), t("081355554444"));
         assert_eq!(of_cell(&Value::Number(81355554444.0)), t("081355554444"));
         assert_eq!(of_cell(&Value::Number(6281355554444.0)), t("6281355554444"));
