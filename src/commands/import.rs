@@ -702,3 +702,78 @@ fn plan_row<'a>(
     known.ids.insert(id);
     Planned::Create { rel, text, dated }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sheet::{field_of, header_key};
+
+    #[test]
+    fn headers_people_write_name_their_fields() {
+        let cases = [
+            (
+                Field::Name,
+                &["Nama", "NAME", " nama pelanggan ", "Nama_Lengkap"][..],
+            ),
+            (
+                Field::Phone,
+                &[
+                    "No HP",
+                    "no. hp",
+                    "No. WA",
+                    "no wa",
+                    "Nomor WhatsApp",
+                    "WhatsApp",
+                    "phone",
+                    "Telepon",
+                    "HP",
+                    "No. HP (WA)",
+                    "NO_HP",
+                ],
+            ),
+            (Field::Email, &["Email", "E-mail"]),
+            (Field::City, &["Kota", "Domisili", "City"]),
+            (Field::Source, &["Sumber", "source"]),
+            (Field::Admin, &["Admin"]),
+            (
+                Field::FirstContact,
+                &[
+                    "Tanggal",
+                    "Tanggal Chat",
+                    "Tgl. Kontak Pertama",
+                    "First Contact",
+                    "date",
+                    "first_contact",
+                ],
+            ),
+            (Field::Note, &["Catatan", "Keterangan", "Note"]),
+            (Field::Tags, &["Tags", "tag", "Label"]),
+        ];
+        for (field, headers) in cases {
+            for h in headers {
+                assert_eq!(field_of(h, HEADERS), Some(field), "{h}");
+            }
+        }
+        assert_eq!(field_of("Umur", HEADERS), None);
+        // No header names two fields.
+        let mut seen = std::collections::HashMap::new();
+        for (field, names) in HEADERS {
+            for n in *names {
+                if let Some(other) = seen.insert(header_key(n), *field) {
+                    assert_eq!(other, *field, "{n} names two fields");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rows_as_runs() {
+        let rows = [(None, 2), (None, 3), (None, 4), (None, 7)];
+        assert_eq!(ranges(&rows, Lang::Id), "baris 2–4, 7");
+        let rows = [(Some("A"), 2), (Some("A"), 3), (Some("B"), 2)];
+        assert_eq!(
+            ranges(&rows, Lang::En),
+            "sheet \"A\" row 2–3; sheet \"B\" row 2"
+        );
+    }
+}
