@@ -14,6 +14,8 @@ use jiff::civil::{Date, DateTime, Time};
 /// The date and time a cell holds, or `None` when it holds no date.
 pub fn of_cell(v: &Value) -> Option<DateTime> {
     match v {
+        // A time-of-day cell (`14:30` alone) is a date cell of 1899-12-30.
+        Value::Date(d) if d.year() < 1900 => None,
         Value::Date(d) => Some(*d),
         Value::Number(n) => from_serial(*n),
         Value::Text(t) => parse(t),
@@ -23,9 +25,11 @@ pub fn of_cell(v: &Value) -> Option<DateTime> {
 
 /// An Excel serial date (days since 1899-12-30, the fraction the time of
 /// day), as a number cell without a date format shows it. Only serials of
-/// the years 1900–9999 are dates.
+/// the years 1950–9999 are taken for dates: a smaller number in a date
+/// column (`2026`, `12`) is a mistake, not a day of the 1900s.
 pub fn from_serial(n: f64) -> Option<DateTime> {
-    if !(61.0..2_958_466.0).contains(&n) {
+    const Y1950: f64 = 18_264.0;
+    if !(Y1950..2_958_466.0).contains(&n) {
         return None;
     }
     let days = n.floor() as i32;
@@ -268,6 +272,9 @@ mod tests {
         let d = from_serial(46327.604166666664).expect("date");
         assert_eq!(d.strftime("%Y-%m-%d %H:%M").to_string(), "2026-11-01 14:30");
         assert_eq!(from_serial(12.0), None);
+        assert_eq!(from_serial(2026.0), None);
+        let time_only = Date::new(1899, 12, 30).expect("d").at(14, 30, 0, 0);
+        assert_eq!(of_cell(&Value::Date(time_only)), None);
         assert_eq!(
             of_cell(&Value::Number(46327.0)).map(|d| d.date()),
             Date::new(2026, 11, 1).ok()
