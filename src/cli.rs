@@ -189,13 +189,15 @@ pub enum NewCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
-    /// Rows of a CSV export (comma or semicolon) become customer files
-    Csv {
+    /// Rows of a spreadsheet (.csv or .xlsx) become customer files
+    #[command(visible_alias = "csv")]
+    Customers {
+        /// The spreadsheet: .csv (comma or semicolon, UTF-8) or .xlsx
         file: PathBuf,
         /// Show what would be created, write nothing
         #[arg(long)]
         dry_run: bool,
-        /// Import the good rows even when some are bad
+        /// Import the good rows even when some are bad (naming each skipped row)
         #[arg(long)]
         skip_bad: bool,
     },
@@ -301,11 +303,11 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
                 channel,
             },
         ),
-        Command::Import(ImportCommand::Csv {
+        Command::Import(ImportCommand::Customers {
             file,
             dry_run,
             skip_bad,
-        }) => commands::import::import_csv(
+        }) => commands::import::import_customers(
             ctx,
             &file,
             &commands::import::ImportOptions { dry_run, skip_bad },

@@ -242,8 +242,10 @@ fn import_csv_validates_everything_first() {
         !t.path().join("customers/siti-rahma.yaml").exists(),
         "all or nothing"
     );
+    // SPEC §6: an import told to --skip-bad exits 0 and names the skipped row.
     t.run_args(&["--now", NOW, "import", "csv", &file, "--skip-bad"])
-        .code(1);
+        .code(0)
+        .stderr_has("data.csv:3:");
     assert_eq!(
         read(&t, "customers/siti-rahma.yaml"),
         "name: Siti Rahma\nphone: \"0812-3456-7890\"\ncity: Bandung\nsource: instagram\nfirst_contact: 2026-11-20 00:00\nnote: \"Minta katalog; juga diskon\"\n"

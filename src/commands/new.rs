@@ -25,6 +25,11 @@ pub struct NewCustomer {
 
 /// The YAML text of a new customer, fields in the SPEC's order.
 pub fn customer_text(c: &NewCustomer, first_contact: &str) -> String {
+    customer_text_tagged(c, first_contact, &[])
+}
+
+/// The same with `tags` (an import's tags column).
+pub fn customer_text_tagged(c: &NewCustomer, first_contact: &str, tags: &[String]) -> String {
     let mut s = format!("name: {}\n", scalar(c.name.trim()));
     let opt = |s: &mut String, key: &str, v: &Option<String>, quote: bool| {
         if let Some(v) = v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
@@ -42,6 +47,21 @@ pub fn customer_text(c: &NewCustomer, first_contact: &str) -> String {
     opt(&mut s, "source", &c.source, false);
     opt(&mut s, "admin", &c.admin, false);
     s.push_str(&format!("first_contact: {first_contact}\n"));
+    if !tags.is_empty() {
+        // Inside `[…]` a comma or bracket ends a plain word, so those are quoted.
+        let words: Vec<String> = tags
+            .iter()
+            .map(|t| {
+                let plain = scalar(t);
+                if plain.contains([',', '[', ']', '{', '}']) && !plain.starts_with('"') {
+                    format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\""))
+                } else {
+                    plain
+                }
+            })
+            .collect();
+        s.push_str(&format!("tags: [{}]\n", words.join(", ")));
+    }
     opt(&mut s, "note", &c.note, false);
     s
 }

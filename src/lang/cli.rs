@@ -1,5 +1,5 @@
 //! What the commands say (`due`, `check`, `customers`, `complaints`,
-//! `stats`, `report`, `explain`, `new`, `log`, `import`), in Bahasa
+//! `stats`, `report`, `explain`, `new`, `log`; `import` has `lang::import`), in Bahasa
 //! Indonesia or English: fixed words as [`CliWord`] and [`ExplainWord`],
 //! sentences holding values as functions. Errors without an Indonesian
 //! version stay with their command for now.
@@ -21,12 +21,6 @@ pub enum CliWord {
     NewComplaintSummary,
     /// `log` on a complaint.
     ComplaintUpdated,
-    /// `import csv`: header cells it does not know.
-    ColumnsIgnored,
-    /// `import csv`: a row without a name.
-    NameEmpty,
-    /// `import csv --dry-run`: before each file.
-    WouldCreate,
 }
 
 impl CliWord {
@@ -41,9 +35,6 @@ impl CliWord {
             CliWord::Week => pick(lang, "Minggu", "Week"),
             CliWord::NewComplaintSummary => pick(lang, "Komplain baru", "New complaint"),
             CliWord::ComplaintUpdated => pick(lang, "komplain diperbarui", "complaint updated"),
-            CliWord::ColumnsIgnored => pick(lang, "kolom diabaikan", "columns ignored"),
-            CliWord::NameEmpty => pick(lang, "nama kosong", "name is empty"),
-            CliWord::WouldCreate => pick(lang, "akan dibuat:", "would create:"),
         }
     }
 }
@@ -173,38 +164,6 @@ pub fn interaction_recorded(kind: &str, lang: Lang) -> String {
     match lang {
         Lang::Id => format!("interaksi `{kind}` dicatat"),
         Lang::En => format!("interaction `{kind}` recorded"),
-    }
-}
-
-/// `import csv` refusing a file with bad rows.
-pub fn import_refused(bad_rows: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Id => format!(
-            "{bad_rows} baris bermasalah; tidak ada yang ditulis (perbaiki, atau pakai --skip-bad)"
-        ),
-        Lang::En => {
-            format!("{bad_rows} bad rows; nothing was written (fix them, or use --skip-bad)")
-        }
-    }
-}
-
-/// The last line of `import csv`.
-pub fn import_summary(
-    created: usize,
-    dry_run: bool,
-    skipped: usize,
-    bad_rows: usize,
-    lang: Lang,
-) -> String {
-    match lang {
-        Lang::Id => format!(
-            "{created} {}, {skipped} dilewati (sudah ada), {bad_rows} baris bermasalah",
-            if dry_run { "akan dibuat" } else { "dibuat" },
-        ),
-        Lang::En => format!(
-            "{created} {}, {skipped} skipped (already there), {bad_rows} bad rows",
-            if dry_run { "to create" } else { "created" },
-        ),
     }
 }
 
