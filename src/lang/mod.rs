@@ -2,10 +2,12 @@
 //! - `words`: shared words (statuses, segments, interaction kinds, rule
 //!   labels, common words);
 //! - `cli`: what the commands say;
+//! - `check`: what `check` says about record files (diagnostics, summary);
 //! - `metric`: metric labels and what they mean;
 //! - `site`: the report site's labels;
 //! - `format`: money, percent, decimals, dates, phones, masks.
 
+pub mod check;
 pub mod cli;
 pub mod format;
 pub mod metric;

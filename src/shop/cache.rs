@@ -7,7 +7,7 @@ use crate::error::Diagnostic;
 use crate::shop::config::Config;
 use crate::shop::dir::{Found, RecordKind, Scan, ShopDir, Stamp};
 use crate::shop::hash::fnv1a;
-use crate::shop::record::file::{parse_bytes, parse_file, Parsed};
+use crate::shop::record::file::{parse_bytes, parse_read, Parsed};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -332,7 +332,19 @@ fn reuse_or_parse(
         other => other,
     };
     let full = dir.root.join(&f.rel);
-    let bytes = std::fs::read(&full).unwrap_or_default();
+    let bytes = match std::fs::read(&full) {
+        Ok(b) => b,
+        // Unreadable or gone since the walk: said so (not parsed as an empty file).
+        Err(e) => {
+            let (parsed, diags) = parse_read(dir, config, f, Err(e));
+            return Outcome::Fresh {
+                parsed,
+                diags,
+                stamp,
+                hash: 0,
+            };
+        }
+    };
     let hash = fnv1a(&bytes);
     if let Some(e) = entry.filter(|e| e.hash == hash && e.kind == f.kind && stamp.is_some()) {
         // Touched but unchanged (e.g. a git checkout): keep, note the new stamp.
@@ -343,11 +355,7 @@ fn reuse_or_parse(
             hash,
         };
     }
-    let (parsed, diags) = if stamp.is_some() {
-        parse_bytes(dir, config, f, &bytes)
-    } else {
-        parse_file(dir, config, f)
-    };
+    let (parsed, diags) = parse_bytes(dir, config, f, &bytes);
     Outcome::Fresh {
         parsed,
         diags,

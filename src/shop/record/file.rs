@@ -2,7 +2,8 @@
 //! git conflict markers refused, then the customer or complaint parser.
 
 use crate::error::{Diagnostic, SourceLine};
-use crate::shop::config::{is_slug, Config};
+use crate::lang::check as words;
+use crate::shop::config::{is_slug, Config, Lang};
 use crate::shop::dir::{record_id, Found, RecordKind, ShopDir};
 use crate::shop::record::{self, Complaint, Customer};
 use std::path::Path;
@@ -17,18 +18,38 @@ pub enum Parsed {
 }
 
 pub fn parse_file(dir: &ShopDir, cfg: &Config, f: &Found) -> (Parsed, Vec<Diagnostic>) {
-    match std::fs::read(dir.root.join(&f.rel)) {
+    parse_read(dir, cfg, f, std::fs::read(dir.root.join(&f.rel)))
+}
+
+/// A record file as reading it went: its bytes parsed, or why it could not
+/// be read. The one place both the cache and a fresh load turn a read into
+/// a record, so an unreadable file is never taken for an empty one.
+pub fn parse_read(
+    dir: &ShopDir,
+    cfg: &Config,
+    f: &Found,
+    read: std::io::Result<Vec<u8>>,
+) -> (Parsed, Vec<Diagnostic>) {
+    match read {
         Ok(bytes) => parse_bytes(dir, cfg, f, &bytes),
         Err(e) => (
             Parsed::Broken,
-            vec![Diagnostic::error(
-                &dir.shown(&f.rel),
-                0,
-                0,
-                format!("cannot read: {}", crate::error::describe_io(&e)),
-            )],
+            vec![read_error(&dir.shown(&f.rel), &e, cfg.language)],
         ),
     }
+}
+
+/// Why a record file listed by the walk could not be read: no permission,
+/// gone since the walk, or the system's own words.
+pub fn read_error(shown: &Path, e: &std::io::Error, lang: Lang) -> Diagnostic {
+    let msg = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            words::unreadable(&shown.display().to_string(), lang)
+        }
+        std::io::ErrorKind::NotFound => words::vanished(lang),
+        _ => words::read_failed(&e.to_string(), lang),
+    };
+    Diagnostic::error(shown, 0, 0, msg)
 }
 
 /// Parses a record file's bytes (already read).
@@ -47,13 +68,11 @@ pub fn parse_bytes(
                 &shown,
                 0,
                 0,
-                format!(
-                    "`{id}` is not a valid id: file names must be lowercase letters, digits, `.`, `_` or `-` (like `siti-rahma.yaml`)"
-                ),
+                words::not_a_slug(id, cfg.language),
             )],
         );
     }
-    let text = match record::decode(&shown, bytes) {
+    let text = match record::decode_in(&shown, bytes, cfg.language) {
         Ok(t) => t,
         Err(d) => return (Parsed::Broken, vec![d]),
     };
@@ -92,19 +111,8 @@ pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed,
         let diags = markers
             .into_iter()
             .map(|(line, offset, m)| {
-                let what = match m {
-                    "<<<<<<<" => "start of a git merge conflict (your side follows)",
-                    "=======" => "middle of a git merge conflict (the other side follows)",
-                    "|||||||" => "common ancestor of a git merge conflict",
-                    _ => "end of a git merge conflict",
-                };
-                Diagnostic::error(
-                    shown,
-                    line,
-                    1,
-                    format!("`{m}`: {what}; keep the right lines, delete the markers, then save"),
-                )
-                .with_source(SourceLine::at(text, offset, m.len()))
+                Diagnostic::error(shown, line, 1, words::conflict_marker(m, cfg.language))
+                    .with_source(SourceLine::at(text, offset, m.len()))
             })
             .collect();
         return (Parsed::Broken, diags);

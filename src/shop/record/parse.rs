@@ -2,7 +2,10 @@
 //! position, and serde's complaints rewritten in plain words at their place.
 
 use crate::error::{Diagnostic, SourceLine};
-use crate::text::plain_serde_message;
+use crate::lang::check as words;
+use crate::shop::config::Lang;
+use crate::shop::dir::RecordKind;
+use crate::text::plain_serde_message_in;
 use serde::Deserialize;
 use serde_saphyr::{Location, Spanned};
 use std::collections::BTreeMap;
@@ -93,14 +96,36 @@ pub(super) struct RawComplaint {
 /// Records larger than this are refused: no hand-kept record is that big.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
-fn yaml_options() -> serde_saphyr::Options {
+/// Deepest nesting of lists and mappings read (a record needs about 5).
+pub const MAX_NESTING: usize = 64;
+
+/// The reader's options. Its budgets grow with the file: a record of plain
+/// values has fewer values (nodes) than bytes and about two events per
+/// value, so any record under [`MAX_FILE_BYTES`] fits (a 3 MB record of
+/// 27,740 interactions was refused by the default 250,000 nodes), while what
+/// makes YAML expensive stays capped: nesting, and aliases (expanded events
+/// are limited separately, by `alias_limits`).
+fn yaml_options(len: usize) -> serde_saphyr::Options {
     let mut o = serde_saphyr::Options::default();
     o.strict_booleans = true;
+    let mut b = serde_saphyr::Budget::default();
+    b.max_nodes = b.max_nodes.max(len);
+    b.max_events = b.max_events.max(len.saturating_mul(2));
+    b.max_depth = MAX_NESTING;
+    b.flow_nesting_limit = MAX_NESTING;
+    o.budget = Some(b);
     o
 }
 
-/// The first problem serde met, as a diagnostic at its place, in plain words.
-fn yaml_error(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
+/// The first problem serde met, as a diagnostic at its place, in plain words
+/// that say what to do.
+fn yaml_error(
+    path: &Path,
+    text: &str,
+    e: &serde_saphyr::Error,
+    kind: RecordKind,
+    lang: Lang,
+) -> Diagnostic {
     let (mut line, mut col) = e
         .location()
         .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
@@ -119,6 +144,9 @@ fn yaml_error(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
         alias_from = tail.split(',').next().map(str::to_string);
         msg.truncate(i);
     }
+    if let Some(d) = syntax_hint(path, text, &msg, line, col, lang) {
+        return d;
+    }
     let key_on_line = |n: u32| -> String {
         text.lines()
             .nth(n.saturating_sub(1) as usize)
@@ -126,51 +154,51 @@ fn yaml_error(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
             .map(|(k, _)| k.trim().to_string())
             .unwrap_or_default()
     };
-    let plain = if msg.starts_with("cannot deserialize null") {
+    let plain = if let serde_saphyr::Error::Budget { breach, .. } = e {
+        budget_message(breach, text.len(), lang)
+    } else if msg.starts_with("alias replay") {
+        words::too_big_to_read(&words::limit_aliases(lang), lang)
+    } else if msg.starts_with("recursion limit exceeded") {
+        words::nested_too_deep(MAX_NESTING, lang)
+    } else if msg.starts_with("cannot deserialize null") {
         let key = key_on_line(line);
-        if key.is_empty() {
-            "a value is required here".to_string()
-        } else {
-            format!("`{key}` is empty; write a value after `{key}:`")
-        }
+        words::value_required(Some(key.as_str()).filter(|k| !k.is_empty()), lang)
     } else if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();
-        format!("duplicate key `{key}`: it appears twice in the same block; keep only one")
+        words::duplicate_key(key, lang)
     } else if msg.starts_with("multiple YAML documents") {
-        "a record file holds one YAML document; remove the `---` line and what follows it (or split it into two files)".to_string()
-    } else if msg.starts_with("budget breached") {
-        "this file is too large, too deeply nested or expands aliases too much to be read safely"
-            .to_string()
+        words::two_documents(lang)
     } else if msg.starts_with("expected sequence start") {
-        "expected a list here (items on their own lines starting with `- `, or `[a, b]`)"
-            .to_string()
+        words::expected_list(lang)
     } else if msg.starts_with("expected mapping start") {
         if key_on_line(line) == "handles" {
-            "`handles` pairs a marketplace with a username, like `handles: {shopee: sitirahma88}`"
-                .to_string()
+            words::expected_handles(lang)
         } else {
-            "expected `field: value` lines here".to_string()
+            words::expected_fields(lang)
         }
     } else if msg.starts_with("expected string scalar") {
-        "expected text here, not a list or a block".to_string()
+        words::expected_text(lang)
     } else if msg.starts_with("missing field") {
         // serde points at the last key of the mapping; the mapping's first key is more useful.
         if line > 0 && col > 0 {
             line = mapping_start(text, line, col);
         }
-        plain_serde_message(&msg)
+        plain_serde_message_in(&msg, lang)
+    } else if msg.contains("unclosed quote") {
+        words::unclosed_quote(lang)
+    } else if let Some(hint) = structural_hint(&msg, kind, lang) {
+        hint
+    } else if msg.starts_with("unknown field")
+        || msg.starts_with("unknown variant")
+        || msg.starts_with("invalid ")
+    {
+        plain_serde_message_in(&msg, lang)
     } else {
-        plain_serde_message(&msg)
+        words::not_yaml(&msg, lang)
     };
-    let mut plain = if plain.is_empty() {
-        "this file is not valid YAML".to_string()
-    } else {
-        plain
-    };
+    let mut plain = plain;
     if let Some(from) = alias_from {
-        plain.push_str(&format!(
-            " (the value comes from line {from} through an alias)"
-        ));
+        plain.push_str(&words::through_alias(&from, lang));
     }
     if line == 0 {
         col = 0;
@@ -180,6 +208,246 @@ fn yaml_error(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
         _ => SourceLine::at_line_col(text, line, col, 1),
     };
     Diagnostic::error(path, line, col, plain).with_source(source)
+}
+
+/// A reader budget that was breached, in words: which limit and what to do.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach, len: usize, lang: Lang) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => words::nested_too_deep(MAX_NESTING, lang),
+        B::Aliases { .. }
+        | B::AliasAnchorRatio { .. }
+        | B::RecordedAnchorEvents { .. }
+        | B::RecordedAnchorBytes { .. } => words::too_big_to_read(&words::limit_aliases(lang), lang),
+        _ => {
+            let limit = serde_saphyr::Budget::default().max_nodes.max(len);
+            words::too_big_to_read(&words::limit_values(limit, lang), lang)
+        }
+    }
+}
+
+/// Fields only a customer has, and only a complaint has: one of them in the
+/// other folder's file says the file is in the wrong folder.
+const CUSTOMER_ONLY: &[&str] = &[
+    "name",
+    "call",
+    "phone",
+    "handles",
+    "email",
+    "city",
+    "source",
+    "first_contact",
+    "tags",
+    "interested",
+    "note",
+    "orders",
+    "interactions",
+    "feedback",
+];
+const COMPLAINT_ONLY: &[&str] = &[
+    "customer",
+    "opened",
+    "summary",
+    "category",
+    "first_response",
+    "root_cause",
+    "solution",
+    "resolved",
+    "contacts",
+    "csat",
+];
+
+/// An unknown field that belongs elsewhere (SPEC §3): one level deeper, in
+/// the other list, or in the other kind of record.
+fn structural_hint(msg: &str, kind: RecordKind, lang: Lang) -> Option<String> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    let (field, tail) = rest.split_once('`')?;
+    let expected = crate::text::expected_names(tail);
+    let has = |f: &str| expected.contains(&f);
+    if has("items") && has("paid") {
+        // An order's own fields: the field belongs to an item or an interaction.
+        if ["product", "qty", "price"].contains(&field) {
+            return Some(words::put_under_items(field, lang));
+        }
+        if ["kind", "replied", "by"].contains(&field) {
+            return Some(words::belongs_under_interactions(field, lang));
+        }
+    }
+    match kind {
+        RecordKind::Complaint if has("opened") && CUSTOMER_ONLY.contains(&field) => {
+            Some(words::wrong_folder(true, field, lang))
+        }
+        RecordKind::Customer if has("first_contact") && COMPLAINT_ONLY.contains(&field) => {
+            Some(words::wrong_folder(false, field, lang))
+        }
+        _ => None,
+    }
+}
+
+/// One line of a record as the hints see it.
+struct Shape<'a> {
+    /// Spaces before the first character.
+    indent: usize,
+    /// The line starts with `- `: a list item.
+    item: bool,
+    /// Column (1-based, characters) of the key, when the line holds `key:`.
+    key_col: Option<usize>,
+    key: &'a str,
+}
+
+fn shape(line: &str) -> Option<Shape<'_>> {
+    let trimmed = line.trim_start_matches(' ');
+    if trimmed.trim().is_empty() || trimmed.starts_with('#') {
+        return None;
+    }
+    let indent = line.len() - trimmed.len();
+    let (item, body, body_at) = match trimmed.strip_prefix('-') {
+        Some(rest) if rest.is_empty() || rest.starts_with(' ') => {
+            let b = rest.trim_start_matches(' ');
+            (true, b, indent + 1 + (rest.len() - b.len()))
+        }
+        _ => (false, trimmed, indent),
+    };
+    let key = key_of(body);
+    Some(Shape {
+        indent,
+        item,
+        key_col: key.map(|_| body_at + 1),
+        key: key.unwrap_or(""),
+    })
+}
+
+/// `key` of `key: value` or `key:` (a plain key, no quotes or brackets).
+fn key_of(body: &str) -> Option<&str> {
+    let end = body.find(": ").or_else(|| body.strip_suffix(':').map(str::len))?;
+    let key = &body[..end];
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    plain.then_some(key)
+}
+
+/// The sibling line `n` (1-based) should line up with: the nearest line
+/// above of the same sort (list item, or `key:`) indented differently, the
+/// closest in indentation first. `(line, column, what)`.
+fn sibling(lines: &[&str], n: usize) -> Option<(u32, u32, String)> {
+    let cur = shape(lines.get(n.checked_sub(1)?)?)?;
+    let mut best: Option<(usize, u32, u32, String)> = None;
+    for m in (1..n).rev() {
+        let Some(s) = shape(lines[m - 1]) else {
+            continue;
+        };
+        let found = if cur.item {
+            (s.item && s.indent != cur.indent).then(|| (s.indent.abs_diff(cur.indent), s.indent + 1, "-".to_string()))
+        } else {
+            match (s.key_col, cur.key_col) {
+                (Some(k), Some(c)) if k != c => Some((k.abs_diff(c), k, s.key.to_string())),
+                _ => None,
+            }
+        };
+        if let Some((dist, col, what)) = found {
+            if best.as_ref().is_none_or(|b| dist < b.0) {
+                best = Some((dist, m as u32, col as u32, what));
+            }
+            if dist <= 2 {
+                break;
+            }
+        }
+        // A line shallower than both ends the block the sibling is in.
+        if s.indent < cur.indent.min(best.as_ref().map_or(usize::MAX, |b| b.2 as usize - 1)) && !s.item {
+            break;
+        }
+    }
+    best.map(|(_, l, c, w)| (l, c, w))
+}
+
+/// YAML syntax errors in words that say what to do (SPEC §3): a tab in the
+/// indentation, a value holding `: ` without quotes, a line not lined up
+/// with its siblings. `None` for other problems.
+fn syntax_hint(
+    path: &Path,
+    text: &str,
+    msg: &str,
+    line: u32,
+    col: u32,
+    lang: Lang,
+) -> Option<Diagnostic> {
+    let syntax = msg.starts_with("while ")
+        || msg.contains("not allowed in this context")
+        || msg.contains("did not find expected")
+        || msg.contains("found a tab")
+        || msg.contains("simple key")
+        || msg.contains("cannot start any token")
+        || msg.contains("block sequence entries")
+        || msg.contains("invalid indentation");
+    if !syntax || line == 0 {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    // A tab in the indentation of a line up to the one after the error
+    // (a tab-indented line is often read as part of the value above it).
+    for (i, l) in lines.iter().enumerate().take(line as usize + 1) {
+        let lead = l.len() - l.trim_start_matches([' ', '\t']).len();
+        if let Some(t) = l[..lead].find('\t') {
+            if l.trim().is_empty() || l.trim_start().starts_with('#') {
+                continue;
+            }
+            let n = i as u32 + 1;
+            let c = l[..t].chars().count() as u32 + 1;
+            return Some(
+                Diagnostic::error(path, n, c, words::tab_indent(lang))
+                    .with_source(SourceLine::at_line_col(text, n, c, 1)),
+            );
+        }
+    }
+    let here = *lines.get(line as usize - 1)?;
+    let Some(cur) = shape(here) else {
+        return None;
+    };
+    if msg.contains("mapping values are not allowed") {
+        if let Some(kc) = cur.key_col {
+            let colon = kc + cur.key.chars().count();
+            if col as usize > colon {
+                // `note: Catatan: kirim pagi`: the value holds `: `.
+                let value_at = here[..].find(": ").map(|i| i + 2)?;
+                let value = here[value_at..].trim_end();
+                let value_col = here[..value_at].chars().count() as u32 + 1;
+                let fixed = format!("{}{}", &here[..value_at], quoted(value));
+                return Some(
+                    Diagnostic::error(path, line, value_col, words::quote_value(fixed.trim_start(), lang))
+                        .with_source(SourceLine::at_line_col(
+                            text,
+                            line,
+                            value_col,
+                            value.chars().count(),
+                        )),
+                );
+            }
+        }
+    }
+    let indentation = msg.contains("mapping values are not allowed")
+        || msg.contains("did not find expected")
+        || msg.contains("block sequence entries")
+        || msg.contains("invalid indentation");
+    if !indentation {
+        return None;
+    }
+    let (sl, sc, what) = sibling(&lines, line as usize)?;
+    let at = cur.indent as u32 + 1;
+    Some(
+        Diagnostic::error(path, line, at, words::line_up(&what, sl, sc, lang))
+            .with_source(SourceLine::at_line_col(text, line, at, 1)),
+    )
+}
+
+/// `value` in double quotes (single when it holds a double quote).
+fn quoted(value: &str) -> String {
+    if value.contains('"') {
+        format!("'{}'", value.replace('\'', "''"))
+    } else {
+        format!("\"{value}\"")
+    }
 }
 
 /// `message at line 3, column 7` → `message`.
@@ -229,28 +497,29 @@ fn mapping_start(text: &str, line: u32, col: u32) -> u32 {
     start
 }
 
-/// Decodes file bytes: UTF-8 with an optional BOM; anything else is refused.
+/// Decodes file bytes: UTF-8 with an optional BOM; anything else is refused
+/// (said in Indonesian, the default; see [`decode_in`]).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    decode_in(path, bytes, Lang::Id)
+}
+
+/// [`decode`], its problems said in `lang`.
+pub fn decode_in(path: &Path, bytes: &[u8], lang: Lang) -> Result<String, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             path,
             0,
             0,
-            format!(
-                "file is too large ({} MiB); a record must stay under {} MiB",
+            words::too_large(
                 bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                MAX_FILE_BYTES / (1024 * 1024),
+                lang,
             ),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(s) if s.contains('\0') => Err(Diagnostic::error(
-            path,
-            0,
-            0,
-            "file contains binary data, not text",
-        )),
+        Ok(s) if s.contains('\0') => Err(Diagnostic::error(path, 0, 0, words::binary(lang))),
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
             // Shown with `�` for the bytes that are not text; the valid part
@@ -258,13 +527,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             let shown = String::from_utf8_lossy(bytes);
             let (line, col) = crate::text::line_col(&shown, e.valid_up_to());
             let source = SourceLine::at(&shown, e.valid_up_to(), 1);
-            Err(Diagnostic::error(
-                path,
-                line,
-                col,
-                "file is not UTF-8 text (save it as UTF-8 in your editor)",
-            )
-            .with_source(source))
+            Err(Diagnostic::error(path, line, col, words::not_utf8(lang)).with_source(source))
         }
     }
 }
@@ -281,10 +544,17 @@ pub(super) fn source_line(text: &str, at: &Location, width: usize) -> Option<Sou
 pub(super) fn parse_yaml<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
+    kind: RecordKind,
+    lang: Lang,
 ) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(path, 0, 0, "file is empty"));
+        return Err(Diagnostic::error(
+            path,
+            0,
+            0,
+            words::empty_file(kind == RecordKind::Customer, lang),
+        ));
     }
-    serde_saphyr::from_str_with_options(text, yaml_options())
-        .map_err(|e| yaml_error(path, text, &e))
+    serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
+        .map_err(|e| yaml_error(path, text, &e, kind, lang))
 }
