@@ -235,7 +235,12 @@ fn scan_folder(dir: &ShopDir, kind: RecordKind, rel_dir: &Path, scan: &mut Scan,
             scan_folder(dir, kind, &rel, scan, lang);
         } else if file_type.is_file() && is_record_name(&name) {
             files.push((rel, entry));
-        } else if let Some(rename) = file_type.is_file().then(|| record_rename(&name)).flatten() {
+        } else if let Some(rename) = file_type
+            .is_file()
+            .then(|| record_rename(&name))
+            .flatten()
+            .filter(|_| !needs_a_look(&name) || looks_like(&entry.path()) != Looks::Unknown)
+        {
             scan.not_read.push(Diagnostic::warning(
                 &dir.shown(&rel),
                 0,
@@ -273,6 +278,16 @@ pub fn record_rename(name: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// `.json` and `.txt` files are warned about only when their text looks
+/// like a record (a `notes.txt` beside the records is fine); `.yml.txt` and
+/// `.YAML` by their name alone.
+fn needs_a_look(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    (lower.ends_with(".json") || lower.ends_with(".txt"))
+        && !lower.ends_with(".yaml.txt")
+        && !lower.ends_with(".yml.txt")
 }
 
 /// Folders of a shop that hold no records and are not looked into for
@@ -335,8 +350,8 @@ fn outside_in(dir: &ShopDir, rel_dir: &Path, depth: u32, lang: Lang, out: &mut V
     }
 }
 
-/// What a YAML file seems to hold, from the keys at the start of its lines
-/// in its first 4 KiB.
+/// What a file seems to hold, from the keys at the start of its lines (or
+/// quoted, as JSON writes them) in its first 4 KiB.
 fn looks_like(path: &Path) -> Looks {
     use std::io::Read;
     let mut head = Vec::new();
@@ -345,10 +360,13 @@ fn looks_like(path: &Path) -> Looks {
         return Looks::Unknown;
     }
     let text = String::from_utf8_lossy(&head);
-    let has = |key: &str| text.lines().any(|l| l.starts_with(key));
-    if has("opened:") || has("summary:") {
+    let has = |key: &str| {
+        text.lines().any(|l| l.starts_with(&format!("{key}:")))
+            || text.contains(&format!("\"{key}\""))
+    };
+    if has("opened") || has("summary") {
         Looks::Complaint
-    } else if has("first_contact:") || has("name:") {
+    } else if has("first_contact") || has("name") {
         Looks::Customer
     } else {
         Looks::Unknown
