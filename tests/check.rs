@@ -1456,7 +1456,8 @@ fn hostile_twenty_megabyte_file() {
     let mut text = String::from("name: Besar\nfirst_contact: 2026-11-02\nnote: ");
     text.push_str(&"a".repeat(20 * 1024 * 1024));
     text.push('\n');
-    hostile(Test::english().file("customers/x.yaml", text)).only_diag("customers/x.yaml", "too large");
+    hostile(Test::english().file("customers/x.yaml", text))
+        .only_diag("customers/x.yaml", "too large");
 }
 
 #[test]
@@ -1545,7 +1546,9 @@ fn hostile_non_utf8_file_name() {
 
 #[test]
 fn fifo_named_like_a_record_does_not_hang() {
-    let t = Test::english().file("customers/ok.yaml", SITI).dir("customers");
+    let t = Test::english()
+        .file("customers/ok.yaml", SITI)
+        .dir("customers");
     let fifo = t.path().join("customers/pipe.yaml");
     let made = std::process::Command::new("mkfifo")
         .arg(&fifo)

@@ -41,7 +41,8 @@ fn rendered(out: &Output, prefix: &str) -> String {
 
 /// A customer with `n` plain interactions (about 110 bytes each).
 fn big_customer(bytes: usize) -> (String, usize) {
-    let mut text = String::from("name: Pelanggan Setia\nfirst_contact: 2020-01-01 09:00\ninteractions:\n");
+    let mut text =
+        String::from("name: Pelanggan Setia\nfirst_contact: 2020-01-01 09:00\ninteractions:\n");
     let mut n = 0;
     while text.len() < bytes {
         let day = 1 + n % 28;
@@ -62,7 +63,10 @@ fn a_ten_megabyte_record_of_plain_interactions_loads() {
     let start = Instant::now();
     let out = t.run_args(&["check"]);
     let took = start.elapsed();
-    eprintln!("check of a {} byte record ({n} interactions): {took:?}", text.len());
+    eprintln!(
+        "check of a {} byte record ({n} interactions): {took:?}",
+        text.len()
+    );
     out.code(0)
         .no_diagnostics()
         .stderr_has("Semua catatan rapi: 1 pelanggan, 0 komplain.");
@@ -81,7 +85,10 @@ fn an_alias_bomb_is_refused_quickly_saying_what_to_do() {
     let big = "x".repeat(1 << 20);
     let refs = vec!["*s"; 100].join(", ");
     let text = format!("name: &s {big}\nfirst_contact: 2026-11-02\ntags: [{refs}]\n");
-    let (id, en) = both(&[("customers/x.yaml", text.as_bytes()), ("customers/ok.yaml", SITI.as_bytes())]);
+    let (id, en) = both(&[
+        ("customers/x.yaml", text.as_bytes()),
+        ("customers/ok.yaml", SITI.as_bytes()),
+    ]);
     id.code(1).within(FAST).diag(
         "customers/x.yaml:3:",
         "alias (`*nama`) di berkas ini mengembang terlalu banyak; tulis nilainya langsung",
@@ -104,22 +111,38 @@ fn the_billion_laughs_is_refused_quickly() {
     // Refused at the first alias, as a list where text belongs: nothing is
     // expanded (the alias limits guard where the types would allow it).
     let (id, en) = both(&[("customers/x.yaml", bomb.as_bytes())]);
-    id.code(1).within(FAST).only_diag("customers/x.yaml:3:10: error:", "harus berupa teks");
-    en.code(1).within(FAST).only_diag("customers/x.yaml:3:10: error:", "expected text here");
+    id.code(1)
+        .within(FAST)
+        .only_diag("customers/x.yaml:3:10: error:", "harus berupa teks");
+    en.code(1)
+        .within(FAST)
+        .only_diag("customers/x.yaml:3:10: error:", "expected text here");
 }
 
 #[test]
 fn deep_nesting_is_refused_quickly_naming_the_limit() {
-    let text = format!("name: Siti\nfirst_contact: 2026-11-02\ntags: {}\n", "[".repeat(10_000));
-    let (id, en) = both(&[("customers/x.yaml", text.as_bytes()), ("customers/ok.yaml", SITI.as_bytes())]);
+    let text = format!(
+        "name: Siti\nfirst_contact: 2026-11-02\ntags: {}\n",
+        "[".repeat(10_000)
+    );
+    let (id, en) = both(&[
+        ("customers/x.yaml", text.as_bytes()),
+        ("customers/ok.yaml", SITI.as_bytes()),
+    ]);
     id.code(1)
         .within(FAST)
-        .only_diag("customers/x.yaml:3:", "bersarang terlalu dalam (lebih dari 64 tingkat")
+        .only_diag(
+            "customers/x.yaml:3:",
+            "bersarang terlalu dalam (lebih dari 64 tingkat",
+        )
         .stderr_has("periksa kurung yang tidak ditutup")
         .stderr_has("1 pelanggan");
     en.code(1)
         .within(FAST)
-        .only_diag("customers/x.yaml:3:", "nested too deeply (more than 64 levels")
+        .only_diag(
+            "customers/x.yaml:3:",
+            "nested too deeply (more than 64 levels",
+        )
         .stderr_has("look for brackets left open");
 }
 
@@ -156,9 +179,13 @@ fn an_unreadable_record_is_not_called_empty_with_or_without_the_cache() {
     }
     use std::os::unix::fs::PermissionsExt;
     for lang in ["id", "en"] {
-        let t = (if lang == "id" { Test::new() } else { Test::english() })
-            .file("customers/ok.yaml", SITI)
-            .file("customers/kunci.yaml", SITI);
+        let t = (if lang == "id" {
+            Test::new()
+        } else {
+            Test::english()
+        })
+        .file("customers/ok.yaml", SITI)
+        .file("customers/kunci.yaml", SITI);
         // A first run writes the cache with both records in it.
         t.run_args(&["check"]).code(0);
         let file = t.path().join("customers/kunci.yaml");
@@ -214,8 +241,10 @@ fn a_tab_in_the_indentation_says_replace_it_with_spaces() {
         rendered(&id, "customers/x.yaml:5:1: error:"),
         "customers/x.yaml:5:1: error: baris ini diawali tab; YAML hanya memakai spasi: ganti tab dengan spasi\n   5 |     items: [{product: serum}]\n     | ^^^^"
     );
-    en.code(1)
-        .only_diag("customers/x.yaml:5:1: error:", "replace the tab with spaces");
+    en.code(1).only_diag(
+        "customers/x.yaml:5:1: error:",
+        "replace the tab with spaces",
+    );
 }
 
 #[test]
@@ -233,10 +262,16 @@ fn a_value_holding_colon_space_says_put_quotes_around_it() {
     );
     // A value that already holds a double quote gets single ones.
     Test::english()
-        .file("customers/x.yaml", "name: Siti\nfirst_contact: 2026-11-02\nnote: Kata \"dia\": besok\n")
+        .file(
+            "customers/x.yaml",
+            "name: Siti\nfirst_contact: 2026-11-02\nnote: Kata \"dia\": besok\n",
+        )
         .args(&["check"])
         .run()
-        .error("customers/x.yaml:3:7: error:", "`note: 'Kata \"dia\": besok'`");
+        .error(
+            "customers/x.yaml:3:7: error:",
+            "`note: 'Kata \"dia\": besok'`",
+        );
 }
 
 #[test]
@@ -258,7 +293,10 @@ fn a_list_item_out_of_line_says_which_item_to_line_up_with() {
         .file("customers/x.yaml", text)
         .args(&["check"])
         .run()
-        .error("customers/x.yaml:7:6: error:", "line it up with `-` on line 6 (column 7)");
+        .error(
+            "customers/x.yaml:7:6: error:",
+            "line it up with `-` on line 6 (column 7)",
+        );
 }
 
 #[test]
@@ -277,7 +315,10 @@ fn a_key_indented_under_a_plain_value_says_line_it_up() {
 
 #[test]
 fn an_unclosed_quote_says_add_the_closing_one() {
-    let (id, en) = both(&[("customers/x.yaml", b"name: \"Siti\nfirst_contact: 2026-11-02\n")]);
+    let (id, en) = both(&[(
+        "customers/x.yaml",
+        b"name: \"Siti\nfirst_contact: 2026-11-02\n",
+    )]);
     id.code(1)
         .only_diag("customers/x.yaml:1:7: error:", "tambahkan kutip penutup");
     en.code(1)
@@ -288,7 +329,8 @@ fn an_unclosed_quote_says_add_the_closing_one() {
 
 #[test]
 fn product_directly_under_an_order_says_put_it_under_items() {
-    let text = "name: Siti\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n    product: serum\n";
+    let text =
+        "name: Siti\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n    product: serum\n";
     let (id, en) = both(&[("customers/x.yaml", text.as_bytes())]);
     id.code(1);
     assert_eq!(
@@ -301,7 +343,8 @@ fn product_directly_under_an_order_says_put_it_under_items() {
 
 #[test]
 fn an_interaction_under_orders_says_it_belongs_under_interactions() {
-    let text = "name: Siti\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n    kind: inbound\n";
+    let text =
+        "name: Siti\nfirst_contact: 2026-11-02\norders:\n  - at: 2026-11-03\n    kind: inbound\n";
     let (id, en) = both(&[("customers/x.yaml", text.as_bytes())]);
     id.code(1).only_diag(
         "customers/x.yaml:5:5: error:",
@@ -317,7 +360,10 @@ fn an_interaction_under_orders_says_it_belongs_under_interactions() {
 fn a_record_in_the_other_folder_says_where_to_move_it() {
     let (id, en) = both(&[
         ("customers/siti.yaml", SITI.as_bytes()),
-        ("complaints/budi.yaml", b"name: Budi\nfirst_contact: 2026-11-02\n"),
+        (
+            "complaints/budi.yaml",
+            b"name: Budi\nfirst_contact: 2026-11-02\n",
+        ),
         (
             "customers/k1.yaml",
             b"customer: siti\nopened: 2026-11-06\nsummary: Paket salah\n",
@@ -344,10 +390,14 @@ fn a_record_in_the_other_folder_says_where_to_move_it() {
 fn an_unknown_field_close_to_a_known_one_suggests_it() {
     let text = "name: Siti\nfirst_contact: 2026-11-02\nphoen: 0812-3456-7890\n";
     let (id, en) = both(&[("customers/x.yaml", text.as_bytes())]);
-    id.code(1)
-        .only_diag("customers/x.yaml:3:1: error:", "kolom `phoen` tidak dikenal (maksudnya `phone`?)");
-    en.code(1)
-        .only_diag("customers/x.yaml:3:1: error:", "unknown field `phoen` (did you mean `phone`?)");
+    id.code(1).only_diag(
+        "customers/x.yaml:3:1: error:",
+        "kolom `phoen` tidak dikenal (maksudnya `phone`?)",
+    );
+    en.code(1).only_diag(
+        "customers/x.yaml:3:1: error:",
+        "unknown field `phoen` (did you mean `phone`?)",
+    );
 }
 
 // ------------------------------------------- files that are not read
@@ -356,13 +406,25 @@ fn an_unknown_field_close_to_a_known_one_suggests_it() {
 fn files_that_look_like_records_but_are_not_read_are_warnings() {
     let files: &[(&str, &[u8])] = &[
         ("customers/ok.yaml", SITI.as_bytes()),
-        ("customers/also.yml", b"name: Yml\nfirst_contact: 2026-11-02\n"),
+        (
+            "customers/also.yml",
+            b"name: Yml\nfirst_contact: 2026-11-02\n",
+        ),
         ("customers/siti.yml.txt", SITI.as_bytes()),
         ("customers/budi.YAML", SITI.as_bytes()),
         ("customers/sub/ani.Yml", SITI.as_bytes()),
-        ("customers/ani.json", b"{\"name\": \"Ani\", \"first_contact\": \"2026-11-02\"}"),
-        ("customers/k1.txt", b"customer: ok\nopened: 2026-11-06\nsummary: x\n"),
-        ("complaints/k2.yaml.txt", b"customer: ok\nopened: 2026-11-06\nsummary: x\n"),
+        (
+            "customers/ani.json",
+            b"{\"name\": \"Ani\", \"first_contact\": \"2026-11-02\"}",
+        ),
+        (
+            "customers/k1.txt",
+            b"customer: ok\nopened: 2026-11-06\nsummary: x\n",
+        ),
+        (
+            "complaints/k2.yaml.txt",
+            b"customer: ok\nopened: 2026-11-06\nsummary: x\n",
+        ),
         // Not warned: editor backups and swap files, notes that are no record.
         ("customers/siti.yaml~", SITI.as_bytes()),
         ("customers/.siti.yaml.swp", b"\0\0"),
@@ -396,7 +458,10 @@ fn yaml_files_outside_the_record_folders_are_warnings() {
         ("customers/ok.yaml", SITI.as_bytes()),
         ("siti.yaml", SITI.as_bytes()),
         ("pelanggan/budi.yaml", SITI.as_bytes()),
-        ("lama/komplain/k1.yml", b"customer: ok\nopened: 2026-11-06\nsummary: x\n"),
+        (
+            "lama/komplain/k1.yml",
+            b"customer: ok\nopened: 2026-11-06\nsummary: x\n",
+        ),
         ("daftar.yml", b"- satu\n- dua\n"),
         // Not warned: the cache, the site, templates, git, hidden folders.
         (".langgan/x.yaml", SITI.as_bytes()),
@@ -455,21 +520,39 @@ fn cross_file_messages_are_in_the_shops_language() {
     let (id, en) = both(&[
         ("customers/siti.yaml", SITI.as_bytes()),
         ("customers/a/siti.yaml", SITI.as_bytes()),
-        ("complaints/k.yaml", b"customer: sity\nopened: 2026-11-06\nsummary: x\n"),
+        (
+            "complaints/k.yaml",
+            b"customer: sity\nopened: 2026-11-06\nsummary: x\n",
+        ),
     ]);
     id.code(1)
-        .diag("customers/siti.yaml:1:1: error:", "id pelanggan `siti` dipakai dua kali")
-        .diag("complaints/k.yaml:1:11: error:", "pelanggan `sity` tidak dikenal (maksudnya `siti`?)");
+        .diag(
+            "customers/siti.yaml:1:1: error:",
+            "id pelanggan `siti` dipakai dua kali",
+        )
+        .diag(
+            "complaints/k.yaml:1:11: error:",
+            "pelanggan `sity` tidak dikenal (maksudnya `siti`?)",
+        );
     en.code(1)
-        .diag("customers/siti.yaml:1:1: error:", "duplicate customer id `siti`")
-        .diag("complaints/k.yaml:1:11: error:", "unknown customer `sity` (did you mean `siti`?)");
+        .diag(
+            "customers/siti.yaml:1:1: error:",
+            "duplicate customer id `siti`",
+        )
+        .diag(
+            "complaints/k.yaml:1:11: error:",
+            "unknown customer `sity` (did you mean `siti`?)",
+        );
 }
 
 #[test]
 fn a_clean_shop_says_so() {
     let (id, en) = both(&[
         ("customers/siti.yaml", SITI.as_bytes()),
-        ("complaints/k.yaml", b"customer: siti\nopened: 2026-11-06\nsummary: x\n"),
+        (
+            "complaints/k.yaml",
+            b"customer: siti\nopened: 2026-11-06\nsummary: x\n",
+        ),
     ]);
     id.code(0)
         .no_diagnostics()

@@ -13,7 +13,8 @@ pub fn check(ctx: &Ctx) -> Result<i32> {
     }
     let errors = shop.error_count();
     let warnings = shop.diagnostics.len() - errors;
-    let mut files: Vec<&std::path::Path> = shop.diagnostics.iter().map(|d| d.path.as_path()).collect();
+    let mut files: Vec<&std::path::Path> =
+        shop.diagnostics.iter().map(|d| d.path.as_path()).collect();
     files.dedup();
     let summary = words::summary(
         shop.customers.len(),

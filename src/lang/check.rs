@@ -141,7 +141,9 @@ pub fn too_large(mib: usize, max_mib: usize, lang: Lang) -> String {
 
 pub fn binary(lang: Lang) -> String {
     match lang {
-        Lang::Id => "berkas ini berisi data biner, bukan teks; catatan harus berupa teks YAML".into(),
+        Lang::Id => {
+            "berkas ini berisi data biner, bukan teks; catatan harus berupa teks YAML".into()
+        }
         Lang::En => "this file holds binary data, not text; a record must be YAML text".into(),
     }
 }
@@ -173,10 +175,12 @@ pub fn conflict_marker(marker: &str, lang: Lang) -> String {
         (_, Lang::En) => "end of a git merge conflict",
     };
     match lang {
-        Lang::Id => format!(
-            "`{marker}`: {what}; sisakan baris yang benar, hapus penandanya, lalu simpan"
-        ),
-        Lang::En => format!("`{marker}`: {what}; keep the right lines, delete the markers, then save"),
+        Lang::Id => {
+            format!("`{marker}`: {what}; sisakan baris yang benar, hapus penandanya, lalu simpan")
+        }
+        Lang::En => {
+            format!("`{marker}`: {what}; keep the right lines, delete the markers, then save")
+        }
     }
 }
 
@@ -184,8 +188,13 @@ pub fn conflict_marker(marker: &str, lang: Lang) -> String {
 
 pub fn name_not_utf8(lang: Lang) -> String {
     match lang {
-        Lang::Id => "nama berkas ini bukan UTF-8 yang sah; ganti namanya dengan huruf dan angka biasa".into(),
-        Lang::En => "this file name is not valid UTF-8; rename it with plain letters and digits".into(),
+        Lang::Id => {
+            "nama berkas ini bukan UTF-8 yang sah; ganti namanya dengan huruf dan angka biasa"
+                .into()
+        }
+        Lang::En => {
+            "this file name is not valid UTF-8; rename it with plain letters and digits".into()
+        }
     }
 }
 
@@ -230,8 +239,13 @@ pub fn outside_record_folders(looks: Looks, name: &str, lang: Lang) -> String {
 /// A tab in a line's indentation.
 pub fn tab_indent(lang: Lang) -> String {
     match lang {
-        Lang::Id => "baris ini diawali tab; YAML hanya memakai spasi: ganti tab dengan spasi".into(),
-        Lang::En => "this line is indented with a tab; YAML needs spaces: replace the tab with spaces".into(),
+        Lang::Id => {
+            "baris ini diawali tab; YAML hanya memakai spasi: ganti tab dengan spasi".into()
+        }
+        Lang::En => {
+            "this line is indented with a tab; YAML needs spaces: replace the tab with spaces"
+                .into()
+        }
     }
 }
 
@@ -312,8 +326,12 @@ pub fn value_required(key: Option<&str>, lang: Lang) -> String {
 
 pub fn duplicate_key(key: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("kolom `{key}` ditulis dua kali di blok yang sama (duplicate key); sisakan satu saja"),
-        Lang::En => format!("duplicate key `{key}`: it appears twice in the same block; keep only one"),
+        Lang::Id => format!(
+            "kolom `{key}` ditulis dua kali di blok yang sama (duplicate key); sisakan satu saja"
+        ),
+        Lang::En => {
+            format!("duplicate key `{key}`: it appears twice in the same block; keep only one")
+        }
     }
 }
 
@@ -326,8 +344,13 @@ pub fn two_documents(lang: Lang) -> String {
 
 pub fn expected_list(lang: Lang) -> String {
     match lang {
-        Lang::Id => "di sini harus berupa daftar (tiap isi di barisnya sendiri diawali `- `, atau `[a, b]`)".into(),
-        Lang::En => "expected a list here (items on their own lines starting with `- `, or `[a, b]`)".into(),
+        Lang::Id => {
+            "di sini harus berupa daftar (tiap isi di barisnya sendiri diawali `- `, atau `[a, b]`)"
+                .into()
+        }
+        Lang::En => {
+            "expected a list here (items on their own lines starting with `- `, or `[a, b]`)".into()
+        }
     }
 }
 
@@ -391,7 +414,9 @@ pub fn type_word(serde: &str, lang: Lang) -> String {
 
 pub fn missing_field(field: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("kolom wajib `{field}` belum ada; tambahkan `{field}:` dengan nilainya"),
+        Lang::Id => {
+            format!("kolom wajib `{field}` belum ada; tambahkan `{field}:` dengan nilainya")
+        }
         Lang::En => format!("required field `{field}` is missing; add `{field}:` with its value"),
     }
 }
@@ -470,8 +495,12 @@ pub fn in_field(field: &str, problem: &str) -> String {
 
 pub fn not_a_time(s: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("`{s}` bukan waktu; tulis seperti `2026-11-02 10:15` atau `2026-11-02`"),
-        Lang::En => format!("`{s}` is not a time; write it like `2026-11-02 10:15` or `2026-11-02`"),
+        Lang::Id => {
+            format!("`{s}` bukan waktu; tulis seperti `2026-11-02 10:15` atau `2026-11-02`")
+        }
+        Lang::En => {
+            format!("`{s}` is not a time; write it like `2026-11-02 10:15` or `2026-11-02`")
+        }
     }
 }
 
@@ -484,8 +513,12 @@ pub fn not_a_date(s: &str, lang: Lang) -> String {
 
 pub fn offset_after_date(s: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("`{s}`: zona waktu hanya boleh sesudah jam, seperti `2026-11-02 10:15+07:00`"),
-        Lang::En => format!("`{s}`: an offset is allowed only after a clock time, like `2026-11-02 10:15+07:00`"),
+        Lang::Id => {
+            format!("`{s}`: zona waktu hanya boleh sesudah jam, seperti `2026-11-02 10:15+07:00`")
+        }
+        Lang::En => format!(
+            "`{s}`: an offset is allowed only after a clock time, like `2026-11-02 10:15+07:00`"
+        ),
     }
 }
 
@@ -519,8 +552,12 @@ fn earlier_word(e: Earlier, lang: Lang) -> &'static str {
 pub fn before(later: &str, at: &str, earlier: Earlier, earlier_at: &str, lang: Lang) -> String {
     let e = earlier_word(earlier, lang);
     match lang {
-        Lang::Id => format!("`{later}` ({at}) lebih awal dari {e} ({earlier_at}); periksa tanggal dan jamnya"),
-        Lang::En => format!("`{later}` ({at}) is before {e} ({earlier_at}); check the date and time"),
+        Lang::Id => format!(
+            "`{later}` ({at}) lebih awal dari {e} ({earlier_at}); periksa tanggal dan jamnya"
+        ),
+        Lang::En => {
+            format!("`{later}` ({at}) is before {e} ({earlier_at}); check the date and time")
+        }
     }
 }
 
@@ -533,21 +570,29 @@ pub fn order_before_first_contact(at: &str, first: &str, lang: Lang) -> String {
 
 pub fn unknown_admin(field: &str, admin: &str, hint: &str, admins: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("`{field}`: admin `{admin}` tidak dikenal{hint}; admin di shop.toml: {admins}"),
-        Lang::En => format!("`{field}`: unknown admin `{admin}`{hint}; admins in shop.toml: {admins}"),
+        Lang::Id => {
+            format!("`{field}`: admin `{admin}` tidak dikenal{hint}; admin di shop.toml: {admins}")
+        }
+        Lang::En => {
+            format!("`{field}`: unknown admin `{admin}`{hint}; admins in shop.toml: {admins}")
+        }
     }
 }
 
 pub fn unknown_product(product: &str, hint: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("produk `{product}` tidak dikenal{hint}; daftar produk ada di shop.toml"),
+        Lang::Id => {
+            format!("produk `{product}` tidak dikenal{hint}; daftar produk ada di shop.toml")
+        }
         Lang::En => format!("unknown product `{product}`{hint}; products are listed in shop.toml"),
     }
 }
 
 pub fn unknown_source(source: &str, hint: &str, sources: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("sumber `{source}` tidak dikenal{hint}; sumber di shop.toml: {sources}"),
+        Lang::Id => {
+            format!("sumber `{source}` tidak dikenal{hint}; sumber di shop.toml: {sources}")
+        }
         Lang::En => format!("unknown source `{source}`{hint}; sources in shop.toml: {sources}"),
     }
 }
@@ -603,8 +648,12 @@ pub fn landline(phone: &str, lang: Lang) -> String {
 
 pub fn phone_chars(phone: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("`{phone}` bukan nomor telepon (hanya angka, spasi, tanda hubung dan titik)"),
-        Lang::En => format!("`{phone}` is not a phone number (only digits, spaces, dashes and dots)"),
+        Lang::Id => {
+            format!("`{phone}` bukan nomor telepon (hanya angka, spasi, tanda hubung dan titik)")
+        }
+        Lang::En => {
+            format!("`{phone}` is not a phone number (only digits, spaces, dashes and dots)")
+        }
     }
 }
 
@@ -624,8 +673,12 @@ pub fn phone_length(phone: &str, digits: usize, lang: Lang) -> String {
 
 pub fn empty_handle(market: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("handle `{market}` kosong; tulis nama penggunanya, atau hapus barisnya"),
-        Lang::En => format!("handle `{market}` is empty; write the username there, or remove the line"),
+        Lang::Id => {
+            format!("handle `{market}` kosong; tulis nama penggunanya, atau hapus barisnya")
+        }
+        Lang::En => {
+            format!("handle `{market}` is empty; write the username there, or remove the line")
+        }
     }
 }
 
@@ -645,7 +698,9 @@ pub fn no_items(lang: Lang) -> String {
 
 pub fn unknown_kind(kind: &str, hint: &str, kinds: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("jenis interaksi `{kind}` tidak dikenal{hint}; pakai salah satu: {kinds}"),
+        Lang::Id => {
+            format!("jenis interaksi `{kind}` tidak dikenal{hint}; pakai salah satu: {kinds}")
+        }
         Lang::En => format!("unknown interaction kind `{kind}`{hint}; use one of: {kinds}"),
     }
 }
@@ -653,7 +708,9 @@ pub fn unknown_kind(kind: &str, hint: &str, kinds: &str, lang: Lang) -> String {
 pub fn replied_not_inbound(lang: Lang) -> String {
     match lang {
         Lang::Id => "`replied` hanya untuk interaksi `inbound` (pesan dari pelanggan)".into(),
-        Lang::En => "`replied` belongs only to `inbound` interactions (messages from the customer)".into(),
+        Lang::En => {
+            "`replied` belongs only to `inbound` interactions (messages from the customer)".into()
+        }
     }
 }
 
@@ -674,7 +731,12 @@ pub fn same_phone(other: &str, other_path: &str, lang: Lang) -> String {
     }
 }
 
-pub fn opened_before_first_contact(opened: &str, customer: &str, first: &str, lang: Lang) -> String {
+pub fn opened_before_first_contact(
+    opened: &str,
+    customer: &str,
+    first: &str,
+    lang: Lang,
+) -> String {
     match lang {
         Lang::Id => format!("komplain dibuka {opened}, sebelum pelanggan `{customer}` pertama menghubungi toko ({first})"),
         Lang::En => format!("complaint opened {opened} before customer `{customer}` first contacted the shop ({first})"),
@@ -690,13 +752,23 @@ pub fn customer_has_errors(customer: &str, lang: Lang) -> String {
 
 pub fn unknown_customer(customer: &str, hint: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("pelanggan `{customer}` tidak dikenal{hint}; tidak ada customers/{customer}.yaml"),
-        Lang::En => format!("unknown customer `{customer}`{hint}; there is no customers/{customer}.yaml"),
+        Lang::Id => format!(
+            "pelanggan `{customer}` tidak dikenal{hint}; tidak ada customers/{customer}.yaml"
+        ),
+        Lang::En => {
+            format!("unknown customer `{customer}`{hint}; there is no customers/{customer}.yaml")
+        }
     }
 }
 
 /// Whose order first used a ref: this file's (`None`) or another customer's.
-pub fn ref_used(reference: &str, order: usize, customer: Option<&str>, at: &str, lang: Lang) -> String {
+pub fn ref_used(
+    reference: &str,
+    order: usize,
+    customer: Option<&str>,
+    at: &str,
+    lang: Lang,
+) -> String {
     match (customer, lang) {
         (None, Lang::Id) => format!("ref pesanan `{reference}` sudah dipakai pesanan ke-{order} di berkas ini ({at}); catat tiap pesanan sekali saja: hapus salinan ini atau perbaiki ref-nya"),
         (Some(c), Lang::Id) => format!("ref pesanan `{reference}` sudah dipakai pesanan ke-{order} pelanggan `{c}` ({at}); catat tiap pesanan sekali saja: hapus salinan ini atau perbaiki ref-nya"),

@@ -392,3 +392,57 @@ fn rewrite_in_background(
     let dir = dir.clone();
     in_background(move || write(&dir, &header, &entries));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 13.7: a file the walk listed but that cannot be read is said so
+    /// on the cache path too, never parsed as an empty file.
+    #[test]
+    fn a_file_that_cannot_be_read_is_not_taken_for_an_empty_one() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = ShopDir {
+            root: root.path().to_path_buf(),
+            shown_root: PathBuf::new(),
+        };
+        std::fs::create_dir_all(root.path().join("customers")).expect("folder");
+        std::fs::write(root.path().join("customers/empty.yaml"), "").expect("write");
+        let found = |rel: &str| Found {
+            kind: RecordKind::Customer,
+            rel: PathBuf::from(rel),
+        };
+        let scan = Scan {
+            // Gone since the walk (as after a rename by an editor).
+            found: vec![found("customers/empty.yaml"), found("customers/gone.yaml")],
+            stamps: vec![
+                Some(Stamp {
+                    size: 0,
+                    mtime_ns: 1,
+                }),
+                Some(Stamp {
+                    size: 10,
+                    mtime_ns: 1,
+                }),
+            ],
+            ..Scan::default()
+        };
+        let config = Config::for_tests("Asia/Jakarta");
+        let mut diags = Vec::new();
+        let out = load_records(&dir, &config, b"", scan, &mut diags);
+        wait_for_writes();
+        assert_eq!(out.len(), 2);
+        let said: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].starts_with("customers/empty.yaml:1:1: error: berkas ini kosong"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].starts_with(
+                "customers/gone.yaml:1:1: error: berkas ini hilang saat sedang dibaca"
+            ),
+            "{said:?}"
+        );
+    }
+}

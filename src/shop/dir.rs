@@ -170,8 +170,7 @@ fn folder_error(shown: &Path, e: &std::io::Error, lang: Lang) -> Diagnostic {
 
 fn scan_folder(dir: &ShopDir, kind: RecordKind, rel_dir: &Path, scan: &mut Scan, lang: Lang) {
     let cannot_read = |scan: &mut Scan, e: &std::io::Error| {
-        scan.diags
-            .push(folder_error(&dir.shown(rel_dir), e, lang));
+        scan.diags.push(folder_error(&dir.shown(rel_dir), e, lang));
     };
     let entries = match std::fs::read_dir(dir.root.join(rel_dir)) {
         Ok(rd) => rd,
@@ -261,7 +260,11 @@ pub fn record_rename(name: &str) -> Option<String> {
         return None;
     }
     let lower = name.to_lowercase();
-    let cut = |ext: &str| name[..name.len() - ext.len()].to_lowercase().replace(' ', "-");
+    let cut = |ext: &str| {
+        name[..name.len() - ext.len()]
+            .to_lowercase()
+            .replace(' ', "-")
+    };
     for ext in [".yaml.txt", ".yml.txt"] {
         if lower.ends_with(ext) {
             return Some(format!("{}{}", cut(ext), &ext[..ext.len() - 4]));
@@ -414,5 +417,32 @@ impl Stamp {
             size: m.len(),
             mtime_ns: mtime.as_nanos(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_look_like_records() {
+        for (name, rename) in [
+            ("siti.yml.txt", Some("siti.yml")),
+            ("siti.yaml.txt", Some("siti.yaml")),
+            ("Siti.YAML", Some("siti.yaml")),
+            ("siti.Yml", Some("siti.yml")),
+            ("siti rahma.json", Some("siti-rahma.yaml")),
+            ("siti.txt", Some("siti.yaml")),
+            ("siti.yaml", None),
+            ("siti.yml", None),
+            ("siti.yaml~", None),
+            (".siti.yaml.swp", None),
+            ("#siti.yaml#", None),
+            ("siti.yaml.bak", None),
+            ("foto.jpg", None),
+            (".txt", None),
+        ] {
+            assert_eq!(record_rename(name).as_deref(), rename, "{name}");
+        }
     }
 }

@@ -162,8 +162,7 @@ pub fn parse_time_in(
         (Some(y), Some(mo), Some(d)) => (y, mo, d),
         _ => return Err(bad()),
     };
-    let date = Date::new(y as i16, mo as i8, d as i8)
-        .map_err(|_| words::not_a_date(s, lang))?;
+    let date = Date::new(y as i16, mo as i8, d as i8).map_err(|_| words::not_a_date(s, lang))?;
     if b.len() == 10 {
         return civil_to_timestamp(date.to_datetime(Time::midnight()), tz).ok_or_else(bad);
     }
@@ -187,8 +186,8 @@ pub fn parse_time_in(
         sec = num(pos + 1..pos + 3).ok_or_else(bad)?;
         pos += 3;
     }
-    let time = Time::new(h as i8, mi as i8, sec as i8, 0)
-        .map_err(|_| words::impossible_clock(s, lang))?;
+    let time =
+        Time::new(h as i8, mi as i8, sec as i8, 0).map_err(|_| words::impossible_clock(s, lang))?;
     let civil = date.to_datetime(time);
     let tail = s[pos..].trim_start();
     if tail.is_empty() {

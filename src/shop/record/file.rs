@@ -141,3 +141,59 @@ pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed,
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+    use std::path::PathBuf;
+
+    fn setup() -> (ShopDir, Config, Found) {
+        let dir = ShopDir {
+            root: PathBuf::from("/nonexistent-test-shop"),
+            shown_root: PathBuf::new(),
+        };
+        let f = Found {
+            kind: RecordKind::Customer,
+            rel: PathBuf::from("customers/siti.yaml"),
+        };
+        (dir, Config::for_tests("Asia/Jakarta"), f)
+    }
+
+    /// Issue 13.7: unreadable, vanished and empty are three different things.
+    #[test]
+    fn read_failures_are_told_apart_from_empty_files() {
+        let (dir, mut cfg, f) = setup();
+        let said = |cfg: &Config, read| {
+            let (p, d) = parse_read(&dir, cfg, &f, read);
+            assert!(matches!(p, Parsed::Broken));
+            assert_eq!(d.len(), 1);
+            d[0].to_string()
+        };
+        let denied = said(&cfg, Err(Error::from(ErrorKind::PermissionDenied)));
+        assert_eq!(
+            denied,
+            "customers/siti.yaml:1:1: error: berkas ini tidak bisa dibaca: tidak ada izin baca (permission denied); beri izin baca, misalnya `chmod u+r customers/siti.yaml`, lalu jalankan lagi"
+        );
+        let gone = said(&cfg, Err(Error::from(ErrorKind::NotFound)));
+        assert!(gone.contains("hilang saat sedang dibaca"), "{gone}");
+        let empty = said(&cfg, Ok(Vec::new()));
+        assert!(empty.contains("berkas ini kosong"), "{empty}");
+        let other = said(&cfg, Err(Error::other("disk on fire")));
+        assert!(
+            other.ends_with("tidak bisa dibaca: disk on fire"),
+            "{other}"
+        );
+        cfg.language = Lang::En;
+        let denied = said(&cfg, Err(Error::from(ErrorKind::PermissionDenied)));
+        assert!(denied.contains("this file cannot be read: no read permission (permission denied); give yourself read access, e.g. `chmod u+r customers/siti.yaml`"), "{denied}");
+        assert!(said(&cfg, Err(Error::from(ErrorKind::NotFound)))
+            .contains("disappeared while it was being read"));
+        let all = [denied, gone, empty, other];
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+}

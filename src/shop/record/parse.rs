@@ -322,7 +322,9 @@ fn shape(line: &str) -> Option<Shape<'_>> {
 
 /// `key` of `key: value` or `key:` (a plain key, no quotes or brackets).
 fn key_of(body: &str) -> Option<&str> {
-    let end = body.find(": ").or_else(|| body.strip_suffix(':').map(str::len))?;
+    let end = body
+        .find(": ")
+        .or_else(|| body.strip_suffix(':').map(str::len))?;
     let key = &body[..end];
     let plain = !key.is_empty()
         && key
@@ -342,7 +344,8 @@ fn sibling(lines: &[&str], n: usize) -> Option<(u32, u32, String)> {
             continue;
         };
         let found = if cur.item {
-            (s.item && s.indent != cur.indent).then(|| (s.indent.abs_diff(cur.indent), s.indent + 1, "-".to_string()))
+            (s.item && s.indent != cur.indent)
+                .then(|| (s.indent.abs_diff(cur.indent), s.indent + 1, "-".to_string()))
         } else {
             match (s.key_col, cur.key_col) {
                 (Some(k), Some(c)) if k != c => Some((k.abs_diff(c), k, s.key.to_string())),
@@ -358,7 +361,12 @@ fn sibling(lines: &[&str], n: usize) -> Option<(u32, u32, String)> {
             }
         }
         // A line shallower than both ends the block the sibling is in.
-        if s.indent < cur.indent.min(best.as_ref().map_or(usize::MAX, |b| b.2 as usize - 1)) && !s.item {
+        if s.indent
+            < cur
+                .indent
+                .min(best.as_ref().map_or(usize::MAX, |b| b.2 as usize - 1))
+            && !s.item
+        {
             break;
         }
     }
@@ -418,13 +426,18 @@ fn syntax_hint(
                 let value_col = here[..value_at].chars().count() as u32 + 1;
                 let fixed = format!("{}{}", &here[..value_at], quoted(value));
                 return Some(
-                    Diagnostic::error(path, line, value_col, words::quote_value(fixed.trim_start(), lang))
-                        .with_source(SourceLine::at_line_col(
-                            text,
-                            line,
-                            value_col,
-                            value.chars().count(),
-                        )),
+                    Diagnostic::error(
+                        path,
+                        line,
+                        value_col,
+                        words::quote_value(fixed.trim_start(), lang),
+                    )
+                    .with_source(SourceLine::at_line_col(
+                        text,
+                        line,
+                        value_col,
+                        value.chars().count(),
+                    )),
                 );
             }
         }
@@ -560,4 +573,154 @@ pub(super) fn parse_yaml<T: for<'de> Deserialize<'de>>(
     }
     serde_saphyr::from_str_with_options(text, yaml_options(text.len()))
         .map_err(|e| yaml_error(path, text, &e, kind, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The diagnostic for customer `text` in `lang`, rendered.
+    fn customer(text: &str, lang: Lang) -> String {
+        parse_yaml::<RawCustomer>(Path::new("x.yaml"), text, RecordKind::Customer, lang)
+            .err()
+            .map(|d| d.rendered().to_string())
+            .unwrap_or_default()
+    }
+
+    fn complaint(text: &str, lang: Lang) -> String {
+        parse_yaml::<RawComplaint>(Path::new("x.yaml"), text, RecordKind::Complaint, lang)
+            .err()
+            .map(|d| d.rendered().to_string())
+            .unwrap_or_default()
+    }
+
+    const HEAD: &str = "name: Siti\nfirst_contact: 2026-11-02\n";
+
+    #[test]
+    fn a_tab_in_the_indentation() {
+        let text = "name: x\n\tfirst_contact: 2026-11-02\n";
+        assert_eq!(
+            customer(text, Lang::Id),
+            "x.yaml:2:1: error: baris ini diawali tab; YAML hanya memakai spasi: ganti tab dengan spasi\n   2 |     first_contact: 2026-11-02\n     | ^^^^"
+        );
+        assert!(customer(text, Lang::En).contains("2:1: error: this line is indented with a tab; YAML needs spaces: replace the tab with spaces"));
+        // A tab between a key and its value is fine.
+        assert_eq!(
+            customer("name: x\nfirst_contact:\t2026-11-02\n", Lang::Id),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_value_holding_colon_space_gets_quotes() {
+        let text = format!("{HEAD}note: Catatan: kirim pagi\n");
+        assert!(customer(&text, Lang::Id).starts_with(
+            "x.yaml:3:7: error: nilai ini berisi `: `, jadi YAML membacanya sebagai kolom baru; beri tanda kutip di sekeliling nilainya: `note: \"Catatan: kirim pagi\"`"
+        ));
+        assert!(customer(&text, Lang::En)
+            .contains("put quotes around the value: `note: \"Catatan: kirim pagi\"`"));
+        // Inside a list item, keeping the `- `.
+        let text = format!(
+            "{HEAD}interactions:\n  - note: Kata: dia\n    at: 2026-11-03\n    kind: note\n"
+        );
+        assert!(
+            customer(&text, Lang::En).contains("4:11: error: this value holds `: `, so YAML reads it as a new field; put quotes around the value: `- note: \"Kata: dia\"`"),
+            "{}",
+            customer(&text, Lang::En)
+        );
+        assert_eq!(quoted("a \"b\": c'd"), "'a \"b\": c''d'");
+    }
+
+    #[test]
+    fn lines_out_of_line_name_their_sibling() {
+        let text = format!("{HEAD}interactions:\n  - at: 2026-11-03\n    kind: inbound\n   - at: 2026-11-04\n     kind: inbound\n");
+        assert_eq!(
+            customer(&text, Lang::Id),
+            "x.yaml:6:4: error: indentasi baris ini tidak pas; luruskan dengan `-` di baris 4 (kolom 3), pakai spasi sebanyak baris itu\n   6 |    - at: 2026-11-04\n     |    ^"
+        );
+        let text = "name: Siti\n  first_contact: 2026-11-02\n";
+        assert!(customer(text, Lang::En).starts_with(
+            "x.yaml:2:3: error: this line is not indented like the ones above; line it up with `name` on line 1 (column 1)"
+        ));
+        let lines = ["a:", "  - b: 1", "    c: 2", "   d: 3"];
+        assert_eq!(sibling(&lines, 4), Some((3, 5, "c".to_string())));
+        assert_eq!(sibling(&lines, 1), None);
+    }
+
+    #[test]
+    fn fields_in_the_wrong_place() {
+        let order = format!("{HEAD}orders:\n  - at: 2026-11-03\n    qty: 2\n");
+        assert!(customer(&order, Lang::Id).contains("5:5: error: `qty` milik satu barang pesanan, bukan pesanannya: taruh di bawah `items:`"));
+        let order = format!("{HEAD}orders:\n  - at: 2026-11-03\n    replied: 2026-11-03\n");
+        assert!(customer(&order, Lang::En)
+            .contains("this looks like an interaction (it has `replied`)"));
+        let c = complaint("phone: 0812\nname: Siti\n", Lang::Id);
+        assert!(c.contains("1:1: error: berkas ini seperti catatan pelanggan (ada `phone`): pindahkan berkasnya ke `customers/`"), "{c}");
+        let c = customer("summary: Paket salah\n", Lang::En);
+        assert!(c.contains("this file looks like a complaint record (it has `summary`): move it to `complaints/`"), "{c}");
+        // A field known to neither: a suggestion, not a move.
+        let c = customer(&format!("{HEAD}emial: a@b.co\n"), Lang::Id);
+        assert!(
+            c.contains("kolom `emial` tidak dikenal (maksudnya `email`?)"),
+            "{c}"
+        );
+        // `admin` is in both kinds: no move suggested for a typo next to it.
+        let c = complaint(
+            "customer: siti\nopened: 2026-11-02\nsummary: x\nnama: y\n",
+            Lang::En,
+        );
+        assert!(
+            c.contains("unknown field `nama` (did you mean `name`?)")
+                || c.contains("unknown field `nama`"),
+            "{c}"
+        );
+        assert!(!c.contains("move it"), "{c}");
+    }
+
+    #[test]
+    fn reader_limits_name_the_limit() {
+        let text = format!("{HEAD}tags: {}\n", "[".repeat(1000));
+        assert!(
+            customer(&text, Lang::Id).contains("bersarang terlalu dalam (lebih dari 64 tingkat")
+        );
+        let deep = (0..80).fold(
+            String::from("name: x\nfirst_contact: 2026-11-02\nnote:\n"),
+            |mut s, i| {
+                s.push_str(&format!("{}k{i}:\n", "  ".repeat(i + 1)));
+                s
+            },
+        );
+        let d = customer(&deep, Lang::En);
+        assert!(
+            d.contains("nested too deeply (more than 64 levels") || d.contains("expected text"),
+            "{d}"
+        );
+        assert!(budget_message("Nodes { nodes: 5 }", false, 10, Lang::En)
+            .contains("more than 250000 values"));
+        assert!(
+            budget_message("ScalarBytes { total_scalar_bytes: 1 }", true, 10, Lang::Id)
+                .contains("alias")
+        );
+        assert!(budget_message("Depth { depth: 65 }", false, 10, Lang::Id).contains("64 tingkat"));
+    }
+
+    #[test]
+    fn plain_messages_in_both_languages() {
+        assert!(customer("name:\nfirst_contact: 2026-11-02\n", Lang::Id)
+            .contains("`name` kosong; tulis nilainya sesudah `name:`"));
+        assert!(
+            customer("name: a\nname: b\nfirst_contact: 2026-11-02\n", Lang::Id)
+                .contains("ditulis dua kali")
+        );
+        assert!(customer("first_contact: 2026-11-02\n", Lang::Id)
+            .contains("kolom wajib `name` belum ada"));
+        assert!(customer(&format!("{HEAD}---\nname: b\n"), Lang::Id).contains("satu dokumen YAML"));
+        assert!(customer(&format!("{HEAD}tags: a\n"), Lang::Id).contains("harus berupa daftar"));
+        assert!(customer("", Lang::Id).contains("berkas ini kosong"));
+        assert!(complaint(" \n", Lang::En).contains("write the complaint"));
+        assert!(decode_in(Path::new("x"), b"a\0b", Lang::Id)
+            .is_err_and(|d| d.message.contains("data biner")));
+        assert!(decode_in(Path::new("x"), b"a\xffb", Lang::Id)
+            .is_err_and(|d| d.message.contains("bukan teks UTF-8")));
+    }
 }

@@ -5,11 +5,11 @@ use super::contact::{is_mobile, normalize_phone_in, valid_email};
 use super::model::*;
 use super::parse::*;
 use crate::error::Diagnostic;
-use crate::shop::config::Config;
-use crate::shop::hash::fnv1a;
 use crate::lang::check::{self as words, Earlier};
+use crate::shop::config::Config;
 use crate::shop::config::Lang;
 use crate::shop::dir::RecordKind;
+use crate::shop::hash::fnv1a;
 use crate::text::did_you_mean_in;
 use crate::time::parse_time_in;
 use serde_saphyr::Location;
@@ -124,7 +124,8 @@ impl<'a> Checker<'a> {
         if !self.cfg.admins.is_empty() && !self.cfg.admins.contains(&a.value) {
             let lang = self.lang();
             let hint = did_you_mean_in(&a.value, self.cfg.admins.iter().map(String::as_str), lang);
-            let msg = words::unknown_admin(field, &a.value, &hint, &self.cfg.admins.join(", "), lang);
+            let msg =
+                words::unknown_admin(field, &a.value, &hint, &self.cfg.admins.join(", "), lang);
             self.err(a, msg);
         }
         Some(a.value.clone())
@@ -133,7 +134,8 @@ impl<'a> Checker<'a> {
     fn product(&mut self, p: &S<String>) {
         if !self.cfg.products.contains_key(&p.value) {
             let lang = self.lang();
-            let hint = did_you_mean_in(&p.value, self.cfg.products.keys().map(String::as_str), lang);
+            let hint =
+                did_you_mean_in(&p.value, self.cfg.products.keys().map(String::as_str), lang);
             self.err(p, words::unknown_product(&p.value, &hint, lang));
         }
     }
@@ -326,7 +328,13 @@ impl Checker<'_> {
         self.order_check("paid", paid, &o.paid, Earlier::OrderTime, at);
         self.order_check("shipped", shipped, &o.shipped, Earlier::OrderTime, at);
         if shipped.is_some() {
-            self.order_check("delivered", delivered, &o.delivered, Earlier::Shipped, shipped);
+            self.order_check(
+                "delivered",
+                delivered,
+                &o.delivered,
+                Earlier::Shipped,
+                shipped,
+            );
         } else {
             self.order_check("delivered", delivered, &o.delivered, Earlier::OrderTime, at);
         }
