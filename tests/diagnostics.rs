@@ -106,7 +106,7 @@ fn the_billion_laughs_is_refused_quickly() {
         "name: x\nfirst_contact: 2026-11-02\nnote: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
     );
     bomb.push_str("tags: [");
-    bomb.push_str(&vec!["*a"; 9].join(","));
+    bomb.push_str(&["*a"; 9].join(","));
     bomb.push_str("]\n");
     // Refused at the first alias, as a list where text belongs: nothing is
     // expanded (the alias limits guard where the types would allow it).
@@ -560,4 +560,30 @@ fn a_clean_shop_says_so() {
     en.code(0)
         .no_diagnostics()
         .stderr_has("All records in order: 1 customer, 1 complaint.");
+}
+
+#[test]
+fn file_level_messages_are_in_the_shops_language() {
+    let conflict = "name: Siti\n<<<<<<< HEAD\nfirst_contact: 2026-11-02\n=======\nfirst_contact: 2026-11-03\n>>>>>>> other\n";
+    let id = Test::new()
+        .file("customers/Siti Rahma.yaml", SITI)
+        .file("customers/konflik.yaml", conflict)
+        .file("customers/biner.yaml", b"name: a\0b\n")
+        .symlink("konflik.yaml", "customers/tautan.yaml")
+        .args(&["check"])
+        .run();
+    id.code(1)
+        .diag(
+            "customers/Siti Rahma.yaml:1:1: error:",
+            "`Siti Rahma` bukan id yang sah: nama berkas hanya boleh huruf kecil",
+        )
+        .diag(
+            "customers/konflik.yaml:2:1: error:",
+            "`<<<<<<<`: awal bentrok penggabungan git (versi Anda menyusul); sisakan baris yang benar, hapus penandanya, lalu simpan",
+        )
+        .diag("customers/konflik.yaml:4:1: error:", "tengah bentrok")
+        .diag("customers/konflik.yaml:6:1: error:", "akhir bentrok")
+        .diag("customers/biner.yaml:1:1: error:", "berisi data biner, bukan teks")
+        .diag("customers/tautan.yaml:1:1: error:", "tautan simbolik tidak diikuti")
+        .stderr_lacks("symbolic");
 }

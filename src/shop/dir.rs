@@ -104,9 +104,9 @@ pub struct Scan {
 }
 
 /// Walks the record folders. Problems with paths become diagnostics, in
-/// Indonesian (the default language); see [`walk_in`].
+/// English as before; the loader uses [`walk_in`] with the shop's language.
 pub fn walk(dir: &ShopDir) -> Scan {
-    walk_in(dir, Lang::Id)
+    walk_in(dir, Lang::En)
 }
 
 /// [`walk`], its problems said in `lang`.
@@ -141,7 +141,7 @@ pub fn walk_tree(dir: &ShopDir, sub: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
 /// Walks one folder depth-first, each folder's entries sorted by name (so the
 /// result is in path order), skipping dot-files and never following links.
 pub fn scan_tree(dir: &ShopDir, sub: &Path) -> Scan {
-    scan_tree_in(dir, sub, Lang::Id)
+    scan_tree_in(dir, sub, Lang::En)
 }
 
 /// [`scan_tree`], its problems said in `lang`.

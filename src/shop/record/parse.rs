@@ -413,9 +413,7 @@ fn syntax_hint(
         }
     }
     let here = *lines.get(line as usize - 1)?;
-    let Some(cur) = shape(here) else {
-        return None;
-    };
+    let cur = shape(here)?;
     if msg.contains("mapping values are not allowed") {
         if let Some(kc) = cur.key_col {
             let colon = kc + cur.key.chars().count();
@@ -514,9 +512,10 @@ fn mapping_start(text: &str, line: u32, col: u32) -> u32 {
 }
 
 /// Decodes file bytes: UTF-8 with an optional BOM; anything else is refused
-/// (said in Indonesian, the default; see [`decode_in`]).
+/// (said in English, as before; callers that know the shop's language use
+/// [`decode_in`]).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
-    decode_in(path, bytes, Lang::Id)
+    decode_in(path, bytes, Lang::En)
 }
 
 /// [`decode`], its problems said in `lang`.
