@@ -13,6 +13,7 @@ pub fn check(ctx: &Ctx) -> Result<i32> {
     }
     let errors = shop.error_count();
     let warnings = shop.diagnostics.len() - errors;
+    // The diagnostics are sorted by path: one file's are neighbours.
     let mut files: Vec<&std::path::Path> =
         shop.diagnostics.iter().map(|d| d.path.as_path()).collect();
     files.dedup();
