@@ -1,6 +1,9 @@
 //! Small text helpers shared by the parsers: positions, suggestions and
 //! plain-language rewrites of serde's messages.
 
+use crate::lang::check as words;
+use crate::shop::config::Lang;
+
 /// 1-based (line, column) of a byte offset; the column counts characters.
 pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());
@@ -38,86 +41,72 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// ` (did you mean `x`?)` or nothing.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    suggest(word, candidates)
-        .map(|s| format!(" (did you mean `{s}`?)"))
-        .unwrap_or_default()
+    did_you_mean_in(word, candidates, Lang::En)
+}
+
+/// [`did_you_mean`] in the shop's language.
+pub fn did_you_mean_in<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    lang: Lang,
+) -> String {
+    words::did_you_mean(suggest(word, candidates), lang)
 }
 
 /// Rewrites serde's messages (from YAML or TOML) into plain words.
 pub fn plain_serde_message(msg: &str) -> String {
+    plain_serde_message_in(msg, Lang::En)
+}
+
+/// The names after serde's `expected one of` (or `expected`).
+pub fn expected_names(tail: &str) -> Vec<&str> {
+    tail.split_once("expected one of ")
+        .or_else(|| tail.split_once("expected "))
+        .map(|(_, list)| {
+            list.split(", ")
+                .map(|s| s.trim_matches(|c| c == '`' || c == ' '))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// [`plain_serde_message`] in the shop's language.
+pub fn plain_serde_message_in(msg: &str, lang: Lang) -> String {
     let msg = msg.trim();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         if let Some((field, tail)) = rest.split_once('`') {
-            let expected: Vec<&str> = tail
-                .split_once("expected one of ")
-                .or_else(|| tail.split_once("expected "))
-                .map(|(_, list)| {
-                    list.split(", ")
-                        .map(|s| s.trim_matches(|c| c == '`' || c == ' '))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let hint = did_you_mean(field, expected.iter().copied());
-            let list = if expected.is_empty() {
-                String::new()
-            } else {
-                format!("; known fields here: {}", expected.join(", "))
-            };
-            return format!("unknown field `{field}`{hint}{list}");
+            let expected = expected_names(tail);
+            let hint = did_you_mean_in(field, expected.iter().copied(), lang);
+            return words::unknown_field(field, &hint, &expected, lang);
         }
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
         if let Some((value, tail)) = rest.split_once('`') {
-            let expected: Vec<&str> = tail
-                .split_once("expected one of ")
-                .or_else(|| tail.split_once("expected "))
-                .map(|(_, list)| {
-                    list.split(", ")
-                        .map(|s| s.trim_matches(|c| c == '`' || c == ' '))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let hint = did_you_mean(value, expected.iter().copied());
-            return format!(
-                "`{value}` is not allowed here{hint}; use one of: {}",
-                expected.join(", ")
-            );
+            let expected = expected_names(tail);
+            let hint = did_you_mean_in(value, expected.iter().copied(), lang);
+            return words::unknown_variant(value, &hint, &expected, lang);
         }
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         if let Some((field, _)) = rest.split_once('`') {
-            return format!("required field `{field}` is missing");
+            return words::missing_field(field, lang);
         }
     }
     if msg.starts_with("invalid i64")
         || msg.starts_with("invalid u")
         || msg.starts_with("invalid i")
     {
-        return "expected a whole number here".to_string();
+        return words::expected_number(lang);
     }
     if msg.starts_with("invalid boolean") {
-        return "expected `true` or `false` here".to_string();
+        return words::expected_bool(lang);
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!(
-                "expected {} here, found {}",
-                plain_expected(expected),
-                found
-            );
+            return words::wrong_type(&words::type_word(expected, lang), found, lang);
         }
     }
     msg.to_string()
-}
-
-fn plain_expected(e: &str) -> &str {
-    match e {
-        "a string" | "string" => "text",
-        "a sequence" | "sequence" => "a list",
-        "i64" | "u32" | "u8" | "i32" | "u64" => "a whole number",
-        "a boolean" => "`true` or `false`",
-        other => other,
-    }
 }
 
 #[cfg(test)]
@@ -144,7 +133,7 @@ mod tests {
         );
         assert_eq!(
             plain_serde_message("missing field `name`"),
-            "required field `name` is missing"
+            "required field `name` is missing; add `name:` with its value"
         );
     }
 }

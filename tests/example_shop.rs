@@ -33,7 +33,7 @@ fn example_shop_checks_clean() {
         !err.contains("error:") && !err.contains("warning:"),
         "{err}"
     );
-    assert!(err.contains("0 galat, 0 peringatan"), "{err}");
+    assert!(err.contains("Semua catatan rapi"), "{err}");
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod support;
 mod cache;
 mod check;
 mod conformance;
+mod diagnostics;
 mod example_shop;
 mod faults_watch;
 mod faults_writes;

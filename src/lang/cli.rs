@@ -55,24 +55,6 @@ pub fn shop_created(dir: &Path) -> String {
     )
 }
 
-/// The last line of `check`.
-pub fn check_summary(
-    customers: usize,
-    complaints: usize,
-    errors: usize,
-    warnings: usize,
-    lang: Lang,
-) -> String {
-    match lang {
-        Lang::Id => format!(
-            "{customers} pelanggan, {complaints} komplain dimuat; {errors} galat, {warnings} peringatan"
-        ),
-        Lang::En => format!(
-            "{customers} customers, {complaints} complaints loaded; {errors} errors, {warnings} warnings"
-        ),
-    }
-}
-
 /// The head of one admin's tasks in `due`.
 pub fn admin_tasks(who: &str, tasks: usize, overdue: usize, lang: Lang) -> String {
     match lang {

@@ -2,11 +2,13 @@
 //! - `words`: shared words (statuses, segments, interaction kinds, rule
 //!   labels, common words);
 //! - `cli`: what the commands say;
+//! - `check`: what `check` says about record files (diagnostics, summary);
 //! - `import`: what the imports say;
 //! - `metric`: metric labels and what they mean;
 //! - `site`: the report site's labels;
 //! - `format`: money, percent, decimals, dates, phones, masks.
 
+pub mod check;
 pub mod cli;
 pub mod format;
 pub mod import;

@@ -133,8 +133,19 @@ pub fn parse_duration(text: &str) -> Result<Dur, String> {
 /// `YYYY-MM-DDTHH:MM`, optional `:SS`, optional offset (`+07:00`, `Z`) after a
 /// clock time. Without offset the time is civil time in `tz`.
 pub fn parse_time(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
+    parse_time_in(text, tz, crate::shop::config::Lang::En)
+}
+
+/// [`parse_time`], its problems said in `lang` (records are checked in the
+/// shop's language).
+pub fn parse_time_in(
+    text: &str,
+    tz: &TimeZone,
+    lang: crate::shop::config::Lang,
+) -> Result<Timestamp, String> {
+    use crate::lang::check as words;
     let s = text.trim();
-    let bad = || format!("`{s}` is not a time; write it like `2026-11-02 10:15` or `2026-11-02`");
+    let bad = || words::not_a_time(s, lang);
     let b = s.as_bytes();
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
         let part = b.get(range)?;
@@ -151,16 +162,13 @@ pub fn parse_time(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
         (Some(y), Some(mo), Some(d)) => (y, mo, d),
         _ => return Err(bad()),
     };
-    let date = Date::new(y as i16, mo as i8, d as i8)
-        .map_err(|_| format!("`{s}` is not a real date (check the month and the day)"))?;
+    let date = Date::new(y as i16, mo as i8, d as i8).map_err(|_| words::not_a_date(s, lang))?;
     if b.len() == 10 {
         return civil_to_timestamp(date.to_datetime(Time::midnight()), tz).ok_or_else(bad);
     }
     if !(b[10] == b' ' || b[10] == b'T' || b[10] == b't') {
         if b[10] == b'+' || b[10] == b'-' || b[10] == b'Z' {
-            return Err(format!(
-                "`{s}`: an offset is allowed only after a clock time, like `2026-11-02 10:15+07:00`"
-            ));
+            return Err(words::offset_after_date(s, lang));
         }
         return Err(bad());
     }
@@ -178,8 +186,8 @@ pub fn parse_time(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
         sec = num(pos + 1..pos + 3).ok_or_else(bad)?;
         pos += 3;
     }
-    let time = Time::new(h as i8, mi as i8, sec as i8, 0)
-        .map_err(|_| format!("`{s}` has an impossible clock time (use 00:00 to 23:59)"))?;
+    let time =
+        Time::new(h as i8, mi as i8, sec as i8, 0).map_err(|_| words::impossible_clock(s, lang))?;
     let civil = date.to_datetime(time);
     let tail = s[pos..].trim_start();
     if tail.is_empty() {

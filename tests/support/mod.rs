@@ -43,6 +43,12 @@ category = "skincare"
 price = 85000
 "#;
 
+/// [`SHOP_TOML`] with `language = "en"`: for tests that quote the English
+/// wording of messages.
+pub fn shop_toml_en() -> String {
+    SHOP_TOML.replacen("[shop]\n", "[shop]\nlanguage = \"en\"\n", 1)
+}
+
 /// A run is killed and the test fails after this long (a hang is a bug).
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -140,6 +146,11 @@ impl Test {
     /// A temporary shop with the default shop.toml.
     pub fn new() -> Test {
         Test::empty().shop_toml(SHOP_TOML)
+    }
+
+    /// A temporary shop whose shop.toml says `language = "en"`.
+    pub fn english() -> Test {
+        Test::empty().shop_toml(&shop_toml_en())
     }
 
     /// A temporary folder with nothing in it (no shop.toml).
