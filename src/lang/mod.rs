@@ -2,12 +2,14 @@
 //! - `words`: shared words (statuses, segments, interaction kinds, rule
 //!   labels, common words);
 //! - `cli`: what the commands say;
+//! - `help`: what `--help` and usage errors say;
 //! - `metric`: metric labels and what they mean;
 //! - `site`: the report site's labels;
 //! - `format`: money, percent, decimals, dates, phones, masks.
 
 pub mod cli;
 pub mod format;
+pub mod help;
 pub mod metric;
 pub mod site;
 pub mod words;
