@@ -99,7 +99,7 @@ csat: 5
         .run()
         .code(0)
         .no_diagnostics()
-        .stderr_has("1 pelanggan, 1 komplain dimuat; 0 galat, 0 peringatan");
+        .stderr_has("1 pelanggan, 1 komplain dimuat; 0 kesalahan, 0 peringatan");
 }
 
 // ------------------------------------------------------- validation rules
@@ -953,7 +953,7 @@ fn same_ref_in_two_customers_files() {
         )
         // b is left out of the index like any record with errors; a stays.
         .diag("complaints/k.yaml:1:11: error:", "customer `b` cannot be loaded")
-        .stderr_has("1 pelanggan, 0 komplain dimuat; 2 galat");
+        .stderr_has("1 pelanggan, 0 komplain dimuat; 2 kesalahan");
 }
 
 #[test]
@@ -965,7 +965,7 @@ fn landline_phone_is_a_warning() {
             "`(031) 5678 123` is a landline, not a mobile number: it has no WhatsApp",
         )
         .stderr_has("mobile number (08…)")
-        .stderr_has("1 pelanggan, 0 komplain dimuat; 0 galat, 1 peringatan");
+        .stderr_has("1 pelanggan, 0 komplain dimuat; 0 kesalahan, 1 peringatan");
 }
 
 #[test]
@@ -1117,7 +1117,7 @@ fn errors_from_all_files_sorted_by_path() {
         "{}",
         out.stderr
     );
-    out.stderr_has("1 pelanggan, 0 komplain dimuat; 6 galat, 0 peringatan");
+    out.stderr_has("1 pelanggan, 0 komplain dimuat; 6 kesalahan, 0 peringatan");
 }
 
 #[test]
@@ -1165,7 +1165,7 @@ fn same_phone_twice_is_a_warning() {
         .code(0)
         .only_diag("customers/b.yaml:3", "warning: same phone as customer `a`")
         .stderr_lacks("error:")
-        .stderr_has("2 pelanggan, 0 komplain dimuat; 0 galat, 1 peringatan");
+        .stderr_has("2 pelanggan, 0 komplain dimuat; 0 kesalahan, 1 peringatan");
 }
 
 #[test]
@@ -1248,7 +1248,7 @@ orders:
         .run();
     out.code(0)
         .no_diagnostics()
-        .stderr_has("10 pelanggan, 0 komplain dimuat; 0 galat, 0 peringatan");
+        .stderr_has("10 pelanggan, 0 komplain dimuat; 0 kesalahan, 0 peringatan");
 }
 
 #[test]
@@ -1609,7 +1609,7 @@ fn no_shop_toml_anywhere_is_a_usage_error() {
         .args(&["check"])
         .run()
         .code(2)
-        .stderr_has("no shop.toml");
+        .stderr_has("tidak ada shop.toml");
 }
 
 #[test]
@@ -1619,7 +1619,7 @@ fn shop_flag_without_shop_toml_is_a_usage_error() {
         .args(&["check"])
         .run()
         .code(2)
-        .stderr_has("no shop.toml");
+        .stderr_has("tidak ada shop.toml");
 }
 
 #[test]
@@ -1673,6 +1673,6 @@ fn init_again_refuses_and_changes_nothing() {
         std::fs::read_to_string(&toml).expect("read")
     );
     std::fs::write(&toml, &edited).expect("write");
-    t.run().code(2).stderr_has("already");
+    t.run().code(2).stderr_has("sudah ada toko");
     assert_eq!(std::fs::read_to_string(&toml).expect("read"), edited);
 }

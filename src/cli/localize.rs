@@ -163,6 +163,7 @@ fn localize(mut cmd: Command, path: &str, lang: Lang) -> Command {
             .short('h')
             .long("help")
             .action(ArgAction::Help)
+            .display_order(2000)
             .help(HelpWord::PrintHelp.text(lang)),
         lang,
     ));
@@ -172,6 +173,7 @@ fn localize(mut cmd: Command, path: &str, lang: Lang) -> Command {
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
+                .display_order(2001)
                 .help(HelpWord::PrintVersion.text(lang)),
             lang,
         ));

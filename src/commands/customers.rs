@@ -47,6 +47,18 @@ const SEGMENTS: [&str; 8] = [
     "lead", "new", "repeat", "inactive", "unpaid", "high", "medium", "low",
 ];
 
+/// The segments' Indonesian names as the shop is told them (SPEC §6).
+const SEGMENTS_ID: [&str; 8] = [
+    "calon",
+    "baru",
+    "langganan",
+    "pasif",
+    "belum-bayar",
+    "tinggi",
+    "sedang",
+    "rendah",
+];
+
 /// Indonesian names of the segments (SPEC §6), with the words the shop
 /// sees for them in `lang::words` (`calon pembeli`, `tinggi`, …).
 const ALIASES: [(&str, &str); 14] = [
@@ -94,13 +106,9 @@ pub fn customers(
     let segment = match segment {
         None => None,
         Some(s) => Some(segment_name(s).ok_or_else(|| {
-            let names: Vec<&str> = match lang {
-                Lang::Id => ALIASES
-                    .iter()
-                    .map(|(a, _)| *a)
-                    .filter(|a| !a.contains('-') || *a == "belum-bayar")
-                    .collect(),
-                Lang::En => SEGMENTS.to_vec(),
+            let names: &[&str] = match lang {
+                Lang::Id => &SEGMENTS_ID,
+                Lang::En => &SEGMENTS,
             };
             let all = SEGMENTS.iter().chain(ALIASES.iter().map(|(a, _)| a));
             let hint = crate::text::suggest(s, all.copied())

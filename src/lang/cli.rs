@@ -537,28 +537,28 @@ pub fn unknown_name(
     let known = known.join(", ");
     match (what, lang) {
         (Named::Admin, Lang::Id) => {
-            format!("{option}: admin `{typed}` tidak dikenal{hint}; admin di shop.toml: {known}")
+            format!("{option}: admin `{typed}` tidak dikenal (admin di shop.toml: {known}){hint}")
         }
         (Named::Admin, Lang::En) => {
-            format!("{option}: unknown admin `{typed}`{hint}; admins in shop.toml: {known}")
+            format!("{option}: unknown admin `{typed}` (admins in shop.toml: {known}){hint}")
         }
         (Named::Source, Lang::Id) => {
-            format!("{option}: sumber `{typed}` tidak dikenal{hint}; sumber di shop.toml: {known}")
+            format!("{option}: sumber `{typed}` tidak dikenal (sumber di shop.toml: {known}){hint}")
         }
         (Named::Source, Lang::En) => {
-            format!("{option}: unknown source `{typed}`{hint}; sources in shop.toml: {known}")
+            format!("{option}: unknown source `{typed}` (sources in shop.toml: {known}){hint}")
         }
         (Named::Segment, Lang::Id) => {
-            format!("{option}: segmen `{typed}` tidak dikenal{hint}; pilihannya: {known}")
+            format!("{option}: segmen `{typed}` tidak dikenal (pilihannya: {known}){hint}")
         }
         (Named::Segment, Lang::En) => {
-            format!("{option}: unknown segment `{typed}`{hint}; use one of: {known}")
+            format!("{option}: unknown segment `{typed}` (use one of: {known}){hint}")
         }
         (Named::Kind, Lang::Id) => {
-            format!("jenis interaksi `{typed}` tidak dikenal{hint}; pakai salah satu dari: {known}")
+            format!("jenis interaksi `{typed}` tidak dikenal (pilihannya: {known}){hint}")
         }
         (Named::Kind, Lang::En) => {
-            format!("unknown kind `{typed}`{hint}; use one of {known}")
+            format!("unknown kind `{typed}` (use one of: {known}){hint}")
         }
     }
 }
