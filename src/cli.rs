@@ -212,7 +212,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             let now = cli
                 .now
                 .as_deref()
-                .map(|s| crate::time::parse_now(Some(s), &config.timezone))
+                .map(|s| commands::now_of(Some(s), &config))
                 .transpose()?;
             // Checked before the first build, so a refusal comes at once.
             let serve = serve

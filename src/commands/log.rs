@@ -111,7 +111,7 @@ pub fn log(dir: &ShopDir, now: Option<&str>, id: &str, entry: &LogEntry) -> Resu
     super::recover(dir);
     let cfg = crate::shop::load::load_config(dir)?;
     let lang = cfg.language;
-    let now = crate::time::parse_now(now, &cfg.timezone)?;
+    let now = super::now_of(now, &cfg)?;
     let at = match &entry.at {
         Some(s) => super::typed_time("--at", s, &cfg)?,
         None => now,

@@ -42,7 +42,7 @@ impl Ctx {
     pub fn open(dir: ShopDir, now: Option<&str>, use_cache: bool) -> Result<Ctx> {
         recover(&dir);
         let shop = crate::shop::load::load_with(&dir, use_cache)?;
-        let now = crate::time::parse_now(now, &shop.config.timezone)?;
+        let now = now_of(now, &shop.config)?;
         Ok(Ctx {
             shop,
             now,
@@ -111,6 +111,14 @@ fn csv(header: &str, rows: impl Iterator<Item = Vec<String>>) -> String {
         s.push('\n');
     }
     s
+}
+
+/// `--now` (or `LANGGAN_NOW`) in the shop zone; the clock when absent.
+pub(crate) fn now_of(now: Option<&str>, cfg: &Config) -> Result<Timestamp> {
+    match now {
+        Some(s) => typed_time("--now", s, cfg),
+        None => Ok(Timestamp::now()),
+    }
 }
 
 /// A time typed for `option` (`--at`, `--replied`, `--first-contact`).
