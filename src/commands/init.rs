@@ -92,11 +92,11 @@ pub fn init(
 
 fn team_setup(dir: &Path, hooks: bool, ci: Option<crate::io::team::Ci>, lang: Lang) -> Result<i32> {
     if hooks {
-        let p = crate::io::team::install_hook(dir)?;
+        let p = crate::io::team::install_hook(dir, lang)?;
         println!("{}", cli::team_file_written(cli::TeamFile::Hook, &p, lang));
     }
     if let Some(ci) = ci {
-        let p = crate::io::team::write_ci(dir, ci)?;
+        let p = crate::io::team::write_ci(dir, ci, lang)?;
         println!("{}", cli::team_file_written(cli::TeamFile::Ci, &p, lang));
     }
     Ok(0)

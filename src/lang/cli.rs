@@ -438,6 +438,45 @@ pub fn team_file_written(what: TeamFile, path: &Path, lang: Lang) -> String {
     }
 }
 
+/// Why `init --hooks` / `--ci` cannot do it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamProblem<'a> {
+    NoRepo,
+    NoHooksFolder,
+    HookExists { shop_rel: &'a str },
+    CiExists,
+}
+
+pub fn team_problem(p: TeamProblem, path: &Path, lang: Lang) -> String {
+    let path = path.display();
+    match (p, lang) {
+        (TeamProblem::NoRepo, Lang::Id) => {
+            format!("{path}: bukan di dalam repositori git; jalankan `git init` dulu")
+        }
+        (TeamProblem::NoRepo, Lang::En) => {
+            format!("{path}: not inside a git repository; run `git init` first")
+        }
+        (TeamProblem::NoHooksFolder, Lang::Id) => {
+            format!("{path}: folder hooks git tidak ditemukan")
+        }
+        (TeamProblem::NoHooksFolder, Lang::En) => {
+            format!("{path}: cannot find the git hooks folder")
+        }
+        (TeamProblem::HookExists { shop_rel }, Lang::Id) => format!(
+            "{path}: sudah ada pre-commit hook; tambahkan sendiri `langgan --shop {shop_rel} check` ke dalamnya"
+        ),
+        (TeamProblem::HookExists { shop_rel }, Lang::En) => format!(
+            "{path}: a pre-commit hook already exists; add `langgan --shop {shop_rel} check` to it yourself"
+        ),
+        (TeamProblem::CiExists, Lang::Id) => {
+            format!("{path}: sudah ada; tidak ada yang diubah")
+        }
+        (TeamProblem::CiExists, Lang::En) => {
+            format!("{path}: already exists; nothing was changed")
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TeamFile {
     Hook,
