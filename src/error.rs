@@ -504,6 +504,12 @@ mod tests {
         let e = Error::io(Path::new("shop.toml"), &io);
         assert_eq!((e.kind, e.code()), (ErrorKind::Io, 2));
         assert_eq!(e.message, "shop.toml: not found");
+        use crate::shop::config::Lang;
+        assert_eq!(e.report_in(Lang::En), "langgan: shop.toml: not found\n");
+        assert_eq!(
+            e.report_in(Lang::Id),
+            "langgan: shop.toml: tidak ditemukan\n"
+        );
         assert_eq!(Error::invalid("x").code(), EXIT_INVALID);
         assert_eq!(EXIT_INVALID, 1);
     }
