@@ -22,8 +22,9 @@ use jiff::Timestamp;
 use serde::Serialize;
 use std::io::Write;
 
-/// How a listing command prints (`--format`).
-#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+/// How a listing command prints; each command's `--format` offers only
+/// the ones it prints (`cli::TableOrJson`, `cli::TableJsonCsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
     Json,
