@@ -257,6 +257,9 @@ pub struct Error {
     pub message: String,
     /// Diagnostics to print before the message (e.g. a broken shop.toml).
     pub diagnostics: Vec<Diagnostic>,
+    /// For an I/O error: the path shown and what the OS said, so the
+    /// report can say it in the shop's language.
+    io: Option<(PathBuf, std::io::ErrorKind, String)>,
 }
 
 impl Error {
@@ -265,6 +268,7 @@ impl Error {
             kind,
             message: message.into(),
             diagnostics: Vec::new(),
+            io: None,
         }
     }
 
@@ -277,10 +281,12 @@ impl Error {
     }
 
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
-        Error::new(
+        let mut e = Error::new(
             ErrorKind::Io,
             format!("{}: {}", path.display(), describe_io(err)),
-        )
+        );
+        e.io = Some((path.to_path_buf(), err.kind(), err.to_string()));
+        e
     }
 
     /// The same error with the diagnostics that explain it (e.g. shop.toml's).
@@ -296,11 +302,27 @@ impl Error {
 
     /// What the terminal shows: the diagnostics, then `langgan: message`.
     pub fn report(&self) -> String {
+        self.report_in(crate::shop::config::Lang::En)
+    }
+
+    /// [`Error::report`] with an I/O error's words in `lang` (every other
+    /// message is made in the shop's language where it happens).
+    pub fn report_in(&self, lang: crate::shop::config::Lang) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
             out.push_str(&format!("{}\n", d.rendered()));
         }
-        out.push_str(&format!("langgan: {}\n", self.message));
+        let message = match &self.io {
+            Some((path, kind, text)) if lang == crate::shop::config::Lang::Id => {
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    crate::lang::cli::io_problem(*kind, text, lang)
+                )
+            }
+            _ => self.message.clone(),
+        };
+        out.push_str(&format!("langgan: {message}\n"));
         out
     }
 }
@@ -482,6 +504,12 @@ mod tests {
         let e = Error::io(Path::new("shop.toml"), &io);
         assert_eq!((e.kind, e.code()), (ErrorKind::Io, 2));
         assert_eq!(e.message, "shop.toml: not found");
+        use crate::shop::config::Lang;
+        assert_eq!(e.report_in(Lang::En), "langgan: shop.toml: not found\n");
+        assert_eq!(
+            e.report_in(Lang::Id),
+            "langgan: shop.toml: tidak ditemukan\n"
+        );
         assert_eq!(Error::invalid("x").code(), EXIT_INVALID);
         assert_eq!(EXIT_INVALID, 1);
     }

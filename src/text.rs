@@ -53,6 +53,52 @@ pub fn did_you_mean_in<'a>(
     words::did_you_mean(suggest(word, candidates), lang)
 }
 
+/// The candidates closest to what a person typed, best first, at most
+/// `max`: each candidate is an id and a name (`siti-rahma`, `Siti Rahma`).
+/// Ids or names that start with the word come first, then those holding it,
+/// then likely typos of the id (by edit distance); case does not matter.
+pub fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
+    max: usize,
+) -> Vec<&'a str> {
+    let w = word.trim().to_lowercase();
+    if w.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(usize, &'a str)> = candidates
+        .into_iter()
+        .filter_map(|(id, name)| {
+            let (lid, lname) = (id.to_lowercase(), name.to_lowercase());
+            let slug: String = lname.split_whitespace().collect::<Vec<_>>().join("-");
+            let score = if lid.starts_with(&w) || lname.starts_with(&w) || slug.starts_with(&w) {
+                0
+            } else if w.chars().count() >= 3 && (lid.contains(&w) || lname.contains(&w)) {
+                1
+            } else {
+                let d = edit_distance(&w, &lid).min(edit_distance(&w, &slug));
+                let limit = 2.max(lid.chars().count() / 4);
+                if d > limit || d >= lid.chars().count().max(2) {
+                    return None;
+                }
+                2 + d
+            };
+            Some((score, id))
+        })
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(max).map(|(_, id)| id).collect()
+}
+
+/// The spelling a list uses of a name typed in any case (`Yuni` → `yuni`).
+pub fn same_name<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = typed.trim();
+    known
+        .into_iter()
+        .find(|k| k.to_lowercase() == typed.to_lowercase())
+}
+
 /// Rewrites serde's messages (from YAML or TOML) into plain words.
 pub fn plain_serde_message(msg: &str) -> String {
     plain_serde_message_in(msg, Lang::En)
@@ -112,6 +158,23 @@ pub fn plain_serde_message_in(msg: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closest_ids_by_prefix_substring_and_typo() {
+        let c = [
+            ("siti-rahma", "Siti Rahma"),
+            ("siti-aminah", "Siti Aminah"),
+            ("budi", "Pak Budi Santoso"),
+            ("2026-0001", "Paket salah kirim"),
+        ];
+        assert_eq!(closest("siti", c, 3), ["siti-aminah", "siti-rahma"]);
+        assert_eq!(closest("siti-rahmaa", c, 3), ["siti-rahma"]);
+        assert_eq!(closest("Santoso", c, 3), ["budi"]);
+        assert_eq!(closest("2026-001", c, 3), ["2026-0001"]);
+        assert!(closest("zzz", c, 3).is_empty());
+        assert_eq!(same_name("Yuni", ["dewi", "yuni"]), Some("yuni"));
+        assert_eq!(same_name("yunita", ["dewi", "yuni"]), None);
+    }
 
     #[test]
     fn positions() {

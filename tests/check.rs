@@ -1613,7 +1613,7 @@ fn no_shop_toml_anywhere_is_a_usage_error() {
         .args(&["check"])
         .run()
         .code(2)
-        .stderr_has("no shop.toml");
+        .stderr_has("tidak ada shop.toml");
 }
 
 #[test]
@@ -1623,7 +1623,7 @@ fn shop_flag_without_shop_toml_is_a_usage_error() {
         .args(&["check"])
         .run()
         .code(2)
-        .stderr_has("no shop.toml");
+        .stderr_has("tidak ada shop.toml");
 }
 
 #[test]
@@ -1677,6 +1677,6 @@ fn init_again_refuses_and_changes_nothing() {
         std::fs::read_to_string(&toml).expect("read")
     );
     std::fs::write(&toml, &edited).expect("write");
-    t.run().code(2).stderr_has("already");
+    t.run().code(2).stderr_has("sudah ada toko");
     assert_eq!(std::fs::read_to_string(&toml).expect("read"), edited);
 }

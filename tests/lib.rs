@@ -11,6 +11,7 @@ mod support;
 
 mod cache;
 mod check;
+mod cli;
 mod conformance;
 mod diagnostics;
 mod example_shop;

@@ -298,7 +298,7 @@ fn edited_ref_that_duplicates_another_is_reported(mode: Mode) {
         page(&root, "index.html").contains("customers/budi.yaml:6:10")
     });
     // The rebuild's line is printed after the pages are written.
-    w.wait_for("rebuild line", || w.log_text().contains("1 galat"));
+    w.wait_for("rebuild line", || w.log_text().contains("1 kesalahan"));
     w.alive();
     std::fs::write(
         root.join("customers/budi.yaml"),

@@ -3,6 +3,8 @@
 //! and publish the site.
 
 use crate::error::{Error, Result};
+use crate::lang::cli::{self, TeamProblem};
+use crate::shop::config::Lang;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -19,13 +21,9 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
 }
 
 /// The repository's top folder and the shop's path inside it (`.` at the top).
-pub fn repo_of(shop: &Path) -> Result<(PathBuf, String)> {
-    let top = git(shop, &["rev-parse", "--show-toplevel"]).ok_or_else(|| {
-        Error::usage(format!(
-            "{}: not inside a git repository; run `git init` first",
-            shop.display()
-        ))
-    })?;
+pub fn repo_of(shop: &Path, lang: Lang) -> Result<(PathBuf, String)> {
+    let top = git(shop, &["rev-parse", "--show-toplevel"])
+        .ok_or_else(|| Error::usage(cli::team_problem(TeamProblem::NoRepo, shop, lang)))?;
     let top = PathBuf::from(top);
     let shop_abs = std::fs::canonicalize(shop).map_err(|e| Error::io(shop, &e))?;
     let top_abs = std::fs::canonicalize(&top).map_err(|e| Error::io(&top, &e))?;
@@ -58,18 +56,19 @@ fi
     )
 }
 
-pub fn install_hook(shop: &Path) -> Result<PathBuf> {
-    let (top, rel) = repo_of(shop)?;
+pub fn install_hook(shop: &Path, lang: Lang) -> Result<PathBuf> {
+    let (top, rel) = repo_of(shop, lang)?;
     let hooks = git(&top, &["rev-parse", "--git-path", "hooks"])
         .map(|p| top.join(p))
-        .ok_or_else(|| Error::usage("cannot find the git hooks folder"))?;
+        .ok_or_else(|| Error::usage(cli::team_problem(TeamProblem::NoHooksFolder, &top, lang)))?;
     std::fs::create_dir_all(&hooks).map_err(|e| Error::io(&hooks, &e))?;
     let path = hooks.join("pre-commit");
     if let Ok(existing) = std::fs::read_to_string(&path) {
         if !existing.contains("langgan init --hooks") {
-            return Err(Error::usage(format!(
-                "{}: a pre-commit hook already exists; add `langgan --shop {rel} check` to it yourself",
-                path.display()
+            return Err(Error::usage(cli::team_problem(
+                TeamProblem::HookExists { shop_rel: &rel },
+                &path,
+                lang,
             )));
         }
     }
@@ -170,8 +169,8 @@ pages:
 }
 
 /// Writes the CI file at the repository's top (or the shop's, outside git).
-pub fn write_ci(shop: &Path, ci: Ci) -> Result<PathBuf> {
-    let (top, rel) = match repo_of(shop) {
+pub fn write_ci(shop: &Path, ci: Ci, lang: Lang) -> Result<PathBuf> {
+    let (top, rel) = match repo_of(shop, lang) {
         Ok(x) => x,
         Err(_) => (shop.to_path_buf(), ".".to_string()),
     };
@@ -183,9 +182,10 @@ pub fn write_ci(shop: &Path, ci: Ci) -> Result<PathBuf> {
         Ci::Gitlab => (top.join(".gitlab-ci.yml"), gitlab_ci(&rel)),
     };
     if path.exists() {
-        return Err(Error::usage(format!(
-            "{}: already exists; nothing was changed",
-            path.display()
+        return Err(Error::usage(cli::team_problem(
+            TeamProblem::CiExists,
+            &path,
+            lang,
         )));
     }
     crate::io::atomic::create_new(&path, text.as_bytes())?;

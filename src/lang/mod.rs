@@ -3,6 +3,7 @@
 //!   labels, common words);
 //! - `cli`: what the commands say;
 //! - `check`: what `check` says about record files (diagnostics, summary);
+//! - `help`: what `--help` and usage errors say;
 //! - `import`: what the imports say;
 //! - `metric`: metric labels and what they mean;
 //! - `site`: the report site's labels;
@@ -11,6 +12,7 @@
 pub mod check;
 pub mod cli;
 pub mod format;
+pub mod help;
 pub mod import;
 pub mod metric;
 pub mod site;

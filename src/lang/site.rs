@@ -219,7 +219,7 @@ pub fn public_warning(lang: Lang, url: &str) -> String {
 }
 
 /// The line after a rebuild: `15:00:02 diperbarui 25 ms · 1 berkas berubah
-/// (customers/siti.yaml) · 3 halaman · 0 galat`.
+/// (customers/siti.yaml) · 3 halaman · 0 kesalahan`.
 pub fn rebuilt(
     lang: Lang,
     clock: &str,
@@ -231,7 +231,7 @@ pub fn rebuilt(
 ) -> String {
     match lang {
         Lang::Id => format!(
-            "{clock} diperbarui {ms} ms · {changed} berkas berubah{files} · {written} halaman · {errors} galat"
+            "{clock} diperbarui {ms} ms · {changed} berkas berubah{files} · {written} halaman · {errors} kesalahan"
         ),
         Lang::En => format!(
             "{clock} rebuilt in {ms} ms · {changed} files changed{files} · {written} pages · {errors} errors"

@@ -26,14 +26,12 @@ pub struct ShopDir {
 
 impl ShopDir {
     /// `--shop DIR`, else the nearest folder holding shop.toml from the working directory up.
-    pub fn locate(explicit: Option<&Path>) -> Result<ShopDir> {
+    /// Errors are said in `lang` (the shop's language is not known yet).
+    pub fn locate(explicit: Option<&Path>, lang: crate::shop::config::Lang) -> Result<ShopDir> {
+        use crate::lang::cli;
         if let Some(dir) = explicit {
             if !dir.join("shop.toml").is_file() {
-                return Err(Error::usage(format!(
-                    "{}: no shop.toml here; create a shop with `langgan init {}`",
-                    dir.display(),
-                    dir.display()
-                )));
+                return Err(Error::usage(cli::no_shop_here(dir, lang)));
             }
             let shown = if dir == Path::new(".") {
                 PathBuf::new()
@@ -45,8 +43,8 @@ impl ShopDir {
                 shown_root: shown,
             });
         }
-        let cwd = std::env::current_dir()
-            .map_err(|e| Error::usage(format!("cannot read the working directory: {e}")))?;
+        let cwd =
+            std::env::current_dir().map_err(|e| Error::usage(cli::cwd_unreadable(&e, lang)))?;
         let mut dir = cwd.as_path();
         let mut ups = PathBuf::new();
         loop {
@@ -61,11 +59,7 @@ impl ShopDir {
                     dir = p;
                     ups.push("..");
                 }
-                None => {
-                    return Err(Error::usage(
-                        "no shop.toml in this folder or any above it; use --shop DIR or create one with `langgan init`",
-                    ))
-                }
+                None => return Err(Error::usage(cli::no_shop_anywhere(lang))),
             }
         }
     }

@@ -227,14 +227,6 @@ fn civil_to_timestamp(dt: DateTime, tz: &TimeZone) -> Option<Timestamp> {
     tz.to_ambiguous_timestamp(dt).compatible().ok()
 }
 
-/// The `--now` option (or `LANGGAN_NOW`) in the shop zone; the clock when absent.
-pub fn parse_now(now: Option<&str>, tz: &TimeZone) -> crate::error::Result<Timestamp> {
-    match now {
-        Some(s) => parse_time(s, tz).map_err(|m| crate::error::Error::usage(format!("--now: {m}"))),
-        None => Ok(Timestamp::now()),
-    }
-}
-
 /// `2026-11-03T10:15:00+07:00`: RFC 3339 with seconds and the zone's offset.
 pub fn rfc3339(t: Timestamp, tz: &TimeZone) -> String {
     t.to_zoned(tz.clone())
