@@ -40,7 +40,7 @@ pub struct LogEntry {
 /// The text of a record that must currently be free of errors.
 fn clean(f: &Found, shown: &Path, bytes: &[u8], cfg: &Config) -> Result<(String, index::Parsed)> {
     let refusal = || cli::record_has_errors(shown, cfg.language);
-    let text = record::decode(shown, bytes).map_err(|d| invalid(refusal(), vec![d]))?;
+    let text = record::decode_in(shown, bytes, cfg.language).map_err(|d| invalid(refusal(), vec![d]))?;
     let (parsed, diags) = index::parse_text(f, shown, &text, cfg);
     if matches!(parsed, index::Parsed::Broken) || diags.iter().any(Diagnostic::is_error) {
         return Err(invalid(refusal(), diags));
