@@ -29,6 +29,8 @@ macro_rules! in_both_modes {
     };
 }
 
+pub(crate) use in_both_modes;
+
 in_both_modes!(
     follows_editor_saves,
     broken_save_keeps_last_good_version_until_fixed,

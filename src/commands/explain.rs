@@ -35,16 +35,7 @@ pub fn run(ctx: &Ctx, id: &str) -> Result<i32> {
         })?;
         explain_customer(shop, c, ctx.now, Some(id))
     } else {
-        let records = shop
-            .customers
-            .iter()
-            .map(|c| (c.id.as_str(), c.name.as_str()))
-            .chain(
-                shop.complaints
-                    .iter()
-                    .map(|k| (k.id.as_str(), k.summary.as_str())),
-            );
-        let hint = super::id_hint(id, records, lang);
+        let hint = super::record_hint(shop, id, lang);
         return Err(Error::usage(cli::no_such_record(typed, &hint, lang)));
     };
     print!("{text}");

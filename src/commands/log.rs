@@ -40,7 +40,8 @@ pub struct LogEntry {
 /// The text of a record that must currently be free of errors.
 fn clean(f: &Found, shown: &Path, bytes: &[u8], cfg: &Config) -> Result<(String, index::Parsed)> {
     let refusal = || cli::record_has_errors(shown, cfg.language);
-    let text = record::decode_in(shown, bytes, cfg.language).map_err(|d| invalid(refusal(), vec![d]))?;
+    let text =
+        record::decode_in(shown, bytes, cfg.language).map_err(|d| invalid(refusal(), vec![d]))?;
     let (parsed, diags) = index::parse_text(f, shown, &text, cfg);
     if matches!(parsed, index::Parsed::Broken) || diags.iter().any(Diagnostic::is_error) {
         return Err(invalid(refusal(), diags));
@@ -130,18 +131,7 @@ pub fn log(dir: &ShopDir, now: Option<&str>, id: &str, entry: &LogEntry) -> Resu
     }
     // Not found: the closest ids, with names where the shop loads.
     let hint = match crate::shop::load::load(dir) {
-        Ok(shop) => {
-            let records = shop
-                .customers
-                .iter()
-                .map(|c| (c.id.as_str(), c.name.as_str()))
-                .chain(
-                    shop.complaints
-                        .iter()
-                        .map(|k| (k.id.as_str(), k.summary.as_str())),
-                );
-            super::id_hint(id, records, lang)
-        }
+        Ok(shop) => super::record_hint(&shop, id, lang),
         Err(_) => String::new(),
     };
     Err(Error::usage(cli::no_such_record(id, &hint, lang)))

@@ -183,6 +183,21 @@ fn id_hint<'a>(
     cli::suggestions(&named, lang)
 }
 
+/// [`id_hint`] over every customer and complaint of `shop` (complaints by
+/// their summary).
+fn record_hint(shop: &crate::shop::index::Shop, id: &str, lang: Lang) -> String {
+    let records = shop
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .chain(
+            shop.complaints
+                .iter()
+                .map(|k| (k.id.as_str(), k.summary.as_str())),
+        );
+    id_hint(id, records, lang)
+}
+
 /// A time as the writing commands put it in a record.
 fn stamp(t: Timestamp, cfg: &Config) -> String {
     crate::time::short(t, &cfg.timezone)

@@ -457,3 +457,21 @@ impl Output {
             .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", self.show()))
     }
 }
+
+/// Runs `git ARGS…` in `dir` (with a test identity for commits) and returns
+/// its output; fails the test when git does.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
