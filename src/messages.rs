@@ -170,6 +170,7 @@ fn context(shop: &Shop, task: &Task) -> tera::Context {
     ctx.insert("product_names", &names);
     ctx.insert("guide", &guides.join(" "));
     ctx.insert("community", &cfg.community);
+    ctx.insert("payment", &cfg.payment);
     ctx.insert("rule", task.rule.name());
     ctx.insert("category", &task.category);
     ctx.insert("total", &order.map(|o| money(o.total(), &cfg.currency)));

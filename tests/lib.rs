@@ -21,6 +21,8 @@ mod html_valid;
 mod import_customers;
 mod report;
 mod report_incremental;
+mod site_browser;
+mod site_owner;
 mod team;
 mod watch;
 mod writes;

@@ -380,14 +380,16 @@ pub fn change(key: Metric, this: &Metrics, prev: &Metrics, cfg: &Config) -> Chan
         };
     };
     let diff = a - b;
+    // Every change says its unit: points of a rate or score, minutes, hours.
+    let unit =
+        |n: f64, digits: usize, w: Word| format!("{} {}", decimal(n, digits, lang), w.text(lang));
     let text_abs = match key.kind() {
-        MetricKind::Rate => format!(
-            "{} {}",
-            decimal(diff.abs() * 100.0, 0, lang),
-            Word::Points.text(lang)
-        ),
+        MetricKind::Rate => unit(diff.abs() * 100.0, 0, Word::Points),
+        MetricKind::Percent | MetricKind::Score => unit(diff.abs(), 0, Word::Points),
         MetricKind::Money => money(diff.abs() as i64, &cfg.currency),
-        _ => decimal(diff.abs(), 1, lang),
+        MetricKind::Minutes => unit(diff.abs(), 1, Word::Minutes),
+        MetricKind::Hours => unit(diff.abs(), 1, Word::Hours),
+        MetricKind::Count | MetricKind::Breakdown => decimal(diff.abs(), 0, lang),
     };
     let (direction, arrow) = if diff.abs() < 1e-9 {
         ("same", "=")

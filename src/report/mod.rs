@@ -22,9 +22,9 @@ pub use crate::incremental::writer::{BuildSummary, Removal};
 pub use jobs::{jobs, overview_jobs, Job};
 pub use period::{
     complaint_days, customer_days, day_counts, event_times, periods, periods_from_days, Month,
-    Periods, TREND_WEEKS,
+    Part, Periods, TREND_WEEKS,
 };
-pub use site::{shown_feedback, Figures, Site};
+pub use site::{shown_feedback, Figure, Figures, Site};
 pub use templates::{load_templates, render};
 pub use weekly::{add_week_events, customer_week_events, week_rows, WeekEvent, WeekRows, WeekWork};
 
@@ -87,11 +87,12 @@ pub fn build(
     let config_text = std::fs::read(shop.dir.root.join("shop.toml")).unwrap_or_default();
     let p = periods(shop, now);
     let tb = t0.elapsed();
-    let (weeks, months) = state::tallies(shop, now, &p, &config_text, remember);
+    let tallies = state::tallies(shop, now, &p, &config_text, remember);
     let tc = t0.elapsed();
     let figures = Figures {
-        weeks: &weeks,
-        months: &months,
+        weeks: &tallies.weeks,
+        months: &tallies.months,
+        parts: &tallies.parts,
         rows: week_rows(shop, now),
         moments: None,
         public_feedback: None,

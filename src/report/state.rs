@@ -5,7 +5,7 @@
 //! adds up the buckets per period (tallies are sums of per-record shares).
 //! A damaged or foreign file is ignored and rebuilt, like the index cache.
 
-use super::{Month, Periods};
+use super::{Month, Part, Periods};
 use crate::metrics::{as_of, complaint_tally, customer_tally, Tally};
 use crate::rules::tasks_for_customer;
 use crate::shop::cache::{read_sectioned, write_sectioned};
@@ -20,7 +20,7 @@ use std::collections::HashMap;
 const FILE: &str = "report.bin";
 const MAGIC: &[u8; 8] = b"LGREPRT\x01";
 /// Bump when `Tally`, this layout or the fingerprints' hash changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// ~400 customers each at 100k: a one-record edit recomputes 0.4 % of the shop.
 pub const BUCKETS: usize = 256;
 
@@ -28,6 +28,15 @@ pub const BUCKETS: usize = 256;
 pub enum PeriodKey {
     Week(Week),
     Month(Month),
+    Part(Part),
+}
+
+/// The tallies of every needed week, month and part of one.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Tallies {
+    pub weeks: HashMap<Week, Tally>,
+    pub months: HashMap<Month, Tally>,
+    pub parts: HashMap<Part, Tally>,
 }
 
 /// One period to tally: its bounds and the moment it is seen at.
@@ -88,21 +97,23 @@ fn fingerprint(shop: &Shop, cis: &[usize]) -> u64 {
     h.0
 }
 
-/// Sums in the order of `needed`, by week and by month.
-fn by_period(needed: &[Needed], totals: &[Tally]) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
-    let mut weeks = HashMap::new();
-    let mut months = HashMap::new();
+/// Sums in the order of `needed`, by week, month and part.
+fn by_period(needed: &[Needed], totals: &[Tally]) -> Tallies {
+    let mut out = Tallies::default();
     for (n, t) in needed.iter().zip(totals) {
         match n.key {
             PeriodKey::Week(w) => {
-                weeks.insert(w, t.clone());
+                out.weeks.insert(w, t.clone());
             }
             PeriodKey::Month(m) => {
-                months.insert(m, t.clone());
+                out.months.insert(m, t.clone());
+            }
+            PeriodKey::Part(part) => {
+                out.parts.insert(part, t.clone());
             }
         }
     }
-    (weeks, months)
+    out
 }
 
 pub use crate::shop::hash::Fold;
@@ -214,7 +225,7 @@ impl TallyState {
         now: Timestamp,
         p: &Periods,
         config_text: &[u8],
-    ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>, bool) {
+    ) -> (Tallies, bool) {
         let config_hash = fnv1a(config_text);
         if config_hash != self.config_hash {
             // Every figure depends on shop.toml.
@@ -236,6 +247,15 @@ impl TallyState {
             let (start, end) = m.bounds(cfg);
             needed.push(Needed {
                 key: PeriodKey::Month(*m),
+                start,
+                end,
+                at: as_of(end, now),
+            });
+        }
+        for part in &p.needed_parts {
+            let (start, end) = part.bounds(cfg);
+            needed.push(Needed {
+                key: PeriodKey::Part(*part),
                 start,
                 end,
                 at: as_of(end, now),
@@ -302,14 +322,14 @@ impl TallyState {
                 total
             })
             .collect();
-        let (weeks, months) = by_period(&needed, &totals);
+        let tallies = by_period(&needed, &totals);
         self.last = Some(Last {
             now,
             needed,
             members,
             totals,
         });
-        (weeks, months, changed)
+        (tallies, changed)
     }
 
     /// The shares of customers `cis` in the periods of the last update at
@@ -337,16 +357,18 @@ impl TallyState {
         p: &Periods,
         config_text: &[u8],
         before: Shares,
-    ) -> Option<(HashMap<Week, Tally>, HashMap<Month, Tally>)> {
+    ) -> Option<Tallies> {
         let last = self.last.as_mut()?;
         let same_basis = last.now == now
             && before.now == now
             && fnv1a(config_text) == self.config_hash
             && self.buckets.len() == BUCKETS
-            && last.needed.len() == p.needed_weeks.len() + p.needed_months.len()
+            && last.needed.len()
+                == p.needed_weeks.len() + p.needed_months.len() + p.needed_parts.len()
             && last.needed.iter().all(|n| match n.key {
                 PeriodKey::Week(w) => p.needed_weeks.contains(&w),
                 PeriodKey::Month(m) => p.needed_months.contains(&m),
+                PeriodKey::Part(part) => p.needed_parts.contains(&part),
             })
             && last.members.iter().map(Vec::len).sum::<usize>() == shop.customers.len();
         if !same_basis {
@@ -392,17 +414,17 @@ pub fn tallies(
     p: &Periods,
     config_text: &[u8],
     remember: bool,
-) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
+) -> Tallies {
     let mut state = if remember {
         TallyState::load(shop, config_text)
     } else {
         TallyState::default()
     };
-    let (weeks, months, changed) = state.update(shop, now, p, config_text);
+    let (tallies, changed) = state.update(shop, now, p, config_text);
     if remember && changed {
         state.save(shop);
     }
-    (weeks, months)
+    tallies
 }
 
 #[cfg(test)]
@@ -472,18 +494,18 @@ mod tests {
 
         let shares = state.shares(&before, now, &[ci]).expect("shares");
         let p_after = super::super::periods(&after, now);
-        let (weeks, months) = state
+        let applied = state
             .apply_edit(&after, now, &p_after, config_text, shares)
             .expect("applied");
 
         let mut fresh = TallyState::default();
-        let (fresh_weeks, fresh_months, _) = fresh.update(&after, now, &p_after, config_text);
-        assert_eq!(weeks, fresh_weeks);
-        assert_eq!(months, fresh_months);
+        let (fresh_tallies, _) = fresh.update(&after, now, &p_after, config_text);
+        assert_eq!(applied, fresh_tallies);
+        let fresh_weeks = fresh_tallies.weeks;
         // The figures did move (the edit counts this week).
         let w = crate::time::Week::containing(now, &tz);
         assert_ne!(
-            state.update(&before, now, &p, config_text).0.get(&w),
+            state.update(&before, now, &p, config_text).0.weeks.get(&w),
             fresh_weeks.get(&w)
         );
     }

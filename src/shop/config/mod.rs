@@ -90,6 +90,8 @@ pub struct Config {
     pub currency: String,
     pub admins: Vec<String>,
     pub community: Option<String>,
+    /// How to pay (a bank account…), said by payment reminders.
+    pub payment: Option<String>,
     pub sources: Vec<String>,
     /// How messages address a customer without `call` (SPEC §3).
     pub greeting: String,
@@ -115,6 +117,7 @@ impl Config {
             currency: "IDR".into(),
             admins: Vec::new(),
             community: None,
+            payment: None,
             sources: Vec::new(),
             greeting: "Kak".into(),
             whatsapp_name: None,
@@ -303,6 +306,11 @@ fn shop_table(cx: &mut Ctx, cfg: &mut Config, shop: RawShop) {
         }
     }
     cfg.community = shop.community.map(Spanned::into_inner);
+    cfg.payment = shop
+        .payment
+        .map(Spanned::into_inner)
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty());
     for s in shop.sources.unwrap_or_default() {
         if cfg.sources.contains(s.get_ref()) {
             cx.err(&s, format!("source `{}` is listed twice", s.get_ref()));
@@ -416,6 +424,7 @@ language = "en"
 admins = ["dewi", "rudi"]
 greeting = "Sis"
 whatsapp_name = "Glow Skincare"
+payment = "BCA 1234567890 a.n. Dewi Lestari"
 [hours]
 days = ["mon", "tue"]
 open = "09:00"
@@ -446,6 +455,10 @@ mask_contacts = false
         assert!(!c.mask_contacts);
         assert_eq!(c.greeting, "Sis");
         assert_eq!(c.whatsapp_name.as_deref(), Some("Glow Skincare"));
+        assert_eq!(
+            c.payment.as_deref(),
+            Some("BCA 1234567890 a.n. Dewi Lestari")
+        );
         assert_eq!(
             c.products["serum"].sku,
             ["SRM-VC-20", "Serum Vitamin C 20ml Glow"]
