@@ -16,7 +16,7 @@ pub use localize::{start, Start};
 // option; `localize` puts it in, in the shop's language, before parsing.
 // So the fields here carry no doc comments.
 #[derive(Parser, Debug)]
-#[command(name = "langgan", version)]
+#[command(name = "langgan", version = env!("LANGGAN_VERSION"))]
 pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub shop: Option<PathBuf>,

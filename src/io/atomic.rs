@@ -63,6 +63,32 @@ fn write_file(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     Ok(())
 }
 
+/// `std::fs::rename`. On Windows a rename over a file fails while another
+/// program has it open (an editor, the search indexer, a virus scanner):
+/// there it is tried again for up to 2 s before giving up.
+pub fn rename(from: &Path, to: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    {
+        use std::time::{Duration, Instant};
+        let deadline = Instant::now() + Duration::from_secs(2);
+        let mut pause = Duration::from_millis(10);
+        loop {
+            match std::fs::rename(from, to) {
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::PermissionDenied
+                        && Instant::now() < deadline =>
+                {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                other => return other,
+            }
+        }
+    }
+    #[cfg(not(windows))]
+    std::fs::rename(from, to)
+}
+
 /// Makes a rename or a new name in `dir` durable. Best effort: not every
 /// system lets a folder be synced.
 pub fn sync_dir(dir: &Path) {
@@ -83,7 +109,7 @@ fn write_via_temp(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let result = (|| -> std::io::Result<()> {
         write_file(&tmp, bytes, sync)?;
         keep_mode(path, &tmp);
-        std::fs::rename(&tmp, path)
+        rename(&tmp, path)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
@@ -133,7 +159,7 @@ pub fn place_new(from: &Path, to: &Path) -> std::io::Result<()> {
                 std::io::ErrorKind::AlreadyExists,
                 "file exists",
             )),
-            None => std::fs::rename(from, to),
+            None => rename(from, to),
         },
         other => other,
     }
@@ -233,7 +259,7 @@ pub fn replace_checked(
         match exchange(&tmp, path) {
             None => {
                 // No atomic exchange here: the check above is the last word.
-                std::fs::rename(&tmp, path).map_err(io).map_err(cleanup)?;
+                rename(&tmp, path).map_err(io).map_err(cleanup)?;
                 sync_dir(parent(path));
                 return Ok((new, redone));
             }
@@ -251,7 +277,7 @@ pub fn replace_checked(
                         // put their file back, then redo the edit on it.
                         if !matches!(exchange(&tmp, path), Some(Ok(()))) {
                             // Cannot swap back: a plain rename restores theirs.
-                            let _ = std::fs::rename(&tmp, path);
+                            let _ = rename(&tmp, path);
                             return Err(cleanup(kept_changing(path)));
                         }
                         base = out;

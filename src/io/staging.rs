@@ -102,7 +102,7 @@ impl Staging {
             let mut f = std::fs::File::create(&tmp)?;
             f.write_all(manifest.as_bytes())?;
             f.sync_all()?;
-            std::fs::rename(&tmp, &commit)
+            crate::io::atomic::rename(&tmp, &commit)
         };
         write().map_err(|e| Error::io(&commit, &e))?;
         sync_dir(&self.dir);

@@ -91,10 +91,59 @@ pub enum Ci {
     Gitlab,
 }
 
-/// How CI gets langgan; override with the LANGGAN_INSTALL variable of the workflow.
-const INSTALL: &str = "cargo install langgan --locked";
+/// The release asset CI runners download (see .github/workflows/release.yml).
+pub const RUNNER_TARGET: &str = "x86_64-unknown-linux-musl";
+
+/// Where releases are published; a recipe's LANGGAN_REPO overrides it.
+const REPO: &str = match option_env!("CARGO_PKG_REPOSITORY") {
+    Some(r) if !r.is_empty() => r,
+    _ => "https://github.com/langgan/langgan",
+};
+
+/// The repository as `owner/name`.
+fn repo_slug() -> &'static str {
+    REPO.trim_end_matches('/')
+        .trim_end_matches(".git")
+        .strip_prefix("https://github.com/")
+        .unwrap_or(REPO)
+}
+
+/// How a CI runner gets langgan: the release binary of the version that
+/// wrote the recipe, its SHA-256 checked against the release's SHA256SUMS;
+/// when that release cannot be downloaded, built from the repository with
+/// cargo. `BIN` is where the binary goes (on PATH).
+fn install_script(bin: &str) -> String {
+    format!(
+        r#"set -eu
+asset="langgan-${{LANGGAN_VERSION}}-{RUNNER_TARGET}"
+base="https://github.com/${{LANGGAN_REPO}}/releases/download/v${{LANGGAN_VERSION}}"
+mkdir -p "{bin}"
+if curl -fsSLO "$base/$asset.tar.gz" && curl -fsSLO "$base/SHA256SUMS"; then
+  grep " $asset.tar.gz\$" SHA256SUMS | sha256sum -c -
+  tar xzf "$asset.tar.gz"
+  install -m 755 "$asset/langgan" "{bin}/langgan"
+else
+  echo "no release v${{LANGGAN_VERSION}} to download; building langgan with cargo"
+  cargo install --locked --root "{bin}/.." --git "https://github.com/${{LANGGAN_REPO}}" langgan
+fi
+"{bin}/langgan" --version"#
+    )
+}
+
+/// `text` indented by `by` spaces on every line (a YAML block scalar).
+fn indented(text: &str, by: usize) -> String {
+    let pad = " ".repeat(by);
+    text.lines()
+        .map(|l| format!("{pad}{l}\n"))
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
 
 pub fn github_workflow(shop_rel: &str) -> String {
+    let install = indented(&install_script("$HOME/.local/bin"), 10);
+    let version = env!("CARGO_PKG_VERSION");
+    let repo = repo_slug();
     format!(
         r#"# Written by `langgan init --ci github`: check the records on every push and
 # pull request; on main, render the report (contacts masked) and publish it
@@ -109,14 +158,17 @@ permissions:
   id-token: write
 env:
   SHOP: "{shop_rel}"
-  LANGGAN_INSTALL: "{INSTALL}"
+  LANGGAN_VERSION: "{version}"
+  LANGGAN_REPO: "{repo}"
 jobs:
   check:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
       - name: Install langgan
-        run: $LANGGAN_INSTALL
+        run: |
+{install}
+      - run: echo "$HOME/.local/bin" >> "$GITHUB_PATH"
       - name: Check records
         run: langgan --shop "$SHOP" check
       - name: Render report
@@ -140,23 +192,28 @@ jobs:
 }
 
 pub fn gitlab_ci(shop_rel: &str) -> String {
+    let install = indented(&install_script("/usr/local/bin"), 6);
+    let version = env!("CARGO_PKG_VERSION");
+    let repo = repo_slug();
     format!(
         r#"# Written by `langgan init --ci gitlab`: check the records on every push; on
 # the default branch render the report (contacts masked) to GitLab Pages.
 variables:
   SHOP: "{shop_rel}"
-  LANGGAN_INSTALL: "{INSTALL}"
+  LANGGAN_VERSION: "{version}"
+  LANGGAN_REPO: "{repo}"
 default:
   image: rust:latest
+  before_script:
+    - |
+{install}
 check:
   stage: test
   script:
-    - $LANGGAN_INSTALL
     - langgan --shop "$SHOP" check
 pages:
   stage: deploy
   script:
-    - $LANGGAN_INSTALL
     - langgan --shop "$SHOP" check
     - langgan --shop "$SHOP" report --mask --out public
   artifacts:
