@@ -15,7 +15,7 @@ use crate::lang::cli::{self, CliWord, WriteWord};
 use crate::shop::config::Config;
 use crate::shop::index::{self, find_record, Found, RecordKind, ShopDir};
 use crate::shop::record::{self, Kind, KIND_NAMES};
-use crate::time::parse_time;
+use crate::time::parse_time_in;
 use jiff::Timestamp;
 use std::path::Path;
 
@@ -40,7 +40,8 @@ pub struct LogEntry {
 /// The text of a record that must currently be free of errors.
 fn clean(f: &Found, shown: &Path, bytes: &[u8], cfg: &Config) -> Result<(String, index::Parsed)> {
     let refusal = || cli::record_has_errors(shown, cfg.language);
-    let text = record::decode_in(shown, bytes, cfg.language).map_err(|d| invalid(refusal(), vec![d]))?;
+    let text =
+        record::decode_in(shown, bytes, cfg.language).map_err(|d| invalid(refusal(), vec![d]))?;
     let (parsed, diags) = index::parse_text(f, shown, &text, cfg);
     if matches!(parsed, index::Parsed::Broken) || diags.iter().any(Diagnostic::is_error) {
         return Err(invalid(refusal(), diags));
@@ -118,7 +119,7 @@ pub fn log(dir: &ShopDir, now: Option<&str>, id: &str, entry: &LogEntry) -> Resu
     };
     // The time as it is written (to the minute), so the check that the file
     // reads back as the old record plus this change compares like with like.
-    let at = parse_time(&stamp(at, &cfg), &cfg.timezone).unwrap_or(at);
+    let at = parse_time_in(&stamp(at, &cfg), &cfg.timezone, lang).unwrap_or(at);
     // Ids are slugs, lower case: `Siti-Rahma` is `siti-rahma`.
     for id in [id.to_string(), id.trim().to_lowercase()] {
         if let Some(f) = find_record(dir, RecordKind::Customer, &id) {
