@@ -12,6 +12,7 @@ mod support;
 mod cache;
 mod check;
 mod cli;
+mod config_messages;
 mod conformance;
 mod diagnostics;
 mod example_shop;
