@@ -269,6 +269,17 @@ fn toml_syntax_and_unknown_keys() {
         "shop.toml:3:12: error:",
         "teks harus diberi tanda kutip, seperti `name = \"Toko Glow\"`",
     );
+    // A bare word starting with t or f is TOML's try at `true`/`false`.
+    check(&format!("{ID}greeting = Teteh\n")).code(1).only_diag(
+        "shop.toml:3:12: error:",
+        "teks harus diberi tanda kutip, seperti `name = \"Toko Glow\"`; untuk ya atau tidak tulis `true` atau `false`",
+    );
+    check(&format!("{ID}admins = [\"dewi\",\n"))
+        .code(1)
+        .only_diag(
+            "shop.toml:3:18: error:",
+            "daftar ini belum ditutup; akhiri dengan `]`",
+        );
     check(&format!("{ID}name = \"Toko Lain\"\n"))
         .code(1)
         .only_diag(

@@ -28,13 +28,30 @@ pub fn missing_shop(lang: Lang) -> &'static str {
 pub fn toml_syntax(msg: &str, lang: Lang) -> Option<String> {
     let head = msg.split(", expected").next().unwrap_or(msg).trim();
     let id = match head {
-        "unclosed table" => (
+        "unclosed table" | "unclosed array table" => (
             "judul bagian belum ditutup; akhiri dengan `]`, seperti `[shop]`",
             "unclosed table header; end it with `]`, like `[shop]`",
         ),
         "string values must be quoted" => (
             "teks harus diberi tanda kutip, seperti `name = \"Toko Glow\"`",
             "text must be in quotes, like `name = \"Toko Glow\"`",
+        ),
+        // A bare word starting with t or f reads as a try at `true`/`false`.
+        "invalid boolean" => (
+            "teks harus diberi tanda kutip, seperti `name = \"Toko Glow\"`; untuk ya atau tidak tulis `true` atau `false`",
+            "text must be in quotes, like `name = \"Toko Glow\"`; for yes or no write `true` or `false`",
+        ),
+        "unclosed array" => (
+            "daftar ini belum ditutup; akhiri dengan `]`, seperti `[\"dewi\", \"rudi\"]`",
+            "this list is not closed; end it with `]`, like `[\"dewi\", \"rudi\"]`",
+        ),
+        "unclosed inline table" => (
+            "tabel ini belum ditutup; akhiri dengan `}` di baris yang sama",
+            "this inline table is not closed; end it with `}` on the same line",
+        ),
+        "invalid float" | "integer number overflowed" | "invalid integer" => (
+            "angka ini tidak bisa dibaca; tulis angka tanpa titik ribuan, seperti `1000000`, atau beri tanda kutip bila ini teks",
+            "this number cannot be read; write digits without thousands separators, like `1000000`, or put quotes around it if it is text",
         ),
         "key with no value" => (
             "nama ini belum diberi nilai; tulis `=` lalu nilainya, seperti `name = \"Toko Glow\"` (teks yang tanda kutipnya belum ditutup juga bisa menyebabkan ini)",
@@ -44,7 +61,11 @@ pub fn toml_syntax(msg: &str, lang: Lang) -> Option<String> {
             "nama ini sudah ditulis sebelumnya di bagian yang sama; hapus salah satunya",
             "this key is already written earlier in the same section; remove one of them",
         ),
-        "invalid basic string" | "invalid literal string" | "invalid string" => (
+        "invalid basic string"
+        | "invalid literal string"
+        | "invalid string"
+        | "invalid multi-line basic string"
+        | "invalid multi-line literal string" => (
             "tanda kutip teks ini belum ditutup; akhiri teksnya dengan tanda kutip di baris yang sama",
             "this text's closing quote is missing; end the text with a quote on the same line",
         ),

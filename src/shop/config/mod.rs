@@ -198,31 +198,33 @@ fn at_span(path: &Path, text: &str, span: Range<usize>, msg: impl Into<String>) 
 pub fn load(path: &Path, shown: &Path) -> Result<Config> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(shown, &e))?;
     parse(&text, shown).map_err(|diags| {
-        let lang = language_of(&text);
+        let lang = language_of(&text).unwrap_or(Lang::Id);
         Error::invalid(words::has_errors(&shown.display().to_string(), lang))
             .with_diagnostics(diags)
     })
 }
 
 /// The language shop.toml asks for, read before anything else so that every
-/// other problem of the file is said in it: Indonesian unless `[shop]
-/// language` is `en` (a bad value is said in Indonesian too). A file TOML
-/// cannot read is searched line by line, so an English shop's typo in
-/// another line is still said in English.
-pub fn language_of(text: &str) -> Lang {
+/// other problem of the file is said in it (and the command line speaks it):
+/// Indonesian unless `[shop] language` is `en` (a bad value is said in
+/// Indonesian too). A file TOML cannot read is searched line by line, so an
+/// English shop's typo in another line is still said in English; `None`
+/// when that finds no `language` either.
+pub fn language_of(text: &str) -> Option<Lang> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = match toml::from_str::<toml::Table>(text) {
         Ok(table) => table
             .get("shop")
             .and_then(|s| s.get("language"))
             .and_then(|l| l.as_str())
-            .map(str::to_string),
-        Err(_) => language_line(text),
+            .map(str::to_string)
+            .unwrap_or_default(),
+        Err(_) => language_line(text)?,
     };
-    match value.as_deref() {
-        Some("en") => Lang::En,
+    Some(match value.as_str() {
+        "en" => Lang::En,
         _ => Lang::Id,
-    }
+    })
 }
 
 /// `language = "en"` under `[shop]`, found line by line.
@@ -266,7 +268,7 @@ fn toml_message(msg: &str, lang: Lang) -> String {
 
 pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lang = language_of(text);
+    let lang = language_of(text).unwrap_or(Lang::Id);
     let raw: RawConfig = match toml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
@@ -556,6 +558,24 @@ mask_contacts = false
         // A problem with the whole file shows no line.
         let e = p("[report]\nmask_contacts = true\n").expect_err("bad");
         assert_eq!(e[0].rendered().to_string(), e[0].to_string());
+    }
+
+    #[test]
+    fn the_language_is_read_first() {
+        assert_eq!(language_of("[shop]\nlanguage = \"en\"\n"), Some(Lang::En));
+        assert_eq!(language_of("[shop]\nname = \"T\"\n"), Some(Lang::Id));
+        assert_eq!(language_of("[shop]\nlanguage = \"eng\"\n"), Some(Lang::Id));
+        // TOML cannot read these: found line by line, only under [shop].
+        let broken = "[shop]\nlanguage = 'en' # English\nname = Toko\n";
+        assert_eq!(language_of(broken), Some(Lang::En));
+        let e = p(broken).expect_err("bad");
+        assert!(
+            e[0].message.starts_with("text must be in quotes"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(language_of("[hours]\nlanguage = \"en\"\nopen = 8\n["), None);
+        assert_eq!(language_of("[shop\n"), None);
     }
 
     #[test]
