@@ -260,6 +260,9 @@ pub struct Error {
     /// For an I/O error: the path shown and what the OS said, so the
     /// report can say it in the shop's language.
     io: Option<(PathBuf, std::io::ErrorKind, String)>,
+    /// For a refusal to write a file: which, said in the shop's language
+    /// when shown.
+    refusal: Option<Box<crate::lang::cli::Refusal>>,
 }
 
 impl Error {
@@ -269,7 +272,15 @@ impl Error {
             message: message.into(),
             diagnostics: Vec::new(),
             io: None,
+            refusal: None,
         }
+    }
+
+    /// A refusal to write a file (exit 2).
+    pub fn refused(r: crate::lang::cli::Refusal) -> Self {
+        let mut e = Error::usage(r.text(crate::shop::config::Lang::En));
+        e.refusal = Some(Box::new(r));
+        e
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
@@ -312,7 +323,16 @@ impl Error {
         for d in &self.diagnostics {
             out.push_str(&format!("{}\n", d.rendered()));
         }
-        let message = match &self.io {
+        out.push_str(&format!("langgan: {}\n", self.message_in(lang)));
+        out
+    }
+
+    /// The message alone, an I/O error's or a refusal's words in `lang`.
+    pub fn message_in(&self, lang: crate::shop::config::Lang) -> String {
+        if let Some(r) = &self.refusal {
+            return r.text(lang);
+        }
+        match &self.io {
             Some((path, kind, text)) if lang == crate::shop::config::Lang::Id => {
                 format!(
                     "{}: {}",
@@ -321,9 +341,7 @@ impl Error {
                 )
             }
             _ => self.message.clone(),
-        };
-        out.push_str(&format!("langgan: {message}\n"));
-        out
+        }
     }
 }
 

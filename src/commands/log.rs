@@ -156,13 +156,10 @@ fn log_customer(
     e: &LogEntry,
 ) -> Result<i32> {
     let lang = cfg.language;
-    let kind_name = e.kind.as_deref().ok_or_else(|| {
-        Error::usage(format!(
-            "{} {}",
-            WriteWord::KindMissing.text(lang),
-            KIND_NAMES.join(", ")
-        ))
-    })?;
+    let kind_name = e
+        .kind
+        .as_deref()
+        .ok_or_else(|| Error::usage(cli::kind_missing(&KIND_NAMES, lang)))?;
     let kind = Kind::parse(&kind_name.trim().to_lowercase()).ok_or_else(|| {
         let hint = crate::text::suggest(kind_name, KIND_NAMES)
             .map(|k| vec![(k.to_string(), None)])
@@ -227,7 +224,7 @@ fn log_customer(
                 return Err(Error::invalid(cli::record_has_errors(&shown, lang)));
             };
             let new_text = append_interaction(&text, &fields)
-                .map_err(|m| Error::invalid(format!("{}: {m}", shown.display())))?;
+                .map_err(|_| Error::invalid(cli::interactions_on_one_line(&shown, lang)))?;
             let index::Parsed::Customer(new) = reparse(f, &shown, &new_text, cfg)? else {
                 return Err(Error::invalid(cli::change_not_valid(&shown, lang)));
             };

@@ -55,9 +55,9 @@ pub fn check_out_dir(shop: &Shop, out: &Path) -> Result<()> {
     .iter()
     .any(|d| out_c.starts_with(root.join(d)));
     if out_c == root || inside_records {
-        return Err(Error::usage(format!(
-            "{}: the report cannot be written into the shop's own folders; use a separate folder such as public/",
-            out.display()
+        return Err(Error::usage(crate::lang::cli::out_in_shop(
+            out,
+            shop.config.language,
         )));
     }
     Ok(())

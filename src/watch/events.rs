@@ -3,6 +3,8 @@
 
 use super::classify::{FsEvent, Op};
 use crate::error::Error;
+use crate::lang::site;
+use crate::shop::config::Lang;
 use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
 use std::path::Path;
 
@@ -36,20 +38,15 @@ pub fn convert(ev: &notify::Event) -> FsEvent {
     }
 }
 
-/// Turns a watcher setup failure into advice a person can act on.
-pub fn watch_error(e: &notify::Error, root: &Path) -> Error {
+/// Turns a watcher setup failure into advice a person can act on, in `lang`.
+pub fn watch_error(e: &notify::Error, root: &Path, lang: Lang) -> Error {
     let limit = matches!(e.kind, notify::ErrorKind::MaxFilesWatch)
         || matches!(&e.kind, notify::ErrorKind::Io(io) if matches!(io.raw_os_error(), Some(28) | Some(24)));
+    let root = root.display().to_string();
     if limit {
-        Error::usage(format!(
-            "{}: the system limit on watched folders or open files is reached. Raise it with\n  sudo sysctl fs.inotify.max_user_watches=524288\n(add it to /etc/sysctl.conf to keep it), or run `langgan watch --poll`, which needs no watches",
-            root.display()
-        ))
+        Error::usage(site::watch_limit(lang, &root))
     } else {
-        Error::usage(format!(
-            "{}: cannot watch the shop folder: {e}; on network drives or WSL try `langgan watch --poll`",
-            root.display()
-        ))
+        Error::usage(site::cannot_watch(lang, &root, &e.to_string()))
     }
 }
 

@@ -86,12 +86,12 @@ pub fn items_text(items: &[Item], cfg: &Config) -> String {
         .join(", ")
 }
 
-pub fn source_rows(m: &Metrics) -> Vec<SimpleRow> {
+pub fn source_rows(m: &Metrics, lang: Lang) -> Vec<SimpleRow> {
     let mut v: Vec<(&String, &usize)> = m.leads_by_source.iter().collect();
     v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     v.into_iter()
         .map(|(s, n)| SimpleRow {
-            cells: vec![s.clone(), n.to_string()],
+            cells: vec![crate::lang::site::group_label(s, lang), n.to_string()],
             href: None,
         })
         .collect()

@@ -55,7 +55,7 @@ pub fn view(i: &Inputs) -> tera::Context {
     };
     ctx.insert("prev_link", &link(i.neighbours.0));
     ctx.insert("next_link", &link(i.neighbours.1));
-    ctx.insert("sources", &source_rows(this));
+    ctx.insert("sources", &source_rows(this, basis.lang()));
     ctx.insert("products", &product_rows(this, cfg));
     ctx.insert("definitions", &definitions(lang));
     ctx

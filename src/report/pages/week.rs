@@ -226,7 +226,15 @@ fn admin_rows(i: &Inputs, this: &Metrics) -> Vec<AdminRow> {
     for (a, n) in i.overdue_by_admin.into_iter().flatten() {
         row(&mut admins, a).overdue += usize::try_from(*n).unwrap_or(0);
     }
-    admins.into_values().collect()
+    // The metrics' `unassigned` is a key, not a word for the page.
+    let lang = i.frame.basis.lang();
+    admins
+        .into_values()
+        .map(|mut r| {
+            r.admin = crate::lang::site::group_label(&r.admin, lang);
+            r
+        })
+        .collect()
 }
 
 pub fn view(i: &Inputs) -> tera::Context {
@@ -252,7 +260,7 @@ pub fn view(i: &Inputs) -> tera::Context {
     };
     ctx.insert("prev_link", &link(i.neighbours.0));
     ctx.insert("next_link", &link(i.neighbours.1));
-    ctx.insert("sources", &source_rows(this));
+    ctx.insert("sources", &source_rows(this, lang));
     ctx.insert("products", &product_rows(this, cfg));
     let repeat_orders: Vec<SimpleRow> = i
         .repeat_orders
