@@ -516,6 +516,22 @@ mod tests {
     }
 
     #[test]
+    fn refusals_are_said_in_the_language_shown() {
+        use crate::lang::cli::Refusal;
+        use crate::shop::config::Lang;
+        let e = Error::refused(Refusal::KeptChanging(PathBuf::from("customers/siti.yaml")));
+        assert_eq!(e.code(), 2);
+        assert!(e
+            .to_string()
+            .starts_with("customers/siti.yaml: the file kept changing"));
+        assert_eq!(
+            e.report_in(Lang::Id),
+            "langgan: customers/siti.yaml: berkas ini terus berubah selama langgan menulisnya (sedang disunting di tempat lain); tidak ada yang ditulis, silakan coba lagi\n"
+        );
+        assert_eq!(e.message_in(Lang::En), e.to_string());
+    }
+
+    #[test]
     fn kinds_know_their_exit_status() {
         assert_eq!(Error::usage("x").code(), 2);
         let io = std::io::Error::from(std::io::ErrorKind::NotFound);

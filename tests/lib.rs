@@ -23,5 +23,6 @@ mod import_customers;
 mod report;
 mod report_incremental;
 mod team;
+mod voice;
 mod watch;
 mod writes;

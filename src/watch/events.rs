@@ -60,3 +60,36 @@ pub fn is_benign(e: &notify::Error) -> bool {
                 .is_some_and(|n| n.starts_with('.'))
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watch_advice_is_in_the_shops_language() {
+        let limit = notify::Error::new(notify::ErrorKind::MaxFilesWatch);
+        let e = watch_error(&limit, Path::new("toko"), Lang::Id);
+        assert_eq!(e.code(), 2);
+        assert!(
+            e.message
+                .starts_with("toko: batas sistem untuk jumlah folder yang diawasi"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("langgan watch --poll"), "{}", e.message);
+        let e = watch_error(&limit, Path::new("toko"), Lang::En);
+        assert!(
+            e.message.starts_with("toko: the system limit"),
+            "{}",
+            e.message
+        );
+        let other = notify::Error::generic("boom");
+        let e = watch_error(&other, Path::new("toko"), Lang::Id);
+        assert!(
+            e.message
+                .starts_with("toko: folder toko tidak bisa diawasi: boom;"),
+            "{}",
+            e.message
+        );
+    }
+}

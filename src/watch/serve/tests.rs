@@ -84,6 +84,9 @@ fn symlinks_out_of_the_site_are_not_followed() {
     let version = AtomicU64::new(7);
     let get = |url: &str| answer(respond(&site, url, &version, Lang::En));
     assert_eq!(get("/x.html"), (404, b"not found".to_vec()));
+    // In an Indonesian shop the browser reads Indonesian.
+    let id = answer(respond(&site, "/x.html", &version, Lang::Id));
+    assert_eq!(id, (404, "halaman tidak ditemukan".as_bytes().to_vec()));
     // Missing and outside answer alike.
     assert_eq!(get("/dangling.html"), get("/missing.html"));
     assert_eq!(get("/away/secret.html"), get("/missing.html"));
