@@ -311,13 +311,9 @@ impl Error {
         self.kind.code()
     }
 
-    /// What the terminal shows: the diagnostics, then `langgan: message`.
-    pub fn report(&self) -> String {
-        self.report_in(crate::shop::config::Lang::En)
-    }
-
-    /// [`Error::report`] with an I/O error's words in `lang` (every other
-    /// message is made in the shop's language where it happens).
+    /// What the terminal shows: the diagnostics, then `langgan: message`,
+    /// an I/O error's or a refusal's words in `lang` (every other message is
+    /// made in the shop's language where it happens).
     pub fn report_in(&self, lang: crate::shop::config::Lang) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {

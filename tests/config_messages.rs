@@ -284,7 +284,7 @@ fn toml_syntax_and_unknown_keys() {
         .code(1)
         .only_diag(
             "shop.toml:3:1: error:",
-            "nama ini sudah ditulis sebelumnya di bagian yang sama; hapus salah satunya",
+            "pengaturan ini sudah ditulis sebelumnya di bagian yang sama; hapus salah satunya",
         );
     check(&format!("{ID}admins = [\"dewi\" \"rudi\"]\n"))
         .code(1)

@@ -54,11 +54,11 @@ pub fn toml_syntax(msg: &str, lang: Lang) -> Option<String> {
             "this number cannot be read; write digits without thousands separators, like `1000000`, or put quotes around it if it is text",
         ),
         "key with no value" => (
-            "nama ini belum diberi nilai; tulis `=` lalu nilainya, seperti `name = \"Toko Glow\"` (teks yang tanda kutipnya belum ditutup juga bisa menyebabkan ini)",
+            "pengaturan ini belum diberi nilai; tulis `=` lalu nilainya, seperti `name = \"Toko Glow\"` (teks yang tanda kutipnya belum ditutup juga bisa menyebabkan ini)",
             "this key has no value; write `=` and its value, like `name = \"Toko Glow\"` (a text whose closing quote is missing can cause this too)",
         ),
         "duplicate key" => (
-            "nama ini sudah ditulis sebelumnya di bagian yang sama; hapus salah satunya",
+            "pengaturan ini sudah ditulis sebelumnya di bagian yang sama; hapus salah satunya",
             "this key is already written earlier in the same section; remove one of them",
         ),
         "invalid basic string"
@@ -74,11 +74,11 @@ pub fn toml_syntax(msg: &str, lang: Lang) -> Option<String> {
             "list items need a comma between them, like `[\"dewi\", \"rudi\"]`",
         ),
         "unexpected key or value" => (
-            "ada tulisan lain sesudah nilai ini; satu baris hanya berisi satu `nama = nilai` (catatan diawali `#`)",
+            "ada tulisan lain sesudah nilai ini; satu baris hanya berisi satu `pengaturan = nilai` (catatan diawali `#`)",
             "something follows this value; a line holds one `key = value` (a comment starts with `#`)",
         ),
         "unquoted keys cannot be empty" => (
-            "nama sebelum `=` tidak ada; tulis seperti `name = \"Toko Glow\"`",
+            "nama pengaturan sebelum `=` tidak ada; tulis seperti `name = \"Toko Glow\"`",
             "the key before `=` is missing; write it like `name = \"Toko Glow\"`",
         ),
         "missing escaped value" | "invalid escape sequence" => (
@@ -192,7 +192,7 @@ pub fn negative_amount(lang: Lang) -> &'static str {
 /// `inactive_after` or `repeat_after` of zero.
 pub fn must_be_longer_than_zero(key: &str, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("`{key}` harus lebih dari nol, seperti `60d`"),
+        Lang::Id => format!("`{key}` harus lebih dari nol, seperti `30d`"),
         Lang::En => format!("{key} must be longer than zero"),
     }
 }
