@@ -260,6 +260,9 @@ pub struct Error {
     /// For an I/O error: the path shown and what the OS said, so the
     /// report can say it in the shop's language.
     io: Option<(PathBuf, std::io::ErrorKind, String)>,
+    /// For a refusal to write a file: which, said in the shop's language
+    /// when shown.
+    refusal: Option<Box<crate::lang::cli::Refusal>>,
 }
 
 impl Error {
@@ -269,7 +272,15 @@ impl Error {
             message: message.into(),
             diagnostics: Vec::new(),
             io: None,
+            refusal: None,
         }
+    }
+
+    /// A refusal to write a file (exit 2).
+    pub fn refused(r: crate::lang::cli::Refusal) -> Self {
+        let mut e = Error::usage(r.text(crate::shop::config::Lang::En));
+        e.refusal = Some(Box::new(r));
+        e
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
@@ -300,19 +311,24 @@ impl Error {
         self.kind.code()
     }
 
-    /// What the terminal shows: the diagnostics, then `langgan: message`.
-    pub fn report(&self) -> String {
-        self.report_in(crate::shop::config::Lang::En)
-    }
-
-    /// [`Error::report`] with an I/O error's words in `lang` (every other
-    /// message is made in the shop's language where it happens).
+    /// What the terminal shows: the diagnostics, then `langgan: message`,
+    /// an I/O error's or a refusal's words in `lang` (every other message is
+    /// made in the shop's language where it happens).
     pub fn report_in(&self, lang: crate::shop::config::Lang) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
             out.push_str(&format!("{}\n", d.rendered()));
         }
-        let message = match &self.io {
+        out.push_str(&format!("langgan: {}\n", self.message_in(lang)));
+        out
+    }
+
+    /// The message alone, an I/O error's or a refusal's words in `lang`.
+    pub fn message_in(&self, lang: crate::shop::config::Lang) -> String {
+        if let Some(r) = &self.refusal {
+            return r.text(lang);
+        }
+        match &self.io {
             Some((path, kind, text)) if lang == crate::shop::config::Lang::Id => {
                 format!(
                     "{}: {}",
@@ -321,9 +337,7 @@ impl Error {
                 )
             }
             _ => self.message.clone(),
-        };
-        out.push_str(&format!("langgan: {message}\n"));
-        out
+        }
     }
 }
 
@@ -495,6 +509,22 @@ mod tests {
             render(&text, at, 3),
             "x.yaml:12345:4: error: bad\n12345 | x: bad\n      |    ^^^"
         );
+    }
+
+    #[test]
+    fn refusals_are_said_in_the_language_shown() {
+        use crate::lang::cli::Refusal;
+        use crate::shop::config::Lang;
+        let e = Error::refused(Refusal::KeptChanging(PathBuf::from("customers/siti.yaml")));
+        assert_eq!(e.code(), 2);
+        assert!(e
+            .to_string()
+            .starts_with("customers/siti.yaml: the file kept changing"));
+        assert_eq!(
+            e.report_in(Lang::Id),
+            "langgan: customers/siti.yaml: berkas ini terus berubah selama langgan menulisnya (sedang disunting di tempat lain); tidak ada yang ditulis, silakan coba lagi\n"
+        );
+        assert_eq!(e.message_in(Lang::En), e.to_string());
     }
 
     #[test]

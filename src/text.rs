@@ -39,12 +39,7 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// ` (did you mean `x`?)` or nothing.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    did_you_mean_in(word, candidates, Lang::En)
-}
-
-/// [`did_you_mean`] in the shop's language.
+/// ` (maksudnya `x`?)` / ` (did you mean `x`?)` in `lang`, or nothing.
 pub fn did_you_mean_in<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -99,11 +94,6 @@ pub fn same_name<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> O
         .find(|k| k.to_lowercase() == typed.to_lowercase())
 }
 
-/// Rewrites serde's messages (from YAML or TOML) into plain words.
-pub fn plain_serde_message(msg: &str) -> String {
-    plain_serde_message_in(msg, Lang::En)
-}
-
 /// The names after serde's `expected one of` (or `expected`).
 pub fn expected_names(tail: &str) -> Vec<&str> {
     tail.split_once("expected one of ")
@@ -116,7 +106,7 @@ pub fn expected_names(tail: &str) -> Vec<&str> {
         .unwrap_or_default()
 }
 
-/// [`plain_serde_message`] in the shop's language.
+/// Rewrites serde's messages (from YAML or TOML) into plain words in `lang`.
 pub fn plain_serde_message_in(msg: &str, lang: Lang) -> String {
     let msg = msg.trim();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
@@ -191,11 +181,14 @@ mod tests {
         assert_eq!(suggest("timezon", ["timezone", "name"]), Some("timezone"));
         assert_eq!(suggest("zzzzzz", ["name", "phone"]), None);
         assert_eq!(
-            plain_serde_message("unknown field `nmae`, expected one of name, phone"),
+            plain_serde_message_in(
+                "unknown field `nmae`, expected one of name, phone",
+                Lang::En
+            ),
             "unknown field `nmae` (did you mean `name`?); known fields here: name, phone"
         );
         assert_eq!(
-            plain_serde_message("missing field `name`"),
+            plain_serde_message_in("missing field `name`", Lang::En),
             "required field `name` is missing; add `name:` with its value"
         );
     }

@@ -276,7 +276,8 @@ fn broken_shop_template_is_a_clear_error() {
 
 #[test]
 fn report_refuses_to_write_into_record_folders() {
-    let t = Test::new().file(
+    // An English shop: the assertion quotes the English wording.
+    let t = Test::english().file(
         "customers/andi.yaml",
         "name: Andi\nfirst_contact: 2026-11-02\n",
     );

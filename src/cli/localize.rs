@@ -104,25 +104,13 @@ fn nearest_shop_toml() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// The `language` of a shop.toml (Indonesian when it says none), or `None`
-/// when the file cannot be read as TOML; shop.toml's own mistakes are
-/// reported later, by the command that loads it.
+/// The `language` of a shop.toml, as the config parser reads it
+/// ([`crate::shop::config::language_of`]); `None` when the file cannot be
+/// read, or cannot be read as TOML and names no language. shop.toml's own
+/// mistakes are reported later, by the command that loads it.
 fn shop_language(path: &Path) -> Option<Lang> {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        shop: Option<ProbeShop>,
-    }
-    #[derive(serde::Deserialize)]
-    struct ProbeShop {
-        language: Option<toml::Value>,
-    }
     let text = std::fs::read_to_string(path).ok()?;
-    let probe: Probe = toml::from_str(&text).ok()?;
-    let lang = probe.shop.and_then(|s| s.language);
-    Some(match lang.as_ref().and_then(toml::Value::as_str) {
-        Some("en") => Lang::En,
-        _ => Lang::Id,
-    })
+    crate::shop::config::language_of(&text)
 }
 
 /// The clap command with every text in `lang`.

@@ -63,7 +63,7 @@ pub fn due(ctx: &Ctx, admin: Option<&str>, upcoming: Option<&str>, format: Forma
     let cfg = &shop.config;
     let horizon = upcoming
         .map(|u| {
-            parse_duration(u.trim())
+            parse_duration(u.trim(), cfg.language)
                 .map_err(|_| Error::usage(cli::bad_duration("--upcoming", u, cfg.language)))
         })
         .transpose()?;

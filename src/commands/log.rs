@@ -15,7 +15,7 @@ use crate::lang::cli::{self, CliWord, WriteWord};
 use crate::shop::config::Config;
 use crate::shop::index::{self, find_record, Found, RecordKind, ShopDir};
 use crate::shop::record::{self, Kind, KIND_NAMES};
-use crate::time::parse_time;
+use crate::time::parse_time_in;
 use jiff::Timestamp;
 use std::path::Path;
 
@@ -119,7 +119,7 @@ pub fn log(dir: &ShopDir, now: Option<&str>, id: &str, entry: &LogEntry) -> Resu
     };
     // The time as it is written (to the minute), so the check that the file
     // reads back as the old record plus this change compares like with like.
-    let at = parse_time(&stamp(at, &cfg), &cfg.timezone).unwrap_or(at);
+    let at = parse_time_in(&stamp(at, &cfg), &cfg.timezone, lang).unwrap_or(at);
     // Ids are slugs, lower case: `Siti-Rahma` is `siti-rahma`.
     for id in [id.to_string(), id.trim().to_lowercase()] {
         if let Some(f) = find_record(dir, RecordKind::Customer, &id) {
@@ -145,13 +145,10 @@ fn log_customer(
     e: &LogEntry,
 ) -> Result<i32> {
     let lang = cfg.language;
-    let kind_name = e.kind.as_deref().ok_or_else(|| {
-        Error::usage(format!(
-            "{} {}",
-            WriteWord::KindMissing.text(lang),
-            KIND_NAMES.join(", ")
-        ))
-    })?;
+    let kind_name = e
+        .kind
+        .as_deref()
+        .ok_or_else(|| Error::usage(cli::kind_missing(&KIND_NAMES, lang)))?;
     let kind = Kind::parse(&kind_name.trim().to_lowercase()).ok_or_else(|| {
         let hint = crate::text::suggest(kind_name, KIND_NAMES)
             .map(|k| vec![(k.to_string(), None)])
@@ -216,7 +213,7 @@ fn log_customer(
                 return Err(Error::invalid(cli::record_has_errors(&shown, lang)));
             };
             let new_text = append_interaction(&text, &fields)
-                .map_err(|m| Error::invalid(format!("{}: {m}", shown.display())))?;
+                .map_err(|_| Error::invalid(cli::interactions_on_one_line(&shown, lang)))?;
             let index::Parsed::Customer(new) = reparse(f, &shown, &new_text, cfg)? else {
                 return Err(Error::invalid(cli::change_not_valid(&shown, lang)));
             };

@@ -124,7 +124,7 @@ pub(crate) fn now_of(now: Option<&str>, cfg: &Config) -> Result<Timestamp> {
 
 /// A time typed for `option` (`--at`, `--replied`, `--first-contact`).
 fn typed_time(option: &str, text: &str, cfg: &Config) -> Result<Timestamp> {
-    crate::time::parse_time(text, &cfg.timezone)
+    crate::time::parse_time_in(text, &cfg.timezone, cfg.language)
         .map_err(|_| Error::usage(cli::bad_time(option, text, cfg.language)))
 }
 

@@ -7,7 +7,7 @@ use crate::io::atomic::{create_new, Lock};
 use crate::io::yaml_edit::{scalar, slug};
 use crate::lang::cli::{self, WriteWord};
 use crate::shop::index::{self, RecordKind, ShopDir};
-use crate::shop::record::{self, normalize_phone};
+use crate::shop::record::{self, normalize_phone_in};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -117,7 +117,11 @@ pub fn new_customer(
         Some(t) => super::typed_time("--first-contact", t, cfg)?,
         None => ctx.now,
     };
-    if let Some(p) = c.phone.as_deref().and_then(|p| normalize_phone(p).ok()) {
+    if let Some(p) = c
+        .phone
+        .as_deref()
+        .and_then(|p| normalize_phone_in(p, cfg.language).ok())
+    {
         if let Some(other) = shop
             .customers
             .iter()

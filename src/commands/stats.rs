@@ -14,7 +14,7 @@ pub fn stats(ctx: &Ctx, week: Option<&str>, format: Format) -> Result<i32> {
     let shop = &ctx.shop;
     let cfg = &shop.config;
     let week = match week {
-        Some(w) => Week::parse(w).map_err(|_| Error::usage(cli::bad_week(w, cfg.language)))?,
+        Some(w) => Week::parse(w).ok_or_else(|| Error::usage(cli::bad_week(w, cfg.language)))?,
         None => Week::containing(ctx.now, &cfg.timezone),
     };
     ctx.warn_left_out();

@@ -9,6 +9,7 @@
 //! outside langgan meanwhile (an editor, `sed -i`).
 
 use crate::error::{Error, Result};
+use crate::lang::cli::Refusal;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
@@ -36,7 +37,7 @@ fn temp_path(path: &Path, ext: &str) -> Result<PathBuf> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
-        .ok_or_else(|| Error::usage(format!("{}: not a file name", path.display())))?;
+        .ok_or_else(|| Error::refused(Refusal::NotAFileName(path.to_path_buf())))?;
     Ok(parent(path).join(format!(".{name}.langgan-{}.{ext}", std::process::id())))
 }
 
@@ -135,10 +136,7 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let _ = std::fs::remove_file(&tmp);
     result.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::usage(format!(
-                "{}: already exists; nothing was written",
-                path.display()
-            ))
+            Error::refused(Refusal::AlreadyExists(path.to_path_buf()))
         } else {
             Error::io(path, &e)
         }
@@ -295,10 +293,7 @@ pub fn replace_checked(
 }
 
 fn kept_changing(path: &Path) -> Error {
-    Error::usage(format!(
-        "{}: the file kept changing while langgan was writing it (edited elsewhere at the same time); nothing was written, try again",
-        path.display()
-    ))
+    Error::refused(Refusal::KeptChanging(path.to_path_buf()))
 }
 
 /// The shop's private folder, created with a `.gitignore` of its own so that
@@ -402,12 +397,11 @@ impl Lock {
                 Ok(()) => break,
                 Err(std::fs::TryLockError::WouldBlock) => {
                     if start.elapsed() > LOCK_WAIT {
-                        return Err(Error::usage(format!(
-                            "{}: another langgan has been writing to this shop for {}s (lock {}); try again",
-                            root.display(),
-                            LOCK_WAIT.as_secs(),
-                            path.display()
-                        )));
+                        return Err(Error::refused(Refusal::ShopBusy {
+                            root: root.to_path_buf(),
+                            secs: LOCK_WAIT.as_secs(),
+                            lock: path,
+                        }));
                     }
                     std::thread::sleep(std::time::Duration::from_millis(2));
                 }

@@ -11,6 +11,7 @@
 
 use crate::error::{Error, Result};
 use crate::io::atomic::{place_new, private_dir, sync_dir, PRIVATE_DIR};
+use crate::lang::cli::Refusal;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -90,9 +91,7 @@ impl Staging {
             let target = target
                 .to_str()
                 .filter(|t| !t.contains(['\t', '\n']))
-                .ok_or_else(|| {
-                    Error::usage(format!("{}: not a plain file name", target.display()))
-                })?;
+                .ok_or_else(|| Error::refused(Refusal::NotAPlainFileName(target.clone())))?;
             manifest.push_str(&format!("{staged}\t{target}\n"));
         }
         manifest.push_str(&format!("end {}\n", self.entries.len()));
@@ -192,10 +191,7 @@ fn place_one(root: &Path, from: &Path, target: &Path) -> Result<PathBuf> {
             Err(e) => return Err(Error::io(&to, &e)),
         }
     }
-    Err(Error::usage(format!(
-        "{}: no free name for this record",
-        target.display()
-    )))
+    Err(Error::refused(Refusal::NoFreeName(target.to_path_buf())))
 }
 
 /// What [`recover`] did with an import that had ended early.
@@ -326,10 +322,7 @@ pub fn import_lock(root: &Path) -> Result<ImportLock> {
             Ok(()) => return Ok(ImportLock { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => {
                 if start.elapsed() > std::time::Duration::from_secs(120) {
-                    return Err(Error::usage(format!(
-                        "another import into this shop is still running (lock {}); try again when it is done",
-                        path.display()
-                    )));
+                    return Err(Error::refused(Refusal::ImportRunning { lock: path }));
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }

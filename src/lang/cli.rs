@@ -741,3 +741,160 @@ pub fn csat_while_open(path: &Path, lang: Lang) -> String {
         ),
     }
 }
+
+// ------------------------------------------- report, templates and `log`
+
+/// `log CUSTOMER` without a kind: what KIND may be.
+pub fn kind_missing(kinds: &[&str], lang: Lang) -> String {
+    format!("{} {}", WriteWord::KindMissing.text(lang), kinds.join(", "))
+}
+
+/// `log` on a record whose `interactions` is written on one line (`[…]`).
+pub fn interactions_on_one_line(path: &Path, lang: Lang) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Id => format!(
+            "{path}: `interactions` ditulis dalam satu baris ([…]); tulis sebagai daftar dengan satu `- at:` per baris agar bisa memakai `log`"
+        ),
+        Lang::En => format!(
+            "{path}: `interactions` is written on one line ([…]); write it as a list with one `- at:` item per line to use `log`"
+        ),
+    }
+}
+
+/// `report --out` inside the shop's own folders.
+pub fn out_in_shop(out: &Path, lang: Lang) -> String {
+    let out = out.display();
+    match lang {
+        Lang::Id => format!(
+            "{out}: laporan tidak boleh ditulis ke dalam folder toko sendiri; pakai folder lain, misalnya public/"
+        ),
+        Lang::En => format!(
+            "{out}: the report cannot be written into the shop's own folders; use a separate folder such as public/"
+        ),
+    }
+}
+
+/// The report's templates cannot be read; `shop_templates`: the shop's own
+/// templates (`templates/report/…`) among them, which are the likely cause.
+pub fn report_template_error(detail: &str, shop_templates: &[&str], lang: Lang) -> String {
+    let list = shop_templates.join(", ");
+    match (shop_templates.is_empty(), lang) {
+        (true, Lang::Id) => format!("template laporan bermasalah: {detail}"),
+        (true, Lang::En) => format!("report template error: {detail}"),
+        (false, Lang::Id) => format!(
+            "template laporan bermasalah: {detail} (template milik toko: {list}; periksa atau hapus agar template bawaan dipakai)"
+        ),
+        (false, Lang::En) => format!("report template error: {detail} (shop templates: {list})"),
+    }
+}
+
+/// A report page's template could not be filled in.
+pub fn report_template_failed(name: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("template laporan {name} tidak bisa diisi: {detail}"),
+        Lang::En => format!("report template {name}: {detail}"),
+    }
+}
+
+/// A message template (`templates/messages/…`) cannot be read; `origin`: its file.
+pub fn message_template_error(origin: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{origin}: template pesan bermasalah: {detail}"),
+        Lang::En => format!("{origin}: template error: {detail}"),
+    }
+}
+
+/// Where a message would be, when its template could not be filled in.
+pub fn message_template_failed(name: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("[template {name}.txt tidak bisa diisi: {detail}]"),
+        Lang::En => format!("[template {name}.txt: {detail}]"),
+    }
+}
+
+/// Where a built-in template comes from, in messages about templates.
+pub fn builtin_template(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{file} bawaan"),
+        Lang::En => format!("built-in {file}"),
+    }
+}
+
+// ------------------------------------------------ refusals to write a file
+
+/// Why langgan would not write a file; an [`crate::error::Error`] carries
+/// it, so the error is said in the shop's language when it is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The path has no file name.
+    NotAFileName(std::path::PathBuf),
+    /// A file name with a tab or a line break (the import's manifest is lines).
+    NotAPlainFileName(std::path::PathBuf),
+    /// Every name `x`, `x-2`, … is taken.
+    NoFreeName(std::path::PathBuf),
+    /// Another import holds the import lock.
+    ImportRunning { lock: std::path::PathBuf },
+    /// A new file's name was taken meanwhile.
+    AlreadyExists(std::path::PathBuf),
+    /// The file changed under langgan every time it tried to write it.
+    KeptChanging(std::path::PathBuf),
+    /// Another langgan holds the shop's write lock.
+    ShopBusy {
+        root: std::path::PathBuf,
+        secs: u64,
+        lock: std::path::PathBuf,
+    },
+}
+
+impl Refusal {
+    pub fn text(&self, lang: Lang) -> String {
+        use Refusal::*;
+        match (self, lang) {
+            (NotAFileName(p), Lang::Id) => format!("{}: bukan nama berkas", p.display()),
+            (NotAFileName(p), Lang::En) => format!("{}: not a file name", p.display()),
+            (NotAPlainFileName(p), Lang::Id) => format!(
+                "{}: nama berkas ini berisi tab atau baris baru; ganti namanya",
+                p.display()
+            ),
+            (NotAPlainFileName(p), Lang::En) => format!("{}: not a plain file name", p.display()),
+            (NoFreeName(p), Lang::Id) => format!(
+                "{}: tidak ada nama berkas yang masih bebas untuk catatan ini",
+                p.display()
+            ),
+            (NoFreeName(p), Lang::En) => format!("{}: no free name for this record", p.display()),
+            (ImportRunning { lock }, Lang::Id) => format!(
+                "impor lain ke toko ini masih berjalan (kunci {}); coba lagi setelah selesai",
+                lock.display()
+            ),
+            (ImportRunning { lock }, Lang::En) => format!(
+                "another import into this shop is still running (lock {}); try again when it is done",
+                lock.display()
+            ),
+            (AlreadyExists(p), Lang::Id) => {
+                format!("{}: sudah ada; tidak ada yang ditulis", p.display())
+            }
+            (AlreadyExists(p), Lang::En) => {
+                format!("{}: already exists; nothing was written", p.display())
+            }
+            (KeptChanging(p), Lang::Id) => format!(
+                "{}: berkas ini terus berubah selama langgan menulisnya (sedang disunting di tempat lain); tidak ada yang ditulis, silakan coba lagi",
+                p.display()
+            ),
+            (KeptChanging(p), Lang::En) => format!(
+                "{}: the file kept changing while langgan was writing it (edited elsewhere at the same time); nothing was written, try again",
+                p.display()
+            ),
+            (ShopBusy { root, secs, lock }, Lang::Id) => format!(
+                "{}: langgan lain sudah {secs} detik menulis ke toko ini (kunci {}); silakan coba lagi",
+                root.display(),
+                lock.display()
+            ),
+            (ShopBusy { root, secs, lock }, Lang::En) => format!(
+                "{}: another langgan has been writing to this shop for {secs}s (lock {}); try again",
+                root.display(),
+                lock.display()
+            ),
+        }
+    }
+}

@@ -427,7 +427,7 @@ mod tests {
         assert_eq!(money(85_000, "IDR"), "Rp 85.000");
         assert_eq!(money(-5_000, "IDR"), "-Rp 5.000");
         let tz = TimeZone::get("Asia/Jakarta").expect("tz");
-        let t = crate::time::parse_time("2026-11-16 10:15", &tz).expect("t");
+        let t = crate::time::parse_time_in("2026-11-16 10:15", &tz, Lang::Id).expect("t");
         assert_eq!(long_date(t, &tz, Lang::Id), "Senin, 16 Nov 2026");
         assert_eq!(long_date(t, &tz, Lang::En), "Monday, 16 Nov 2026");
         assert_eq!(mask_phone("+6281234567890"), "+62 812-****-7890");

@@ -2,6 +2,7 @@
 //! - `words`: shared words (statuses, segments, interaction kinds, rule
 //!   labels, common words);
 //! - `cli`: what the commands say;
+//! - `config`: what is said about shop.toml;
 //! - `check`: what `check` says about record files (diagnostics, summary);
 //! - `help`: what `--help` and usage errors say;
 //! - `import`: what the imports say;
@@ -11,6 +12,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod format;
 pub mod help;
 pub mod import;

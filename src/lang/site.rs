@@ -407,6 +407,50 @@ pub fn days_from_today(lang: Lang, days: i64) -> String {
     }
 }
 
+words! {
+    /// What the preview server answers in the browser when it serves no page.
+    ServeWords {
+        busy: "server sedang sibuk, silakan coba lagi sebentar lagi",
+            "busy, try again";
+        unknown_host: "alamat (Host) ini tidak dilayani; buka alamat yang ditampilkan langgan watch",
+            "unknown Host";
+        only_get: "hanya GET dan HEAD", "only GET and HEAD";
+        forbidden: "tidak boleh dibuka", "forbidden";
+        not_found: "halaman tidak ditemukan", "not found";
+    }
+}
+
+/// Watching cannot start: the system's limit on watches or open files.
+pub fn watch_limit(lang: Lang, root: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "{root}: batas sistem untuk jumlah folder yang diawasi atau berkas yang terbuka \
+             sudah tercapai. Naikkan batasnya dengan\n  sudo sysctl fs.inotify.max_user_watches=524288\n\
+             (tambahkan ke /etc/sysctl.conf agar tetap berlaku), atau jalankan \
+             `langgan watch --poll`, yang tidak memerlukannya"
+        ),
+        Lang::En => format!(
+            "{root}: the system limit on watched folders or open files is reached. Raise it with\n  \
+             sudo sysctl fs.inotify.max_user_watches=524288\n(add it to /etc/sysctl.conf to keep \
+             it), or run `langgan watch --poll`, which needs no watches"
+        ),
+    }
+}
+
+/// Watching cannot start for another reason (`error`: the system's words).
+pub fn cannot_watch(lang: Lang, root: &str, error: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "{root}: folder toko tidak bisa diawasi: {error}; di drive jaringan atau WSL coba \
+             `langgan watch --poll`"
+        ),
+        Lang::En => format!(
+            "{root}: cannot watch the shop folder: {error}; on network drives or WSL try \
+             `langgan watch --poll`"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

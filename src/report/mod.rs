@@ -55,9 +55,9 @@ pub fn check_out_dir(shop: &Shop, out: &Path) -> Result<()> {
     .iter()
     .any(|d| out_c.starts_with(root.join(d)));
     if out_c == root || inside_records {
-        return Err(Error::usage(format!(
-            "{}: the report cannot be written into the shop's own folders; use a separate folder such as public/",
-            out.display()
+        return Err(Error::usage(crate::lang::cli::out_in_shop(
+            out,
+            shop.config.language,
         )));
     }
     Ok(())
@@ -129,7 +129,7 @@ pub fn build(
 /// currency, rules…), masking and the shop's templates.
 pub fn site_key(shop: &Shop, config_text: &[u8]) -> u64 {
     let mut h = state::Fold::default();
-    h.str(env!("CARGO_PKG_VERSION"));
+    h.str(env!("LANGGAN_VERSION"));
     h.bytes(config_text);
     h.u64(u64::from(shop.config.mask_contacts));
     let mut files = Vec::new();

@@ -259,7 +259,7 @@ mod tests {
     use super::*;
 
     fn at(s: &str, cfg: &Config) -> Timestamp {
-        crate::time::parse_time(s, &cfg.timezone).expect("time")
+        crate::time::parse_time_in(s, &cfg.timezone, crate::shop::config::Lang::En).expect("time")
     }
 
     /// Monday 08:00 compares with last Monday; Friday with Monday–Friday;

@@ -175,7 +175,7 @@ impl TallyState {
         let config_hash = fnv1a(config_text);
         let path = shop.dir.root.join(crate::shop::cache::DIR).join(FILE);
         let buckets = read_sectioned(&path, MAGIC, FORMAT, |h: &Header| {
-            h.crate_version == env!("CARGO_PKG_VERSION") && h.config_hash == config_hash
+            h.crate_version == env!("LANGGAN_VERSION") && h.config_hash == config_hash
         })
         .map(|(_, b)| b)
         .filter(|b: &Vec<Bucket>| b.len() == BUCKETS)
@@ -191,7 +191,7 @@ impl TallyState {
     pub fn save(self, shop: &Shop) {
         let dir = shop.dir.clone();
         let header = Header {
-            crate_version: env!("CARGO_PKG_VERSION").into(),
+            crate_version: env!("LANGGAN_VERSION").into(),
             config_hash: self.config_hash,
         };
         let buckets = self.buckets;
@@ -444,11 +444,12 @@ mod tests {
             root: root.clone(),
             shown_root: root.clone(),
         };
-        let mut rels: Vec<String> = crate::shop::index::walk(&dir)
-            .found
-            .iter()
-            .filter_map(|f| Some(f.rel.to_str()?.to_string()))
-            .collect();
+        let mut rels: Vec<String> =
+            crate::shop::index::walk_in(&dir, crate::shop::config::Lang::Id)
+                .found
+                .iter()
+                .filter_map(|f| Some(f.rel.to_str()?.to_string()))
+                .collect();
         rels.sort();
         let mut files: Vec<(String, String)> = Vec::new();
         for rel in rels {
@@ -473,7 +474,9 @@ mod tests {
     fn an_edit_applied_as_a_difference_equals_a_fresh_computation() {
         let before = example(None);
         let tz = before.config.timezone.clone();
-        let now = crate::time::parse_time("2026-11-20 15:00", &tz).expect("now");
+        let now =
+            crate::time::parse_time_in("2026-11-20 15:00", &tz, crate::shop::config::Lang::Id)
+                .expect("now");
         let config_text = b"same shop.toml";
         let mut state = TallyState::default();
         let p = super::super::periods(&before, now);
@@ -548,8 +551,12 @@ mod tests {
     fn an_edit_at_another_now_is_refused() {
         let shop = example(None);
         let tz = shop.config.timezone.clone();
-        let now = crate::time::parse_time("2026-11-20 15:00", &tz).expect("now");
-        let later = crate::time::parse_time("2026-11-21 15:00", &tz).expect("later");
+        let now =
+            crate::time::parse_time_in("2026-11-20 15:00", &tz, crate::shop::config::Lang::Id)
+                .expect("now");
+        let later =
+            crate::time::parse_time_in("2026-11-21 15:00", &tz, crate::shop::config::Lang::Id)
+                .expect("later");
         let mut state = TallyState::default();
         let p = super::super::periods(&shop, now);
         state.update(&shop, now, &p, b"x");

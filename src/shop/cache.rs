@@ -151,7 +151,7 @@ pub fn write_sectioned<H: Serialize, E: Serialize + Sync>(
 
 fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
     read_sectioned(&path(dir), MAGIC, FORMAT, |h: &Header| {
-        h.crate_version == env!("CARGO_PKG_VERSION") && h.config_hash == config_hash
+        h.crate_version == env!("LANGGAN_VERSION") && h.config_hash == config_hash
     })
 }
 
@@ -299,7 +299,7 @@ pub fn load_records(
     let dirty = !had_cache || removed_any || fresh_kept > REWRITE_AFTER;
     if dirty {
         let header = Header {
-            crate_version: env!("CARGO_PKG_VERSION").into(),
+            crate_version: env!("LANGGAN_VERSION").into(),
             config_hash,
             written_ns: started_ns,
         };

@@ -97,13 +97,8 @@ pub struct Scan {
     pub not_read: Vec<Diagnostic>,
 }
 
-/// Walks the record folders. Problems with paths become diagnostics, in
-/// English as before; the loader uses [`walk_in`] with the shop's language.
-pub fn walk(dir: &ShopDir) -> Scan {
-    walk_in(dir, Lang::En)
-}
-
-/// [`walk`], its problems said in `lang`.
+/// Walks the record folders. Problems with paths become diagnostics, said
+/// in `lang`.
 pub fn walk_in(dir: &ShopDir, lang: Lang) -> Scan {
     // The two folders are independent: walk them on both cores.
     let (mut a, b) = rayon::join(
@@ -127,18 +122,16 @@ pub fn kind_of(rel: &Path) -> Option<RecordKind> {
 }
 
 /// Walks one folder inside a record folder (or the record folder itself).
+/// Every caller wants the files (ids, a record to change): the diagnostics,
+/// never shown, are in the default language.
 pub fn walk_tree(dir: &ShopDir, sub: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
-    let scan = scan_tree(dir, sub);
+    let scan = scan_tree_in(dir, sub, Lang::Id);
     (scan.found, scan.diags)
 }
 
 /// Walks one folder depth-first, each folder's entries sorted by name (so the
-/// result is in path order), skipping dot-files and never following links.
-pub fn scan_tree(dir: &ShopDir, sub: &Path) -> Scan {
-    scan_tree_in(dir, sub, Lang::En)
-}
-
-/// [`scan_tree`], its problems said in `lang`.
+/// result is in path order), skipping dot-files and never following links;
+/// its problems said in `lang`.
 pub fn scan_tree_in(dir: &ShopDir, sub: &Path, lang: Lang) -> Scan {
     let mut scan = Scan::default();
     let Some(kind) = kind_of(sub) else {

@@ -14,8 +14,8 @@ use std::sync::Arc;
 // Paths other modules name through `index`, kept while commands/, report/ and
 // watch/ are restructured in parallel; new code names `dir` and `record::file`.
 pub use crate::shop::dir::{
-    find_record, is_record_name, kind_of, record_id, walk, walk_tree, Found, RecordKind, ShopDir,
-    COMPLAINTS_DIR, CUSTOMERS_DIR,
+    find_record, is_record_name, kind_of, record_id, walk_in, walk_tree, Found, RecordKind,
+    ShopDir, COMPLAINTS_DIR, CUSTOMERS_DIR,
 };
 pub use crate::shop::record::file::{parse_file, parse_text, Parsed};
 

@@ -79,11 +79,14 @@ impl Dur {
     }
 }
 
-/// Parses `<n><unit>` joined, units `m` `h` `d` `w` (`90m`, `1d12h`, `6w`).
-pub fn parse_duration(text: &str) -> Result<Dur, String> {
+/// Parses `<n><unit>` joined, units `m` `h` `d` `w` (`90m`, `1d12h`, `6w`);
+/// its problem said in `lang`.
+pub fn parse_duration(text: &str, lang: crate::shop::config::Lang) -> Result<Dur, String> {
+    use crate::lang::config::{not_a_duration, DurProblem};
     let s = text.trim();
+    let bad = |p: DurProblem| not_a_duration(s, p, lang);
     if s.is_empty() {
-        return Err("empty duration; write it like `24h`, `90m`, `1d12h` or `2w`".into());
+        return Err(bad(DurProblem::Empty));
     }
     if s == "0" {
         return Ok(Dur::ZERO);
@@ -100,44 +103,29 @@ pub fn parse_duration(text: &str) -> Result<Dur, String> {
             'h' => 3600,
             'd' => 86_400,
             'w' => 7 * 86_400,
-            _ => {
-                return Err(format!(
-                    "`{s}` is not a duration: unknown unit `{ch}` (use m, h, d or w, like `1d12h`)"
-                ))
-            }
+            _ => return Err(bad(DurProblem::UnknownUnit(ch))),
         };
         if num.is_empty() {
-            return Err(format!(
-                "`{s}` is not a duration: a number must come before `{ch}` (like `24h`)"
-            ));
+            return Err(bad(DurProblem::NumberFirst(ch)));
         }
-        let n: i64 = num
-            .parse()
-            .map_err(|_| format!("`{s}` is not a duration: number too large"))?;
+        let n: i64 = num.parse().map_err(|_| bad(DurProblem::NumberTooLarge))?;
         total = n
             .checked_mul(unit)
             .and_then(|v| total.checked_add(v))
             .filter(|v| *v <= 100 * 365 * 86_400)
-            .ok_or_else(|| format!("`{s}` is too long a duration"))?;
+            .ok_or_else(|| bad(DurProblem::TooLong))?;
         num.clear();
     }
     if !num.is_empty() {
-        return Err(format!(
-            "`{s}` is not a duration: `{num}` needs a unit (m, h, d or w), like `{num}h`"
-        ));
+        return Err(bad(DurProblem::NeedsUnit(&num)));
     }
     Ok(Dur(total))
 }
 
 /// Parses a record time (SPEC §3): `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`,
 /// `YYYY-MM-DDTHH:MM`, optional `:SS`, optional offset (`+07:00`, `Z`) after a
-/// clock time. Without offset the time is civil time in `tz`.
-pub fn parse_time(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
-    parse_time_in(text, tz, crate::shop::config::Lang::En)
-}
-
-/// [`parse_time`], its problems said in `lang` (records are checked in the
-/// shop's language).
+/// clock time. Without offset the time is civil time in `tz`. Its problems
+/// are said in `lang` (records are checked in the shop's language).
 pub fn parse_time_in(
     text: &str,
     tz: &TimeZone,
@@ -304,13 +292,14 @@ pub struct Week {
 }
 
 impl Week {
-    pub fn parse(text: &str) -> Result<Week, String> {
-        let bad = || format!("`{text}` is not an ISO week; write it like `2026-W47`");
-        let (y, w) = text.trim().split_once(['W', 'w']).ok_or_else(bad)?;
-        let y: i16 = y.trim_end_matches('-').parse().map_err(|_| bad())?;
-        let w: i8 = w.parse().map_err(|_| bad())?;
-        jiff::civil::ISOWeekDate::new(y, w, Weekday::Monday).map_err(|_| bad())?;
-        Ok(Week { year: y, week: w })
+    /// `2026-W47`; `None` for anything else (the caller says so in the
+    /// shop's language, `lang::cli::bad_week`).
+    pub fn parse(text: &str) -> Option<Week> {
+        let (y, w) = text.trim().split_once(['W', 'w'])?;
+        let y: i16 = y.trim_end_matches('-').parse().ok()?;
+        let w: i8 = w.parse().ok()?;
+        jiff::civil::ISOWeekDate::new(y, w, Weekday::Monday).ok()?;
+        Some(Week { year: y, week: w })
     }
 
     /// The week of `t` in the zone. Called for every event of the shop, so it
@@ -392,27 +381,28 @@ impl fmt::Display for Week {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shop::config::Lang;
 
     fn jkt() -> TimeZone {
         TimeZone::get("Asia/Jakarta").expect("zone")
     }
 
     fn t(s: &str) -> Timestamp {
-        parse_time(s, &jkt()).expect("time")
+        parse_time_in(s, &jkt(), Lang::En).expect("time")
     }
 
     #[test]
     fn durations() {
-        assert_eq!(parse_duration("90m"), Ok(Dur(5400)));
-        assert_eq!(parse_duration("1d12h"), Ok(Dur(36 * 3600)));
-        assert_eq!(parse_duration("6w"), Ok(Dur::days(42)));
-        assert_eq!(parse_duration("0"), Ok(Dur::ZERO));
-        assert_eq!(parse_duration(" 24h "), Ok(Dur::hours(24)));
-        assert!(parse_duration("").is_err());
-        assert!(parse_duration("24").is_err());
-        assert!(parse_duration("h").is_err());
-        assert!(parse_duration("3x").is_err());
-        assert!(parse_duration("99999999999999999d").is_err());
+        assert_eq!(parse_duration("90m", Lang::En), Ok(Dur(5400)));
+        assert_eq!(parse_duration("1d12h", Lang::En), Ok(Dur(36 * 3600)));
+        assert_eq!(parse_duration("6w", Lang::En), Ok(Dur::days(42)));
+        assert_eq!(parse_duration("0", Lang::En), Ok(Dur::ZERO));
+        assert_eq!(parse_duration(" 24h ", Lang::En), Ok(Dur::hours(24)));
+        assert!(parse_duration("", Lang::En).is_err());
+        assert!(parse_duration("24", Lang::En).is_err());
+        assert!(parse_duration("h", Lang::En).is_err());
+        assert!(parse_duration("3x", Lang::En).is_err());
+        assert!(parse_duration("99999999999999999d", Lang::En).is_err());
         assert_eq!(Dur(36 * 3600).to_string(), "1d12h");
         assert_eq!(Dur(5400).to_string(), "1h30m");
         assert_eq!(Dur::ZERO.to_string(), "0m");
@@ -431,12 +421,12 @@ mod tests {
         assert_eq!(t("2026-11-02 10:15+07:00"), base);
         assert_eq!(t("2026-11-02T10:15:00+0700"), base);
         assert_eq!(rfc3339(t("2026-11-02"), &z), "2026-11-02T00:00:00+07:00");
-        assert!(parse_time("2026-11-02+07:00", &z).is_err());
-        assert!(parse_time("2026-02-30", &z).is_err());
-        assert!(parse_time("2026-11-02 25:00", &z).is_err());
-        assert!(parse_time("kemarin", &z).is_err());
-        assert!(parse_time("2026-11-02 10:15 WIB", &z).is_err());
-        assert!(parse_time("2026-1-2", &z).is_err());
+        assert!(parse_time_in("2026-11-02+07:00", &z, Lang::En).is_err());
+        assert!(parse_time_in("2026-02-30", &z, Lang::En).is_err());
+        assert!(parse_time_in("2026-11-02 25:00", &z, Lang::En).is_err());
+        assert!(parse_time_in("kemarin", &z, Lang::En).is_err());
+        assert!(parse_time_in("2026-11-02 10:15 WIB", &z, Lang::En).is_err());
+        assert!(parse_time_in("2026-1-2", &z, Lang::En).is_err());
     }
 
     #[test]
@@ -451,8 +441,8 @@ mod tests {
         assert_eq!(w.prev().to_string(), "2026-W46");
         let three: Vec<String> = w.last(3).iter().map(ToString::to_string).collect();
         assert_eq!(three, ["2026-W45", "2026-W46", "2026-W47"]);
-        assert!(Week::parse("2025-W53").is_err());
-        assert!(Week::parse("2020-W53").is_ok());
+        assert!(Week::parse("2025-W53").is_none());
+        assert!(Week::parse("2020-W53").is_some());
         assert_eq!(
             Week::parse("2021-W01").expect("w").prev().to_string(),
             "2020-W53"

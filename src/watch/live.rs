@@ -119,7 +119,7 @@ impl Live {
         self.manifest_dirty = false;
         if let Some(m) = &self.manifest {
             if let Err(e) = report::write_manifest(&self.out, m) {
-                eprintln!("langgan: {e}");
+                eprintln!("langgan: {}", e.message_in(self.files.config.language));
             }
         }
     }

@@ -50,7 +50,7 @@ pub fn shop_toml_en() -> String {
 }
 
 /// A run is killed and the test fails after this long (a hang is a bug).
-pub const TIMEOUT: Duration = Duration::from_secs(15);
+pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The repository's example shop: read by tests, never run on in place (its
 /// cache and site would land in the checkout); see `Test::example_shop`.

@@ -20,7 +20,8 @@ fn example_shop() -> Shop {
 
 /// The example shop's site at `now`, with the tallies it was made from.
 fn with_site(shop: &Shop, now: &str, mut test: impl FnMut(&Site, &HashMap<Week, Tally>)) {
-    let now = crate::time::parse_time(now, &shop.config.timezone).expect("now");
+    let now =
+        crate::time::parse_time_in(now, &shop.config.timezone, shop.config.language).expect("now");
     let p = periods(shop, now);
     let tallies = state::tallies(shop, now, &p, b"test", false);
     let weeks = &tallies.weeks;

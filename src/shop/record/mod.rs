@@ -12,5 +12,5 @@ mod validate;
 
 pub use contact::{is_mobile, normalize_phone, normalize_phone_in, valid_email};
 pub use model::*;
-pub use parse::{decode, decode_in};
+pub use parse::decode_in;
 pub use validate::{parse_complaint, parse_customer, ref_key};

@@ -511,14 +511,8 @@ fn mapping_start(text: &str, line: u32, col: u32) -> u32 {
     start
 }
 
-/// Decodes file bytes: UTF-8 with an optional BOM; anything else is refused
-/// (said in English, as before; callers that know the shop's language use
-/// [`decode_in`]).
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
-    decode_in(path, bytes, Lang::En)
-}
-
-/// [`decode`], its problems said in `lang`.
+/// Decodes file bytes: UTF-8 with an optional BOM; anything else is refused,
+/// said in `lang`.
 pub fn decode_in(path: &Path, bytes: &[u8], lang: Lang) -> Result<String, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
