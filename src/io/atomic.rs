@@ -185,9 +185,12 @@ fn renameat2(from: &Path, to: &Path, flags: libc::c_uint) -> std::io::Result<()>
             .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))
     };
     let (a, b) = (c(from)?, c(to)?);
+    // The system call itself: musl (the static release build) has no
+    // renameat2 wrapper before 1.2.5.
     // SAFETY: both are valid NUL-terminated paths that outlive the call.
     let r = unsafe {
-        libc::renameat2(
+        libc::syscall(
+            libc::SYS_renameat2,
             libc::AT_FDCWD,
             a.as_ptr(),
             libc::AT_FDCWD,
