@@ -7,7 +7,6 @@
 
 pub mod customers;
 
-
 pub use customers::import_customers;
 
 use crate::error::{Diagnostic, Error, Result, SourceLine};
