@@ -196,6 +196,16 @@ pub enum ImportCommand {
         #[arg(long)]
         skip_bad: bool,
     },
+    Orders {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum, value_name = "MARKETPLACE")]
+        from: Option<commands::import::Market>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        skip_bad: bool,
+    },
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
@@ -311,6 +321,17 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
         }) => commands::import::import_customers(
             ctx,
             &file,
+            &commands::import::ImportOptions { dry_run, skip_bad },
+        ),
+        Command::Import(ImportCommand::Orders {
+            file,
+            from,
+            dry_run,
+            skip_bad,
+        }) => commands::import::import_orders(
+            ctx,
+            &file,
+            from,
             &commands::import::ImportOptions { dry_run, skip_bad },
         ),
         Command::Init { .. } | Command::Watch { .. } | Command::Log { .. } => {

@@ -274,6 +274,10 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
             "Impor baris yang benar walaupun ada baris yang bermasalah",
             "Import the good rows even when some are bad",
         ),
+        ("import orders", "from") => (
+            "Dari marketplace mana ekspornya (bawaan: dikenali dari judul kolomnya); tokopedia = tiktok",
+            "Which marketplace the export is from (default: told by its column headers); tokopedia = tiktok",
+        ),
         ("stats", "week") => (
             "Minggu ISO, mis. 2026-W47 (bawaan: minggu ini)",
             "ISO week, e.g. 2026-W47 (default: the week holding now)",

@@ -4,7 +4,7 @@
 //! - `cli`: what the commands say;
 //! - `check`: what `check` says about record files (diagnostics, summary);
 //! - `help`: what `--help` and usage errors say;
-//! - `import`: what the imports say;
+//! - `import`: what the imports say; `orders`: what `import orders` adds;
 //! - `metric`: metric labels and what they mean;
 //! - `site`: the report site's labels;
 //! - `format`: money, percent, decimals, dates, phones, masks.
@@ -15,6 +15,7 @@ pub mod format;
 pub mod help;
 pub mod import;
 pub mod metric;
+pub mod orders;
 pub mod site;
 pub mod words;
 

@@ -6,8 +6,9 @@
 //! problem at once at the end, and the options.
 
 pub mod customers;
-
+pub mod orders;
 pub use customers::import_customers;
+pub use orders::{import_orders, Market};
 
 use crate::error::{Diagnostic, Error, Result, SourceLine};
 use crate::io::sheet::{self, Book, Cell, Header, Kind, Row, SheetError};
