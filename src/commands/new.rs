@@ -56,8 +56,15 @@ pub fn customer_text_full(
     if !handles.is_empty() {
         s.push_str("handles:\n");
         for (market, user) in handles {
-            // A username of digits alone stays a string.
+            // `rina_w`, `dodi.s` read back as themselves unquoted; a
+            // username of digits alone is quoted to stay a string.
+            let word = user.starts_with(|c: char| c.is_ascii_alphabetic())
+                && user
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+                && !scalar(&user.replace('_', "")).starts_with('"');
             let user = match scalar(user) {
+                _ if word => user.clone(),
                 u if u.starts_with('"') => u,
                 u if u.parse::<f64>().is_ok() => format!("\"{u}\""),
                 u => u,

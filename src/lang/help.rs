@@ -75,7 +75,7 @@ pub fn about(path: &str, lang: Lang) -> Option<&'static str> {
             "Spreadsheet rows (.csv or .xlsx) become customer files",
         ),
         "import orders" => (
-            "Ekspor pesanan marketplace (Shopee, TikTok Shop/Tokopedia) menjadi order",
+            "Ekspor pesanan marketplace (Shopee, TikTok Shop/Tokopedia) menjadi pesanan pelanggan",
             "A marketplace order export (Shopee, TikTok Shop/Tokopedia) becomes orders",
         ),
         "import whatsapp" => (
