@@ -16,7 +16,6 @@
 use crate::error::{Error, Result};
 use crate::io::atomic::{place_new, private_dir, sync_dir, PRIVATE_DIR};
 use crate::shop::hash::fnv1a;
-use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -97,23 +96,20 @@ impl Staging {
         let first = self.entries.len();
         let root = &self.root;
         let dir = &self.dir;
-        files
-            .par_iter()
-            .enumerate()
-            .try_for_each(|(n, (rel, text, replaces))| -> Result<()> {
-                let path = dir.join(format!("{}.yaml", first + n));
-                let write = || -> std::io::Result<()> {
-                    let mut f = std::fs::File::create(&path)?;
-                    f.write_all(text.as_bytes())?;
-                    if replaces.is_some() {
-                        if let Ok(m) = std::fs::metadata(root.join(rel)) {
-                            f.set_permissions(m.permissions())?;
-                        }
+        for_each_io(files, |n, (rel, text, replaces)| -> Result<()> {
+            let path = dir.join(format!("{}.yaml", first + n));
+            let write = || -> std::io::Result<()> {
+                let mut f = std::fs::File::create(&path)?;
+                f.write_all(text.as_bytes())?;
+                if replaces.is_some() {
+                    if let Ok(m) = std::fs::metadata(root.join(rel)) {
+                        f.set_permissions(m.permissions())?;
                     }
-                    f.sync_all()
-                };
-                write().map_err(|e| Error::io(&path, &e))
-            })?;
+                }
+                f.sync_all()
+            };
+            write().map_err(|e| Error::io(&path, &e))
+        })?;
         self.entries.extend(
             files
                 .iter()
@@ -191,6 +187,46 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// How many threads write and sync the staged files: an fsync is mostly a
+/// wait for the disk, and the file system joins the waits of parallel ones
+/// into one journal commit, so more threads than cores pay off (7,000 files
+/// of an order import: ~3.5 s on two threads, well under 1 s on 32).
+const IO_THREADS: usize = 32;
+
+/// `f(index, item)` for every item, on up to [`IO_THREADS`] threads; the
+/// first error (in item order) is returned.
+fn for_each_io<T: Sync>(items: &[T], f: impl Fn(usize, &T) -> Result<()> + Sync) -> Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let chunk = items.len().div_ceil(IO_THREADS);
+    let f = &f;
+    std::thread::scope(|s| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                s.spawn(move || -> Result<()> {
+                    for (j, item) in part.iter().enumerate() {
+                        f(c * chunk + j, item)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        let mut result = Ok(());
+        for w in workers {
+            let r = w
+                .join()
+                .unwrap_or_else(|_| Err(Error::usage("internal: a staging thread ended early")));
+            if result.is_ok() {
+                result = r;
+            }
+        }
+        result
+    })
 }
 
 fn parent_of(p: &Path) -> &Path {

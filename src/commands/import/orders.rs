@@ -47,6 +47,7 @@ use crate::io::yaml_edit::{append_item, scalar, set_item_fields, slug, ItemEdit,
 use crate::lang::import::{self as say, ImportWord};
 use crate::lang::orders::{self as words, Counts, OrderWord};
 use crate::shop::config::{Config, Lang};
+use crate::shop::hash::fnv1a;
 use crate::shop::index::{self, RecordKind};
 use crate::shop::record::{self, normalize_phone, ref_key, Customer, Ev, Item, Order};
 use jiff::civil::DateTime;
@@ -380,17 +381,25 @@ pub fn import_orders(
     from: Option<Market>,
     opts: &ImportOptions,
 ) -> Result<i32> {
-    let shop = &ctx.shop;
-    let cfg = &shop.config;
-    let lang = cfg.language;
+    let lang = ctx.shop.config.language;
     let shown = file.display().to_string();
     let book = read_book(file, &shown, lang)?;
     let (market, sheets) = headers(&book.sheets, from, &shown, lang)?;
+    // Imports take turns; the one that waited reads the shop again, so it
+    // sees the orders and customers the other wrote.
     let _turn = if opts.dry_run {
         None
     } else {
-        Some(import_lock(&shop.dir.root)?)
+        Some(import_lock(&ctx.shop.dir.root)?)
     };
+    let reloaded;
+    let shop = if opts.dry_run {
+        &ctx.shop
+    } else {
+        reloaded = crate::shop::load::load_with(&ctx.shop.dir, ctx.use_cache)?;
+        &reloaded
+    };
+    let cfg = &shop.config;
     let mut out = Out::new(&book, &shown, lang);
     let mut counts = Counts::default();
 
@@ -553,13 +562,18 @@ pub fn import_orders(
         let path_shown = shop.dir.shown(&rel).display().to_string();
         let bytes = std::fs::read(shop.dir.root.join(&rel))
             .map_err(|e| Error::io(&shop.dir.shown(&rel), &e))?;
+        // The loaded record when the file is still what was loaded (the
+        // usual case: no second parse), else the file parsed again.
         let fresh = match record::decode_in(&shop.dir.shown(&rel), &bytes, lang)
             .ok()
             .and_then(|text| {
+                if fnv1a(text.as_bytes()) == c.source_hash {
+                    return Some((text, None));
+                }
                 let (parsed, diags) = parse(&c.id, &rel, &text, cfg);
                 parsed
                     .filter(|_| !diags.iter().any(Diagnostic::is_error))
-                    .map(|p| (text, p))
+                    .map(|p| (text, Some(p)))
             }) {
             Some(f) => f,
             None => {
@@ -574,8 +588,9 @@ pub fn import_orders(
                 continue;
             }
         };
-        let (text, old) = fresh;
-        match edit_customer(&text, &old, change, &orders, cfg) {
+        let (text, parsed) = fresh;
+        let old: &Customer = parsed.as_ref().unwrap_or(c);
+        match edit_customer(&text, old, change, &orders, cfg) {
             Ok(Edited {
                 text: new_text,
                 added,
@@ -1145,9 +1160,17 @@ fn edit_customer(
         plan.push_str(&l);
     }
     // Appends, by time (ties: file order).
+    // (An order already in the file as read now is not added again.)
+    let in_file = |n: usize| {
+        let key = ref_key(&orders[n].reference);
+        old.orders
+            .iter()
+            .any(|o| o.reference.as_deref().map(ref_key).as_deref() == Some(key.as_str()))
+    };
     let mut appends: Vec<(Times, usize)> = change
         .append
         .iter()
+        .filter(|&&n| !in_file(n))
         .filter_map(|&n| orders[n].times().map(|t| (t, n)))
         .collect();
     appends.sort_by_key(|(t, n)| (t.at, *n));
