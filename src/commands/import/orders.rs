@@ -48,7 +48,7 @@ use crate::lang::import::{self as say, ImportWord};
 use crate::lang::orders::{self as words, Counts, OrderWord};
 use crate::shop::config::{Config, Lang};
 use crate::shop::hash::fnv1a;
-use crate::shop::index::{self, RecordKind};
+use crate::shop::index::{self, RecordKind, ShopDir};
 use crate::shop::record::{self, normalize_phone, ref_key, Customer, Ev, Item, Order};
 use jiff::civil::DateTime;
 use std::collections::{BTreeMap, HashMap};
@@ -375,30 +375,33 @@ struct Buyer {
     orders: Vec<usize>,
 }
 
+/// Takes the imports' lock before the shop is loaded, so an import that
+/// waited for another sees the orders and customers that one wrote.
 pub fn import_orders(
-    ctx: &Ctx,
+    dir: ShopDir,
+    now: Option<&str>,
+    use_cache: bool,
     file: &Path,
     from: Option<Market>,
     opts: &ImportOptions,
 ) -> Result<i32> {
-    let lang = ctx.shop.config.language;
-    let shown = file.display().to_string();
-    let book = read_book(file, &shown, lang)?;
-    let (market, sheets) = headers(&book.sheets, from, &shown, lang)?;
-    // Imports take turns; the one that waited reads the shop again, so it
-    // sees the orders and customers the other wrote.
     let _turn = if opts.dry_run {
         None
     } else {
-        Some(import_lock(&ctx.shop.dir.root)?)
+        Some(import_lock(&dir.root)?)
     };
-    let reloaded;
-    let shop = if opts.dry_run {
-        &ctx.shop
-    } else {
-        reloaded = crate::shop::load::load_with(&ctx.shop.dir, ctx.use_cache)?;
-        &reloaded
-    };
+    // Left to the OS at exit, as every command's shop (freeing 100k
+    // records one by one only costs time).
+    let ctx: &'static Ctx = Box::leak(Box::new(Ctx::open(dir, now, use_cache)?));
+    import_into(ctx, file, from, opts)
+}
+
+fn import_into(ctx: &Ctx, file: &Path, from: Option<Market>, opts: &ImportOptions) -> Result<i32> {
+    let shop = &ctx.shop;
+    let lang = shop.config.language;
+    let shown = file.display().to_string();
+    let book = read_book(file, &shown, lang)?;
+    let (market, sheets) = headers(&book.sheets, from, &shown, lang)?;
     let cfg = &shop.config;
     let mut out = Out::new(&book, &shown, lang);
     let mut counts = Counts::default();
