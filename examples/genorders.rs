@@ -186,7 +186,7 @@ fn main() {
             )
         } else {
             let b = rng.below(pool);
-            let phone = if b % 3 == 0 {
+            let phone = if b.is_multiple_of(3) {
                 format!("******{:04}", b % 10_000)
             } else {
                 format!("62857{:08}", b)

@@ -367,8 +367,11 @@ struct Change {
     append: Vec<usize>,
     /// Orders of the file already in this customer's record, with the
     /// fields to set.
-    update: Vec<(usize, Vec<(&'static str, DateTime)>)>,
+    update: Vec<(usize, SetFields)>,
 }
+
+/// The times to set in an order: field name, time.
+type SetFields = Vec<(&'static str, DateTime)>;
 
 /// A new customer of this import and her orders.
 struct Buyer {
@@ -687,6 +690,9 @@ fn import_into(ctx: &Ctx, file: &Path, from: Option<Market>, opts: &ImportOption
     Ok(0)
 }
 
+/// Sheets with an order export's header, and the header.
+type Sheets<'b> = Vec<(&'b Sheet, Header<Field>)>;
+
 /// The sheets that have an order export's header, and which marketplace's
 /// it is (`from` when given, else the first sheet's).
 fn headers<'b>(
@@ -694,7 +700,7 @@ fn headers<'b>(
     from: Option<Market>,
     shown: &str,
     lang: Lang,
-) -> Result<(Market, Vec<(&'b Sheet, Header<Field>)>)> {
+) -> Result<(Market, Sheets<'b>)> {
     let markets: &[Market] = match &from {
         Some(m) => std::slice::from_ref(m),
         None => &[Market::Shopee, Market::Tiktok],
@@ -1088,7 +1094,7 @@ fn edit_customer(
     let mut plan = String::new();
     let mut new = text.to_string();
     // Updates, from the last line up.
-    let mut updates: Vec<(u32, usize, usize, &Vec<(&'static str, DateTime)>)> = Vec::new();
+    let mut updates: Vec<(u32, usize, usize, &SetFields)> = Vec::new();
     for (n, set) in &change.update {
         let key = ref_key(&orders[*n].reference);
         if let Some(oi) = old
@@ -1099,7 +1105,7 @@ fn edit_customer(
             updates.push((old.orders[oi].reference_at.0, oi, *n, set));
         }
     }
-    updates.sort_by(|a, b| b.0.cmp(&a.0));
+    updates.sort_by_key(|u| std::cmp::Reverse(u.0));
     let mut updated = 0;
     let mut update_plan: Vec<(u32, String)> = Vec::new();
     for (line, oi, n, set) in updates {
