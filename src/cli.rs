@@ -196,6 +196,16 @@ pub enum ImportCommand {
         #[arg(long)]
         skip_bad: bool,
     },
+    Orders {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum, value_name = "MARKETPLACE")]
+        from: Option<commands::import::Market>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        skip_bad: bool,
+    },
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
@@ -251,6 +261,22 @@ pub fn run(cli: Cli) -> Result<i32> {
                 force,
             };
             commands::log::log(&dir, cli.now.as_deref(), &id, &entry)
+        }
+        Command::Import(ImportCommand::Orders {
+            file,
+            from,
+            dry_run,
+            skip_bad,
+        }) => {
+            let dir = ShopDir::locate(cli.shop.as_deref(), lang)?;
+            commands::import::import_orders(
+                dir,
+                cli.now.as_deref(),
+                !cli.no_cache,
+                &file,
+                from,
+                &commands::import::ImportOptions { dry_run, skip_bad },
+            )
         }
         command => {
             let dir = ShopDir::locate(cli.shop.as_deref(), lang)?;
@@ -313,7 +339,10 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
             &file,
             &commands::import::ImportOptions { dry_run, skip_bad },
         ),
-        Command::Init { .. } | Command::Watch { .. } | Command::Log { .. } => {
+        Command::Init { .. }
+        | Command::Watch { .. }
+        | Command::Log { .. }
+        | Command::Import(ImportCommand::Orders { .. }) => {
             Err(Error::usage("internal: command dispatched twice"))
         }
         Command::Check => commands::check::check(ctx),

@@ -21,6 +21,7 @@ mod faults_watch;
 mod faults_writes;
 mod html_valid;
 mod import_customers;
+mod import_orders;
 mod report;
 mod report_incremental;
 mod site_browser;

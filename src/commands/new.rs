@@ -30,6 +30,17 @@ pub fn customer_text(c: &NewCustomer, first_contact: &str) -> String {
 
 /// The same with `tags` (an import's tags column).
 pub fn customer_text_tagged(c: &NewCustomer, first_contact: &str, tags: &[String]) -> String {
+    customer_text_full(c, first_contact, tags, &[])
+}
+
+/// The same with `handles` (marketplace, username), as `import orders`
+/// writes a buyer: a block under `handles:`, after the phone (SPEC §3).
+pub fn customer_text_full(
+    c: &NewCustomer,
+    first_contact: &str,
+    tags: &[String],
+    handles: &[(String, String)],
+) -> String {
     let mut s = format!("name: {}\n", scalar(c.name.trim()));
     let opt = |s: &mut String, key: &str, v: &Option<String>, quote: bool| {
         if let Some(v) = v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
@@ -42,6 +53,25 @@ pub fn customer_text_tagged(c: &NewCustomer, first_contact: &str, tags: &[String
         }
     };
     opt(&mut s, "phone", &c.phone, true);
+    if !handles.is_empty() {
+        s.push_str("handles:\n");
+        for (market, user) in handles {
+            // `rina_w`, `dodi.s` read back as themselves unquoted; a
+            // username of digits alone is quoted to stay a string.
+            let word = user.starts_with(|c: char| c.is_ascii_alphabetic())
+                && user
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+                && !scalar(&user.replace('_', "")).starts_with('"');
+            let user = match scalar(user) {
+                _ if word => user.clone(),
+                u if u.starts_with('"') => u,
+                u if u.parse::<f64>().is_ok() => format!("\"{u}\""),
+                u => u,
+            };
+            s.push_str(&format!("  {market}: {user}\n"));
+        }
+    }
     opt(&mut s, "email", &c.email, false);
     opt(&mut s, "city", &c.city, false);
     opt(&mut s, "source", &c.source, false);

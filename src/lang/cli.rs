@@ -839,6 +839,8 @@ pub enum Refusal {
     AlreadyExists(std::path::PathBuf),
     /// The file changed under langgan every time it tried to write it.
     KeptChanging(std::path::PathBuf),
+    /// A file an import changes was edited elsewhere while it ran.
+    ChangedDuringImport(std::path::PathBuf),
     /// Another langgan holds the shop's write lock.
     ShopBusy {
         root: std::path::PathBuf,
@@ -883,6 +885,14 @@ impl Refusal {
             ),
             (KeptChanging(p), Lang::En) => format!(
                 "{}: the file kept changing while langgan was writing it (edited elsewhere at the same time); nothing was written, try again",
+                p.display()
+            ),
+            (ChangedDuringImport(p), Lang::Id) => format!(
+                "{}: berkas ini berubah selama impor berjalan; tidak ada yang ditulis, silakan jalankan impornya lagi",
+                p.display()
+            ),
+            (ChangedDuringImport(p), Lang::En) => format!(
+                "{}: the file changed while the import was running; nothing was written, run the import again",
                 p.display()
             ),
             (ShopBusy { root, secs, lock }, Lang::Id) => format!(

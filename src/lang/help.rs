@@ -75,7 +75,7 @@ pub fn about(path: &str, lang: Lang) -> Option<&'static str> {
             "Spreadsheet rows (.csv or .xlsx) become customer files",
         ),
         "import orders" => (
-            "Ekspor pesanan marketplace (Shopee, TikTok Shop/Tokopedia) menjadi order",
+            "Ekspor pesanan marketplace (Shopee, TikTok Shop/Tokopedia) menjadi pesanan pelanggan",
             "A marketplace order export (Shopee, TikTok Shop/Tokopedia) becomes orders",
         ),
         "import whatsapp" => (
@@ -273,6 +273,10 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
         ("import csv" | "import customers" | "import orders" | "import whatsapp", "skip_bad") => (
             "Impor baris yang benar walaupun ada baris yang bermasalah",
             "Import the good rows even when some are bad",
+        ),
+        ("import orders", "from") => (
+            "Dari marketplace mana ekspornya (bawaan: dikenali dari judul kolomnya); tokopedia = tiktok",
+            "Which marketplace the export is from (default: told by its column headers); tokopedia = tiktok",
         ),
         ("stats", "week") => (
             "Minggu ISO, mis. 2026-W47 (bawaan: minggu ini)",

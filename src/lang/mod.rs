@@ -5,7 +5,7 @@
 //! - `config`: what is said about shop.toml;
 //! - `check`: what `check` says about record files (diagnostics, summary);
 //! - `help`: what `--help` and usage errors say;
-//! - `import`: what the imports say;
+//! - `import`: what the imports say; `orders`: what `import orders` adds;
 //! - `metric`: metric labels and what they mean;
 //! - `site`: the report site's labels;
 //! - `format`: money, percent, decimals, dates, phones, masks.
@@ -17,6 +17,7 @@ pub mod format;
 pub mod help;
 pub mod import;
 pub mod metric;
+pub mod orders;
 pub mod site;
 pub mod words;
 

@@ -251,6 +251,20 @@ mod tests {
     }
 
     #[test]
+    fn marketplace_date_times_keep_their_seconds() {
+        let full = |s: &str| parse(s).map(|d| d.strftime("%Y-%m-%d %H:%M:%S").to_string());
+        for (text, want) in [
+            ("2024-11-20 14:03", "2024-11-20 14:03:00"),
+            ("2024-11-20 14:03:11", "2024-11-20 14:03:11"),
+            ("20/11/2024 14:03:11", "2024-11-20 14:03:11"),
+            ("20/11/2024 14:03", "2024-11-20 14:03:00"),
+            ("2024/11/20 14:03:11", "2024-11-20 14:03:11"),
+        ] {
+            assert_eq!(full(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
     fn what_is_not_a_date() {
         for s in [
             "kemarin",

@@ -10,10 +10,12 @@
 //! not UTF-8 is refused, not guessed at: an ANSI export's `é` and a
 //! Windows-1252 `’` would become other letters in a customer's name.
 //!
-//! Header cells are matched to fields by [`find_header`]; [`date`] and
-//! [`phone`] read what spreadsheets make of dates and phone numbers.
+//! Header cells are matched to fields by [`find_header`]; [`date`],
+//! [`phone`] and [`money`] read what spreadsheets make of dates, phone
+//! numbers and amounts.
 
 pub mod date;
+pub mod money;
 pub mod phone;
 
 use jiff::civil::DateTime;

@@ -7,10 +7,11 @@
 //! as a whole (`io::staging`): an import that is killed leaves the shop with
 //! all of its customers (finished by the next command) or none of them.
 
-use super::new::{customer_text_tagged, free_id, NewCustomer};
-use super::{stamp, Ctx};
-use crate::error::{Diagnostic, Error, Result, SourceLine};
-use crate::io::sheet::{self, date, phone, Book, Cell, Header, Kind, Row, SheetError, Variants};
+use super::{cells_of, ranges, read_book, ImportOptions, Out, RowAt};
+use crate::commands::new::{customer_text_tagged, free_id, NewCustomer};
+use crate::commands::{stamp, Ctx};
+use crate::error::{Error, Result};
+use crate::io::sheet::{self, date, phone, Book, Cell, Header, Variants};
 use crate::io::staging::{import_lock, Staging};
 use crate::io::yaml_edit::slug;
 use crate::lang::import::{self as say, Existing, ImportWord, Listed, Same};
@@ -143,11 +144,6 @@ pub const HEADERS: &[Variants<Field>] = &[
     (Field::Tags, &["tags", "tag", "label", "labels", "minat"]),
 ];
 
-pub struct ImportOptions {
-    pub dry_run: bool,
-    pub skip_bad: bool,
-}
-
 /// Rows already in the shop named one by one up to this many; more are
 /// said in one line of line ranges (a sheet that grows and is imported
 /// again would otherwise fill the terminal).
@@ -248,18 +244,6 @@ pub fn import_customers(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<
     Ok(0)
 }
 
-/// The file as sheets of cells; a file that cannot be read says why and how
-/// to save it so that it can.
-fn read_book(file: &Path, shown: &str, lang: Lang) -> Result<Book> {
-    sheet::read(file).map_err(|e| match e {
-        SheetError::Io(e) => Error::io(file, &e),
-        SheetError::NotUtf8 { line } => Error::invalid(say::not_utf8(shown, line, lang)),
-        SheetError::Utf16 => Error::invalid(say::utf16(shown, lang)),
-        SheetError::Unclosed { line } => Error::invalid(say::unclosed_quote(shown, line, lang)),
-        SheetError::Workbook(why) => Error::invalid(say::unreadable_workbook(shown, &why, lang)),
-    })
-}
-
 /// Each sheet with a name column and its header; the columns no field is
 /// named by, and the sheets without a name column, are said once.
 fn headers<'b>(
@@ -304,122 +288,6 @@ fn headers<'b>(
         }
     }
     Ok(found)
-}
-
-/// A row and the sheet it is on (`None` in a CSV file).
-struct RowAt<'a> {
-    sheet: Option<&'a str>,
-    row: &'a Row,
-}
-
-/// What the import says about rows, on stderr, written at once at the end
-/// (stderr is unbuffered and a file may have thousands of rows).
-struct Out<'a> {
-    book: &'a Book,
-    shown: &'a str,
-    lang: Lang,
-    /// Each line, and whether it names a row already in the shop (those
-    /// are said in one line when there are many).
-    lines: Vec<(String, bool)>,
-    skipped_count: usize,
-}
-
-impl<'a> Out<'a> {
-    fn new(book: &'a Book, shown: &'a str, lang: Lang) -> Self {
-        Out {
-            book,
-            shown,
-            lang,
-            lines: Vec::new(),
-            skipped_count: 0,
-        }
-    }
-
-    fn line(&mut self, s: String) {
-        self.lines.push((s, false));
-    }
-
-    /// `data.csv:5` or `data.xlsx: sheet "Pelanggan" baris 5`.
-    fn row_place(&self, r: &RowAt<'_>) -> String {
-        match r.sheet {
-            Some(name) => say::workbook_place(self.shown, name, r.row.line, None, self.lang),
-            None => format!("{}:{}", self.shown, r.row.line),
-        }
-    }
-
-    /// A bad row's problem, at its cell when it has one: in a CSV file the
-    /// `path:line:col: error:` form with the line and a caret under the cell.
-    fn error(&mut self, r: &RowAt<'_>, cell: Option<&Cell>, message: &str) {
-        let cell = cell.or(r.row.cells.first());
-        match (self.book.kind, r.sheet, cell) {
-            (Kind::Csv, _, Some(c)) => {
-                let d =
-                    Diagnostic::error(Path::new(self.shown), c.line as u32, c.col as u32, message)
-                        .with_source(SourceLine::at(&self.book.text, c.offset, c.width));
-                self.line(d.rendered().to_string());
-            }
-            (_, Some(name), Some(c)) => {
-                let at = format!("{}{}", sheet::column_letters(c.col), c.line);
-                let place = say::workbook_place(self.shown, name, r.row.line, Some(&at), self.lang);
-                self.line(format!("{place}: error: {message}"));
-            }
-            _ => {
-                let place = self.row_place(r);
-                self.line(format!("{place}: error: {message}"));
-            }
-        }
-    }
-
-    /// A row not created, and why.
-    fn skipped(&mut self, r: &RowAt<'_>, why: &str, in_shop: bool) {
-        self.skipped_count += 1;
-        let place = self.row_place(r);
-        let s = format!("{place}: {}: {why}", ImportWord::Skipped.text(self.lang));
-        self.lines.push((s, in_shop));
-    }
-
-    /// Writes the lines at once; `many` replaces the lines of rows already
-    /// in the shop.
-    fn flush(&mut self, many: Option<String>) {
-        let mut text = String::new();
-        for (line, in_shop) in std::mem::take(&mut self.lines) {
-            if !(in_shop && many.is_some()) {
-                text.push_str(&line);
-                text.push('\n');
-            }
-        }
-        if let Some(m) = many {
-            text.push_str(&m);
-            text.push('\n');
-        }
-        eprint!("{text}");
-    }
-}
-
-/// Rows as runs of lines: `baris 2–1991, 1995` / `sheet "A" baris 2–9; sheet "B" baris 2`.
-fn ranges(rows: &[(Option<&str>, usize)], lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < rows.len() {
-        let sheet = rows[i].0;
-        let mut runs: Vec<String> = Vec::new();
-        while i < rows.len() && rows[i].0 == sheet {
-            let start = rows[i].1;
-            let mut end = start;
-            while i + 1 < rows.len() && rows[i + 1].0 == sheet && rows[i + 1].1 == end + 1 {
-                i += 1;
-                end += 1;
-            }
-            runs.push(if end > start {
-                format!("{start}–{end}")
-            } else {
-                start.to_string()
-            });
-            i += 1;
-        }
-        parts.push(say::row_ref(sheet, &runs.join(", "), lang));
-    }
-    parts.join("; ")
 }
 
 /// Where a person already is: a customer file, or an earlier row.
@@ -508,21 +376,6 @@ enum Planned<'a> {
     Already { why: String, in_file: bool },
     /// What is wrong with it, each at its cell when there is one.
     Bad(Vec<(Option<&'a Cell>, String)>),
-}
-
-/// A row's cells by field, each with its column's index: the first
-/// non-empty cell of the columns naming the field (a sheet may have both
-/// `No HP` and `No WA`).
-fn cells_of<'a>(row: &'a Row, header: &Header<Field>) -> HashMap<Field, (usize, &'a Cell)> {
-    let mut cells = HashMap::new();
-    for (i, (cell, field)) in row.cells.iter().zip(&header.fields).enumerate() {
-        if let Some(f) = field {
-            if !cell.value.is_blank() {
-                cells.entry(*f).or_insert((i, cell));
-            }
-        }
-    }
-    cells
 }
 
 /// The spelling shop.toml has for a source or admin, whatever the case.
@@ -764,16 +617,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn rows_as_runs() {
-        let rows = [(None, 2), (None, 3), (None, 4), (None, 7)];
-        assert_eq!(ranges(&rows, Lang::Id), "baris 2–4, 7");
-        let rows = [(Some("A"), 2), (Some("A"), 3), (Some("B"), 2)];
-        assert_eq!(
-            ranges(&rows, Lang::En),
-            "sheet \"A\" row 2–3; sheet \"B\" row 2"
-        );
     }
 }
