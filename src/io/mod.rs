@@ -7,4 +7,5 @@ pub mod csv;
 pub mod staging;
 pub mod table;
 pub mod team;
+pub mod whatsapp;
 pub mod yaml_edit;
