@@ -268,6 +268,37 @@ pub fn replace_checked(
     Err(cleanup(kept_changing(path)))
 }
 
+/// Puts the file `from` in place of `to` (keeping `to`'s permissions) when
+/// what `to` holds passes `unchanged`; returns false, changing nothing, when
+/// it does not. Where the system can, the swap is atomic and the file taken
+/// out is checked too (an outside save that slipped in is put back). `from`
+/// is gone afterwards when the file went in. For a committed import
+/// (`io::staging`); single edits use [`replace_checked`].
+pub fn replace_if(
+    from: &Path,
+    to: &Path,
+    unchanged: impl Fn(&[u8]) -> bool,
+) -> std::io::Result<bool> {
+    if !unchanged(&std::fs::read(to)?) {
+        return Ok(false);
+    }
+    keep_mode(to, from);
+    match exchange(from, to) {
+        None => std::fs::rename(from, to)?,
+        Some(r) => {
+            r?;
+            let out = std::fs::read(from)?;
+            if !unchanged(&out) {
+                exchange(from, to).unwrap_or_else(|| std::fs::rename(from, to))?;
+                return Ok(false);
+            }
+            std::fs::remove_file(from)?;
+        }
+    }
+    sync_dir(parent(to));
+    Ok(true)
+}
+
 fn kept_changing(path: &Path) -> Error {
     Error::usage(format!(
         "{}: the file kept changing while langgan was writing it (edited elsewhere at the same time); nothing was written, try again",

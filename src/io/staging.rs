@@ -4,13 +4,19 @@
 //! are the files moved into place, each by an atomic link or rename that
 //! never replaces a file, and the staging folder removed.
 //!
+//! A staged file may also replace a record that exists (an import that adds
+//! interactions to customers): its entry carries the hash of the bytes the
+//! import read, and the file goes in only while the record still holds
+//! them, so an edit made meanwhile is never overwritten.
+//!
 //! An import that ends early (killed, power cut) leaves its staging folder.
 //! [`recover`] (run by every command that opens a shop) finishes one that has
 //! its commit marker and discards one that has not, so the shop holds the
 //! whole import or none of it.
 
 use crate::error::{Error, Result};
-use crate::io::atomic::{place_new, private_dir, sync_dir, PRIVATE_DIR};
+use crate::io::atomic::{place_new, private_dir, replace_if, sync_dir, PRIVATE_DIR};
+use crate::shop::hash::fnv1a;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -20,6 +26,14 @@ const STAGING: &str = "staging";
 const OWNER: &str = ".owner";
 const COMMIT: &str = "COMMIT";
 const HEADER: &str = "langgan import 1";
+/// A manifest with replacements (a third column, the replaced file's hash):
+/// a langgan that knows only version 1 discards it instead of misreading it.
+const HEADER_2: &str = "langgan import 2";
+
+/// A staged file: its name in the staging folder, where it goes (relative
+/// to the shop), and for a replacement the FNV-1a hash of the bytes it
+/// replaces.
+type Entry = (String, PathBuf, Option<u64>);
 
 /// An import being staged. Dropped before [`Staging::commit`], it leaves
 /// nothing behind.
@@ -29,8 +43,7 @@ pub struct Staging {
     /// Locked while this import runs: a folder whose owner lock can be taken
     /// belongs to an import that ended.
     _owner: std::fs::File,
-    /// Staged file name → target path relative to the shop.
-    entries: Vec<(String, PathBuf)>,
+    entries: Vec<Entry>,
     /// After the commit marker, the folder is recovery's to finish.
     committed: bool,
 }
@@ -58,12 +71,44 @@ impl Staging {
 
     /// Writes the files (target path relative to the shop, text), each synced.
     pub fn stage(&mut self, files: &[(PathBuf, String)]) -> Result<()> {
+        let texts: Vec<&str> = files.iter().map(|(_, t)| t.as_str()).collect();
+        self.write_staged(&texts)?;
+        let first = self.entries.len();
+        self.entries.extend(
+            files
+                .iter()
+                .enumerate()
+                .map(|(n, (rel, _))| (format!("{}.yaml", first + n), rel.clone(), None)),
+        );
+        Ok(())
+    }
+
+    /// Stages new texts of existing records: (target path relative to the
+    /// shop, new text, the bytes the text was made from). At the commit,
+    /// each goes in only if its record still holds those bytes.
+    pub fn stage_replacing(&mut self, files: &[(PathBuf, String, &[u8])]) -> Result<()> {
+        let texts: Vec<&str> = files.iter().map(|(_, t, _)| t.as_str()).collect();
+        self.write_staged(&texts)?;
+        let first = self.entries.len();
+        self.entries
+            .extend(files.iter().enumerate().map(|(n, (rel, _, base))| {
+                (
+                    format!("{}.yaml", first + n),
+                    rel.clone(),
+                    Some(fnv1a(base)),
+                )
+            }));
+        Ok(())
+    }
+
+    /// Writes texts as the next staged files, each synced.
+    fn write_staged(&self, texts: &[&str]) -> Result<()> {
         let first = self.entries.len();
         let dir = &self.dir;
-        files
+        texts
             .par_iter()
             .enumerate()
-            .try_for_each(|(n, (_, text))| -> Result<()> {
+            .try_for_each(|(n, text)| -> Result<()> {
                 let path = dir.join(format!("{}.yaml", first + n));
                 let write = || -> std::io::Result<()> {
                     let mut f = std::fs::File::create(&path)?;
@@ -71,29 +116,41 @@ impl Staging {
                     f.sync_all()
                 };
                 write().map_err(|e| Error::io(&path, &e))
-            })?;
-        self.entries.extend(
-            files
-                .iter()
-                .enumerate()
-                .map(|(n, (rel, _))| (format!("{}.yaml", first + n), rel.clone())),
-        );
-        Ok(())
+            })
     }
 
     /// Writes the commit marker, then moves every staged file into place.
     /// Returns where each went (a name taken meanwhile gets `-2`, `-3`, …).
+    /// A record to replace that changed since it was read stops the import
+    /// before the marker: nothing is written. The caller holds the shop's
+    /// write lock, so langgan's own writers cannot change one meanwhile.
     pub fn commit(mut self) -> Result<Vec<PathBuf>> {
         sync_dir(&self.dir);
-        let mut manifest = format!("{HEADER}\n");
-        for (staged, target) in &self.entries {
+        for (_, target, base) in &self.entries {
+            if let Some(base) = base {
+                let path = self.root.join(target);
+                let now = std::fs::read(&path).map_err(|e| Error::io(&path, &e))?;
+                if fnv1a(&now) != *base {
+                    return Err(Error::usage(format!(
+                        "{}: changed while the import was running; nothing was written, run the import again",
+                        target.display()
+                    )));
+                }
+            }
+        }
+        let replaces = self.entries.iter().any(|e| e.2.is_some());
+        let mut manifest = format!("{}\n", if replaces { HEADER_2 } else { HEADER });
+        for (staged, target, base) in &self.entries {
             let target = target
                 .to_str()
                 .filter(|t| !t.contains(['\t', '\n']))
                 .ok_or_else(|| {
                     Error::usage(format!("{}: not a plain file name", target.display()))
                 })?;
-            manifest.push_str(&format!("{staged}\t{target}\n"));
+            match base {
+                Some(h) => manifest.push_str(&format!("{staged}\t{target}\t{h:016x}\n")),
+                None => manifest.push_str(&format!("{staged}\t{target}\n")),
+            }
         }
         manifest.push_str(&format!("end {}\n", self.entries.len()));
         let tmp = self.dir.join(format!("{COMMIT}.tmp"));
@@ -135,16 +192,22 @@ fn parent_of(p: &Path) -> &Path {
 /// Moves the staged files that are still there into place, then syncs the
 /// folders they went to. A staged file whose target already holds the same
 /// bytes was moved before (by an import that ended during its moves).
-fn move_all(root: &Path, dir: &Path, entries: &[(String, PathBuf)]) -> Result<Vec<PathBuf>> {
+fn move_all(root: &Path, dir: &Path, entries: &[Entry]) -> Result<Vec<PathBuf>> {
     let mut placed = Vec::with_capacity(entries.len());
     let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
-    for (staged, target) in entries {
+    for (staged, target, base) in entries {
         let from = dir.join(staged);
         if !from.exists() {
             placed.push(target.clone());
             continue;
         }
         let to_dir = root.join(parent_of(target));
+        if let Some(base) = base {
+            replace_one(root, &from, target, *base)?;
+            folders.insert(to_dir);
+            placed.push(target.clone());
+            continue;
+        }
         std::fs::create_dir_all(&to_dir).map_err(|e| Error::io(&to_dir, &e))?;
         let rel = place_one(root, &from, target)?;
         folders.insert(to_dir);
@@ -154,6 +217,31 @@ fn move_all(root: &Path, dir: &Path, entries: &[(String, PathBuf)]) -> Result<Ve
         sync_dir(f);
     }
     Ok(placed)
+}
+
+/// Puts one staged file in place of the record at `target`, which must still
+/// hold the bytes whose hash is `base`. A staged file that itself has that
+/// hash is the old record, taken out by a swap that was done before (by an
+/// import that ended right after it): only the removal is left.
+fn replace_one(root: &Path, from: &Path, target: &Path, base: u64) -> Result<()> {
+    let to = root.join(target);
+    let staged = std::fs::read(from).map_err(|e| Error::io(from, &e))?;
+    if fnv1a(&staged) == base {
+        let _ = std::fs::remove_file(from);
+        return Ok(());
+    }
+    if replace_if(from, &to, |now| fnv1a(now) == base).map_err(|e| Error::io(&to, &e))? {
+        return Ok(());
+    }
+    if std::fs::read(&to).is_ok_and(|now| now == staged) {
+        let _ = std::fs::remove_file(from);
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "{}: changed since the import read it; the import's version is kept in {}",
+        target.display(),
+        from.display()
+    )))
 }
 
 /// Puts one staged file at `target`, or at `target-2`, `-3`, … when the name
@@ -279,10 +367,11 @@ fn finish_or_discard(root: &Path, dir: &Path) -> Recovered {
 }
 
 /// The commit marker's entries; None when there is no complete marker.
-fn read_manifest(path: &Path) -> Option<Vec<(String, PathBuf)>> {
+fn read_manifest(path: &Path) -> Option<Vec<Entry>> {
     let text = std::fs::read_to_string(path).ok()?;
     let mut lines = text.lines();
-    if lines.next()? != HEADER {
+    let header = lines.next()?;
+    if header != HEADER && header != HEADER_2 {
         return None;
     }
     let mut entries = Vec::new();
@@ -290,7 +379,12 @@ fn read_manifest(path: &Path) -> Option<Vec<(String, PathBuf)>> {
         if let Some(n) = line.strip_prefix("end ") {
             return (n.parse::<usize>().ok()? == entries.len()).then_some(entries);
         }
-        let (staged, target) = line.split_once('\t')?;
+        let (staged, rest) = line.split_once('\t')?;
+        let (target, base) = match rest.split_once('\t') {
+            Some((t, h)) if header == HEADER_2 => (t, Some(u64::from_str_radix(h, 16).ok()?)),
+            Some(_) => return None,
+            None => (rest, None),
+        };
         let target = PathBuf::from(target);
         // Only plain names inside the shop's record folders.
         let inside = target.is_relative()
@@ -300,7 +394,7 @@ fn read_manifest(path: &Path) -> Option<Vec<(String, PathBuf)>> {
         if staged.contains('/') || !inside {
             return None;
         }
-        entries.push((staged.to_string(), target));
+        entries.push((staged.to_string(), target, base));
     }
     None
 }
@@ -390,7 +484,7 @@ mod tests {
         let dir = s.dir.clone();
         let entries = s.entries.clone();
         let mut manifest = format!("{HEADER}\n");
-        for (a, b) in &entries {
+        for (a, b, _) in &entries {
             manifest.push_str(&format!("{a}\t{}\n", b.display()));
         }
         manifest.push_str(&format!("end {}\n", entries.len()));
@@ -416,6 +510,89 @@ mod tests {
             files(root.path()),
             ["p0.yaml", "p1.yaml", "p2.yaml", "p3.yaml", "p4.yaml"]
         );
+        let staging = root.path().join(".langgan/staging");
+        assert_eq!(std::fs::read_dir(staging).expect("ls").count(), 0);
+    }
+
+    #[test]
+    fn replacements_go_in_only_over_the_bytes_they_were_made_from() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let customers = root.path().join("customers");
+        std::fs::create_dir_all(&customers).expect("mkdir");
+        std::fs::write(customers.join("a.yaml"), "name: A\n").expect("write");
+        std::fs::write(customers.join("b.yaml"), "name: B\n").expect("write");
+        let rel = |n: &str| PathBuf::from(format!("customers/{n}.yaml"));
+        // Both replaced, one created, in one commit.
+        let mut s = Staging::begin(root.path()).expect("begin");
+        s.stage_replacing(&[
+            (
+                rel("a"),
+                "name: A\nnote: x\n".into(),
+                b"name: A\n".as_slice(),
+            ),
+            (
+                rel("b"),
+                "name: B\nnote: y\n".into(),
+                b"name: B\n".as_slice(),
+            ),
+        ])
+        .expect("stage");
+        s.stage(&[(rel("c"), "name: C\n".into())]).expect("stage");
+        let placed = s.commit().expect("commit");
+        assert_eq!(placed, [rel("a"), rel("b"), rel("c")]);
+        let read =
+            |n: &str| std::fs::read_to_string(customers.join(format!("{n}.yaml"))).expect("read");
+        assert_eq!(read("a"), "name: A\nnote: x\n");
+        assert_eq!(read("b"), "name: B\nnote: y\n");
+        // A record edited after it was read: nothing at all goes in.
+        let mut s = Staging::begin(root.path()).expect("begin");
+        s.stage_replacing(&[
+            (
+                rel("a"),
+                "name: A2\n".into(),
+                b"name: A\nnote: x\n".as_slice(),
+            ),
+            (rel("b"), "name: B2\n".into(), b"name: B\n".as_slice()),
+        ])
+        .expect("stage");
+        assert!(s.commit().is_err());
+        assert_eq!(read("a"), "name: A\nnote: x\n");
+        assert_eq!(read("b"), "name: B\nnote: y\n");
+        // Committed, then ended before its moves: recovery finishes them,
+        // also one whose swap was done (its staged file is the old record).
+        let mut s = Staging::begin(root.path()).expect("begin");
+        s.stage_replacing(&[
+            (
+                rel("a"),
+                "name: A3\n".into(),
+                b"name: A\nnote: x\n".as_slice(),
+            ),
+            (
+                rel("b"),
+                "name: B3\n".into(),
+                b"name: B\nnote: y\n".as_slice(),
+            ),
+        ])
+        .expect("stage");
+        let dir = s.dir.clone();
+        let mut manifest = format!("{HEADER_2}\n");
+        for (a, b, h) in &s.entries {
+            manifest.push_str(&format!(
+                "{a}\t{}\t{:016x}\n",
+                b.display(),
+                h.expect("hash")
+            ));
+        }
+        manifest.push_str("end 2\n");
+        std::fs::write(dir.join(COMMIT), manifest).expect("write");
+        std::fs::write(customers.join("b.yaml"), "name: B3\n").expect("write");
+        std::fs::write(dir.join("1.yaml"), "name: B\nnote: y\n").expect("write");
+        s.committed = true;
+        drop(s);
+        std::fs::rename(&dir, dir.with_file_name("999999997-1")).expect("rename");
+        assert_eq!(recover(root.path()), vec![Recovered::Completed(2)]);
+        assert_eq!(read("a"), "name: A3\n");
+        assert_eq!(read("b"), "name: B3\n");
         let staging = root.path().join(".langgan/staging");
         assert_eq!(std::fs::read_dir(staging).expect("ls").count(), 0);
     }

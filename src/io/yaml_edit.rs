@@ -165,6 +165,94 @@ pub fn append_interaction(text: &str, fields: &[(&str, String)]) -> Result<Strin
     Ok(out)
 }
 
+/// Sets `key: value` in the block list item whose first key is on `line`
+/// (1-based, as the record parser reports an item): adds the line at the
+/// end of the item, at its keys' indentation, or fills in a `key:` that is
+/// there but empty (`~`, `null`). Every other byte stays. An item that
+/// already has a value for `key`, or is written on one line, is refused.
+pub fn set_in_item(text: &str, line: u32, key: &str, value: &str) -> Result<String, String> {
+    let nl = line_ending(text);
+    let lines = lines_with_endings(text);
+    let start = (line as usize)
+        .checked_sub(1)
+        .filter(|i| *i < lines.len())
+        .ok_or("no list item on that line")?;
+    // The item's dash: on that line or, for `-` alone on a line, above it.
+    let dash = (0..=start)
+        .rev()
+        .find(|&i| {
+            let t = lines[i].trim_start();
+            t.starts_with("- ") || t.trim_end() == "-"
+        })
+        .ok_or("no list item on that line")?;
+    let dash_indent = indent_of(lines[dash]);
+    let after_dash = &lines[dash][dash_indent + 1..];
+    let first_key = after_dash.trim_start_matches(' ');
+    if first_key.starts_with('{') {
+        return Err(
+            "the item is written on one line ({…}); write it with one field per line".into(),
+        );
+    }
+    let key_indent = if first_key.trim().is_empty() {
+        lines
+            .get(dash + 1)
+            .map_or(dash_indent + 2, |l| indent_of(l))
+    } else {
+        dash_indent + 1 + (after_dash.len() - first_key.len())
+    };
+    let mut last = dash;
+    for (i, l) in lines.iter().enumerate().skip(dash + 1) {
+        let t = l.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if indent_of(l) <= dash_indent {
+            break;
+        }
+        last = i;
+    }
+    // The key on one of the item's lines (the dash line included).
+    for i in dash..=last {
+        let l = lines[i];
+        let body = if i == dash {
+            first_key
+        } else {
+            l.trim_start_matches(' ')
+        };
+        let at_key = i == dash || indent_of(l) == key_indent;
+        if !at_key || !is_top_key(body, key) {
+            continue;
+        }
+        let rest = body[key.len() + 1..].trim_end_matches(['\r', '\n']);
+        // The comment keeps the spaces before it.
+        let (val, comment) = match rest.find(" #") {
+            Some(c) => rest.split_at(rest[..c].trim_end_matches(' ').len()),
+            None => (rest, ""),
+        };
+        if !matches!(val.trim(), "" | "~" | "null" | "Null" | "NULL") {
+            return Err(format!("`{key}` is already set"));
+        }
+        let ending = &l[l.trim_end_matches(['\r', '\n']).len()..];
+        let prefix = &l[..l.len() - body.len()];
+        let mut out: String = lines[..i].concat();
+        out.push_str(&format!("{prefix}{key}: {value}{comment}{ending}"));
+        out.push_str(&lines[i + 1..].concat());
+        return Ok(out);
+    }
+    let mut out: String = lines[..=last].concat();
+    let new_line = format!("{}{key}: {value}", " ".repeat(key_indent));
+    if out.ends_with('\n') {
+        out.push_str(&new_line);
+        out.push_str(nl);
+    } else {
+        // The item ends the file without a final newline: keep it so.
+        out.push_str(nl);
+        out.push_str(&new_line);
+    }
+    out.push_str(&lines[last + 1..].concat());
+    Ok(out)
+}
+
 /// Sets a top-level `key: value`: replaces the value on its line (keeping a
 /// trailing comment), or appends the line at the end of the file.
 pub fn set_field(text: &str, key: &str, value: &str) -> String {
@@ -324,6 +412,45 @@ mod tests {
             append_interaction("interactions: [{at: 2026-11-02, kind: note}]\n", &fields())
                 .is_err()
         );
+    }
+
+    #[test]
+    fn set_in_item_adds_or_fills_a_field_of_one_item() {
+        let old = "interactions:\n  - at: 2026-11-02 10:15  # pagi\n    kind: inbound\n    # komentar\n\n  - at: 2026-11-03\n    kind: note\nfeedback: []\n";
+        assert_eq!(
+            set_in_item(old, 2, "replied", "2026-11-02 10:19").expect("ok"),
+            "interactions:\n  - at: 2026-11-02 10:15  # pagi\n    kind: inbound\n    replied: 2026-11-02 10:19\n    # komentar\n\n  - at: 2026-11-03\n    kind: note\nfeedback: []\n"
+        );
+        assert_eq!(
+            set_in_item(old, 6, "replied", "x").expect("ok"),
+            "interactions:\n  - at: 2026-11-02 10:15  # pagi\n    kind: inbound\n    # komentar\n\n  - at: 2026-11-03\n    kind: note\n    replied: x\nfeedback: []\n"
+        );
+        // An empty value is filled in place, its comment kept.
+        let old = "interactions:\n- at: 2026-11-02\n  replied: ~  # belum\n  kind: inbound\n";
+        assert_eq!(
+            set_in_item(old, 2, "replied", "2026-11-02 10:19").expect("ok"),
+            "interactions:\n- at: 2026-11-02\n  replied: 2026-11-02 10:19  # belum\n  kind: inbound\n"
+        );
+        // CRLF, no final newline, `-` alone on its line.
+        let old = "interactions:\r\n  -\r\n    at: 2026-11-02\r\n    kind: inbound";
+        assert_eq!(
+            set_in_item(old, 3, "replied", "y").expect("ok"),
+            format!("{old}\r\n    replied: y")
+        );
+        assert!(set_in_item(
+            "interactions:\n  - at: 1\n    replied: 2\n",
+            2,
+            "replied",
+            "3"
+        )
+        .is_err());
+        assert!(set_in_item(
+            "interactions:\n  - {at: 1, kind: inbound}\n",
+            2,
+            "replied",
+            "3"
+        )
+        .is_err());
     }
 
     #[test]
