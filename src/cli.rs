@@ -199,6 +199,27 @@ pub enum ImportCommand {
         #[arg(long)]
         skip_bad: bool,
     },
+    /// WhatsApp chat exports (.txt, or the .zip WhatsApp makes) become inbound interactions
+    Whatsapp {
+        /// One or more exports (Export chat → Without media)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Every file is this customer's chat (also for a group chat)
+        #[arg(long, value_name = "ID")]
+        customer: Option<String>,
+        /// The shop's name in the chat (default: [shop] whatsapp_name, or an admin's name)
+        #[arg(long, value_name = "NAME")]
+        me: Option<String>,
+        /// The admin who answered (written as `by`)
+        #[arg(long, value_name = "ADMIN")]
+        by: Option<String>,
+        /// Show what would be written, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good files and lines even when some are bad
+        #[arg(long)]
+        skip_bad: bool,
+    },
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
@@ -309,6 +330,24 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
             ctx,
             &file,
             &commands::import::ImportOptions { dry_run, skip_bad },
+        ),
+        Command::Import(ImportCommand::Whatsapp {
+            files,
+            customer,
+            me,
+            by,
+            dry_run,
+            skip_bad,
+        }) => commands::import_whatsapp::import_whatsapp(
+            ctx,
+            &files,
+            &commands::import_whatsapp::WhatsappOptions {
+                customer,
+                me,
+                by,
+                dry_run,
+                skip_bad,
+            },
         ),
         Command::Init { .. } | Command::Watch { .. } | Command::Log { .. } => {
             Err(Error::usage("internal: command dispatched twice"))

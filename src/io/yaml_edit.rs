@@ -60,20 +60,28 @@ fn lines_with_endings(text: &str) -> Vec<&str> {
 /// Appends one list item (given as `key: value` pairs) to the top-level
 /// `interactions:` block list; creates the block at the end when absent.
 pub fn append_interaction(text: &str, fields: &[(&str, String)]) -> Result<String, String> {
+    append_interactions(text, &[fields])
+}
+
+/// Appends several items at once, in order (one pass over the text, for
+/// imports that add hundreds).
+pub fn append_interactions(text: &str, items: &[&[(&str, String)]]) -> Result<String, String> {
     let nl = line_ending(text);
     let lines = lines_with_endings(text);
     let start = lines.iter().position(|l| is_top_key(l, "interactions"));
     let item = |dash_indent: usize, key_indent: usize| -> String {
         let mut s = String::new();
-        for (i, (k, v)) in fields.iter().enumerate() {
-            if i == 0 {
-                s.push_str(&" ".repeat(dash_indent));
-                s.push_str("- ");
-                s.push_str(&" ".repeat(key_indent.saturating_sub(dash_indent + 2)));
-            } else {
-                s.push_str(&" ".repeat(key_indent));
+        for fields in items {
+            for (i, (k, v)) in fields.iter().enumerate() {
+                if i == 0 {
+                    s.push_str(&" ".repeat(dash_indent));
+                    s.push_str("- ");
+                    s.push_str(&" ".repeat(key_indent.saturating_sub(dash_indent + 2)));
+                } else {
+                    s.push_str(&" ".repeat(key_indent));
+                }
+                s.push_str(&format!("{k}: {v}{nl}"));
             }
-            s.push_str(&format!("{k}: {v}{nl}"));
         }
         s
     };

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod format;
 pub mod metric;
 pub mod site;
+pub mod whatsapp;
 pub mod words;
 
 pub use metric::{metric_help, metric_label};
