@@ -16,6 +16,7 @@ mod example_shop;
 mod faults_watch;
 mod faults_writes;
 mod html_valid;
+mod import_whatsapp;
 mod report;
 mod report_incremental;
 mod team;

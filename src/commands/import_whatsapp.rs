@@ -12,7 +12,7 @@
 
 use super::new::{customer_text, free_id, NewCustomer};
 use super::Ctx;
-use crate::error::{Diagnostic, Error, Result, EXIT_INVALID};
+use crate::error::{Diagnostic, Error, Result};
 use crate::io::atomic::Lock;
 use crate::io::staging::{import_lock, Staging};
 use crate::io::whatsapp::{self, BadLine, Body, Chat, Message, ReadError};
@@ -271,7 +271,7 @@ impl<'a> State<'a> {
         let shown = shop.dir.shown(&c.path);
         let has_errors = || Problem::RecordHasErrors(shown.display().to_string());
         let bytes = std::fs::read(shop.dir.root.join(&c.path))
-            .map_err(|e| Problem::CannotEdit(crate::error::describe_io(&e)))?;
+            .map_err(|e| Problem::Unreadable(crate::error::describe_io(&e)))?;
         let text = crate::shop::record::decode(&shown, &bytes).map_err(|_| has_errors())?;
         let in_error = shop
             .diagnostics
@@ -340,7 +340,7 @@ fn import_file(
     let lang = cfg.language;
     let shown = path.display().to_string();
     let export = whatsapp::read_export(path).map_err(|e| match e {
-        ReadError::Io(e) => Problem::CannotEdit(crate::error::describe_io(&e)),
+        ReadError::Io(e) => Problem::Unreadable(crate::error::describe_io(&e)),
         ReadError::NotText => Problem::NotText,
         ReadError::BadZip(m) => Problem::BadZip(m),
         ReadError::NoChatInZip => Problem::NoChatInZip,
@@ -723,7 +723,8 @@ pub fn import_whatsapp(ctx: &Ctx, files: &[PathBuf], opts: &WhatsappOptions) -> 
         print!("{out}");
     }
     eprintln!("{}", words::summary(&counts, opts.dry_run, lang));
-    Ok(if problems.is_empty() { 0 } else { EXIT_INVALID })
+    // With --skip-bad, what could be written was: each skipped part is named above.
+    Ok(0)
 }
 
 /// What a file's planning may change in the state, to put back when the

@@ -5,6 +5,8 @@ use crate::shop::config::Lang;
 /// A problem with one export file, or one line of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
+    /// The file cannot be read (the system's words).
+    Unreadable(String),
     /// The file is neither UTF-8 text nor a zip.
     NotText,
     /// A damaged `.zip` (the zip library's words).
@@ -32,6 +34,8 @@ pub enum Problem {
 impl Problem {
     pub fn text(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Problem::Unreadable(e), Lang::Id) => format!("tidak bisa dibaca: {e}"),
+            (Problem::Unreadable(e), Lang::En) => format!("cannot be read: {e}"),
             (Problem::NotText, Lang::Id) => {
                 "bukan teks UTF-8 atau .zip; ekspor ulang chat dari WhatsApp (Ekspor chat → Tanpa media)".into()
             }
