@@ -15,14 +15,14 @@ use super::Ctx;
 use crate::error::{Diagnostic, Error, Result};
 use crate::io::atomic::Lock;
 use crate::io::staging::{import_lock, Staging};
-use crate::io::whatsapp::{self, BadLine, Body, Chat, Message, ReadError};
+use crate::io::whatsapp::{self, BadLine, Body, Chat, ReadError};
 use crate::io::yaml_edit::{append_interactions, scalar, set_in_item, slug};
 use crate::lang::whatsapp::{self as words, Counts, Problem};
 use crate::shop::config::Config;
 use crate::shop::hash::fnv1a;
 use crate::shop::index::{self, Found, Parsed, RecordKind};
 use crate::shop::record::{normalize_phone, Customer, Ev, Interaction, Kind};
-use crate::time::parse_time;
+use jiff::civil::DateTime;
 use jiff::Timestamp;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -42,14 +42,14 @@ pub struct WhatsappOptions {
 
 /// One message as the plan sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Msg {
+pub struct Msg<'a> {
     pub at: Timestamp,
-    /// The time as it is written in the record.
-    pub stamp: String,
+    /// The time as the phone wrote it (and the record will).
+    pub civil: DateTime,
     /// Written by the customer (else by the shop).
     pub customer: bool,
-    /// For a note: the first line of a text message, shortened.
-    pub note: Option<String>,
+    /// The text of a text message (not of a media placeholder).
+    pub text: Option<&'a str>,
 }
 
 /// An `inbound` to append.
@@ -81,22 +81,23 @@ fn runs(msgs: &[Msg]) -> Vec<NewInbound> {
     for m in msgs {
         if m.customer {
             if open {
+                // The note comes from the run's first message with words.
                 let run = out.last_mut().filter(|r| r.note.is_none());
                 if let Some(r) = run {
-                    r.note.clone_from(&m.note);
+                    r.note = m.text.and_then(note_of);
                 }
             } else {
                 out.push(NewInbound {
                     at: m.at,
-                    stamp: m.stamp.clone(),
+                    stamp: stamp_of(m.civil),
                     replied: None,
-                    note: m.note.clone(),
+                    note: m.text.and_then(note_of),
                 });
                 open = true;
             }
         } else if open {
             if let Some(r) = out.last_mut() {
-                r.replied = Some((m.at, m.stamp.clone()));
+                r.replied = Some((m.at, stamp_of(m.civil)));
             }
             open = false;
         }
@@ -158,8 +159,7 @@ pub fn note_of(text: &str) -> Option<String> {
 
 /// How a chat's time is written in a record: to the minute, with seconds
 /// when the export has them.
-fn stamp_of(m: &Message) -> String {
-    let t = m.at;
+fn stamp_of(t: DateTime) -> String {
     let mut s = format!(
         "{:04}-{:02}-{:02} {:02}:{:02}",
         t.year(),
@@ -328,9 +328,21 @@ enum Target {
     New(NewCustomer),
 }
 
+/// Reads and parses one export (pure but for the read: run in parallel).
+fn read_chat(path: &Path) -> std::result::Result<(Chat, Option<String>), Problem> {
+    let export = whatsapp::read_export(path).map_err(|e| match e {
+        ReadError::Io(e) => Problem::Unreadable(crate::error::describe_io(&e)),
+        ReadError::NotText => Problem::NotText,
+        ReadError::BadZip(m) => Problem::BadZip(m),
+        ReadError::NoChatInZip => Problem::NoChatInZip,
+    })?;
+    Ok((whatsapp::parse(&export.text), export.chat_name))
+}
+
 fn import_file(
     st: &mut State,
     path: &Path,
+    read: std::result::Result<(Chat, Option<String>), Problem>,
     opts: &WhatsappOptions,
     by: Option<&str>,
     problems: &mut Vec<String>,
@@ -339,13 +351,7 @@ fn import_file(
     let cfg = &st.ctx.shop.config;
     let lang = cfg.language;
     let shown = path.display().to_string();
-    let export = whatsapp::read_export(path).map_err(|e| match e {
-        ReadError::Io(e) => Problem::Unreadable(crate::error::describe_io(&e)),
-        ReadError::NotText => Problem::NotText,
-        ReadError::BadZip(m) => Problem::BadZip(m),
-        ReadError::NoChatInZip => Problem::NoChatInZip,
-    })?;
-    let chat = whatsapp::parse(&export.text);
+    let (chat, chat_name) = read?;
     for (line, bad) in &chat.bad {
         let p = match bad {
             BadLine::BeforeFirstMessage => Problem::BeforeFirstMessage,
@@ -367,7 +373,7 @@ fn import_file(
     };
     let target = match &opts.customer {
         Some(id) => Target::Existing(id.clone()),
-        None => find_customer(st, &customer_side[0], export.chat_name.as_deref())?,
+        None => find_customer(st, &customer_side[0], chat_name.as_deref())?,
     };
     let id = match target {
         Target::Existing(id) => {
@@ -378,7 +384,7 @@ fn import_file(
                 let tz = &cfg.timezone;
                 notes.push(words::earlier_than_first_contact(
                     &ctx.shop.dir.shown(&w.rel).display().to_string(),
-                    &first.stamp,
+                    &stamp_of(first.civil),
                     &crate::time::short(fc, tz),
                     lang,
                 ));
@@ -392,32 +398,30 @@ fn import_file(
                 c.source = Some("whatsapp".into());
             }
             let rel = PathBuf::from(index::CUSTOMERS_DIR).join(format!("{id}.yaml"));
-            let text = customer_text(&c, &first.stamp);
+            let text = customer_text(&c, &stamp_of(first.civil));
             let shown_new = st.ctx.shop.dir.shown(&rel);
             let parsed = parse_clean(&rel, &shown_new, &text, cfg)
                 .ok_or_else(|| Problem::CannotEdit(c.name.clone()))?;
-            if let Some(p) = &parsed.phone {
-                st.by_phone.insert(p.clone(), id.clone());
+            let phone = parsed.phone.clone();
+            let name = norm(&parsed.name);
+            let mut w = Work {
+                rel,
+                base: None,
+                text,
+                expected: parsed.positionless(),
+                parsed,
+                dirty: false,
+                shown: Vec::new(),
+            };
+            let done = apply(&mut w, &msgs, by, cfg)?;
+            if let Some(p) = phone {
+                st.by_phone.insert(p, id.clone());
             }
-            st.by_name
-                .entry(norm(&parsed.name))
-                .or_default()
-                .push(id.clone());
+            st.by_name.entry(name).or_default().push(id.clone());
             st.ids.insert(id.clone());
             st.created.insert(id.clone());
-            st.works.insert(
-                id.clone(),
-                Work {
-                    rel,
-                    base: None,
-                    text,
-                    expected: parsed.positionless(),
-                    parsed,
-                    dirty: false,
-                    shown: Vec::new(),
-                },
-            );
-            id
+            st.works.insert(id, w);
+            return Ok(done);
         }
     };
     let w = st.work(&id)?;
@@ -457,19 +461,18 @@ fn sides(
 
 /// The chat's messages as the plan sees them: real messages (not system
 /// lines, not deleted ones), in file order.
-fn messages(chat: &Chat, shop_side: &[String], tz: &jiff::tz::TimeZone) -> Vec<Msg> {
+fn messages<'a>(chat: &'a Chat, shop_side: &[String], tz: &jiff::tz::TimeZone) -> Vec<Msg<'a>> {
     chat.messages
         .iter()
         .filter(|m| matches!(m.body, Body::Text | Body::Media))
         .filter_map(|m| {
-            let stamp = stamp_of(m);
-            let at = parse_time(&stamp, tz).ok()?;
+            let at = crate::time::civil_to_timestamp(m.at, tz)?;
             let from_shop = m.sender.as_ref().is_some_and(|s| shop_side.contains(s));
             Some(Msg {
                 at,
-                stamp,
+                civil: m.at,
                 customer: !from_shop,
-                note: (m.body == Body::Text).then(|| note_of(&m.text)).flatten(),
+                text: (m.body == Body::Text).then_some(m.text.as_str()),
             })
         })
         .collect()
@@ -507,7 +510,7 @@ fn find_customer(
 }
 
 /// Plans one chat against the customer's record and makes the edits on
-/// its text.
+/// its text; on an error the work is as it was.
 fn apply(
     w: &mut Work,
     msgs: &[Msg],
@@ -523,14 +526,16 @@ fn apply(
     }
     let p = plan(msgs, &w.parsed.interactions);
     let mut text = w.text.clone();
+    let mut expected = w.expected.clone();
+    let mut shown: Vec<String> = Vec::new();
     // Fills from the bottom up, so the lines above stay where they are.
     let mut fills = p.fill.clone();
     fills.sort_by_key(|(i, _, _)| std::cmp::Reverse(w.parsed.interactions[*i].line));
     for (i, t, s) in &fills {
         let line = w.parsed.interactions[*i].line;
         text = set_in_item(&text, line, "replied", s).map_err(Problem::CannotEdit)?;
-        w.expected.interactions[*i].replied = Some(ev(*t));
-        w.shown.push(format!("{line}\treplied\t{s}"));
+        expected.interactions[*i].replied = Some(ev(*t));
+        shown.push(format!("{line}\treplied\t{s}"));
     }
     let items: Vec<Vec<(&str, String)>> = p
         .add
@@ -556,7 +561,7 @@ fn apply(
         text = append_interactions(&text, &refs).map_err(Problem::CannotEdit)?;
     }
     for (r, f) in p.add.iter().zip(&items) {
-        w.expected.interactions.push(Interaction {
+        expected.interactions.push(Interaction {
             line: 0,
             at: ev(r.at),
             kind: Kind::Inbound,
@@ -570,8 +575,10 @@ fn apply(
             lines.push_str(if i == 0 { "  - " } else { "    " });
             lines.push_str(&format!("{k}: {v}\n"));
         }
-        w.shown.push(lines);
+        shown.push(lines);
     }
+    w.expected = expected;
+    w.shown.extend(shown);
     if text != w.text {
         w.text = text;
         w.dirty = true;
@@ -623,12 +630,17 @@ pub fn import_whatsapp(ctx: &Ctx, files: &[PathBuf], opts: &WhatsappOptions) -> 
         files: files.len(),
         ..Counts::default()
     };
-    for file in files {
-        // A file's edits count only when the whole file could be planned.
-        let saved = snapshot(&st);
+    let chats: Vec<_> = {
+        use rayon::prelude::*;
+        files.par_iter().map(|f| read_chat(f)).collect()
+    };
+    for (file, read) in files.iter().zip(chats) {
+        // A file's edits count only when the whole file could be planned
+        // (import_file changes the state only then).
         match import_file(
             &mut st,
             file,
+            read,
             opts,
             by.as_deref(),
             &mut problems,
@@ -640,7 +652,6 @@ pub fn import_whatsapp(ctx: &Ctx, files: &[PathBuf], opts: &WhatsappOptions) -> 
                 counts.known += done.known;
             }
             Err(p) => {
-                restore(&mut st, saved);
                 problems.push(format!("{}: {}", file.display(), p.text(lang)));
             }
         }
@@ -727,51 +738,6 @@ pub fn import_whatsapp(ctx: &Ctx, files: &[PathBuf], opts: &WhatsappOptions) -> 
     Ok(0)
 }
 
-/// What a file's planning may change in the state, to put back when the
-/// file turns out bad halfway.
-struct Saved {
-    works: BTreeMap<String, (String, Customer, bool, usize)>,
-    ids: BTreeSet<String>,
-    created: BTreeSet<String>,
-    by_phone: HashMap<String, String>,
-    by_name: HashMap<String, Vec<String>>,
-}
-
-fn snapshot(st: &State) -> Saved {
-    Saved {
-        works: st
-            .works
-            .iter()
-            .map(|(id, w)| {
-                (
-                    id.clone(),
-                    (w.text.clone(), w.expected.clone(), w.dirty, w.shown.len()),
-                )
-            })
-            .collect(),
-        ids: st.ids.clone(),
-        created: st.created.clone(),
-        by_phone: st.by_phone.clone(),
-        by_name: st.by_name.clone(),
-    }
-}
-
-fn restore(st: &mut State, s: Saved) {
-    st.works.retain(|id, _| s.works.contains_key(id));
-    for (id, (text, expected, dirty, shown)) in s.works {
-        if let Some(w) = st.works.get_mut(&id) {
-            w.text = text;
-            w.expected = expected;
-            w.dirty = dirty;
-            w.shown.truncate(shown);
-        }
-    }
-    st.ids = s.ids;
-    st.created = s.created;
-    st.by_phone = s.by_phone;
-    st.by_name = s.by_name;
-}
-
 /// Every changed text must read back, without errors, as exactly the old
 /// record plus the planned interactions (in parallel: a large import
 /// changes hundreds of files).
@@ -801,18 +767,20 @@ fn verify(st: &State, cfg: &Config) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::parse_time;
 
     fn t(s: &str) -> Timestamp {
         let tz = jiff::tz::TimeZone::get("Asia/Jakarta").expect("tz");
         parse_time(s, &tz).expect("time")
     }
 
-    fn msg(at: &str, customer: bool, note: &str) -> Msg {
+    fn msg(at: &'static str, customer: bool, text: &'static str) -> Msg<'static> {
+        let tz = jiff::tz::TimeZone::get("Asia/Jakarta").expect("tz");
         Msg {
             at: t(at),
-            stamp: at.to_string(),
+            civil: tz.to_datetime(t(at)),
             customer,
-            note: (!note.is_empty()).then(|| note.to_string()),
+            text: (!text.is_empty()).then_some(text),
         }
     }
 

@@ -272,7 +272,8 @@ pub fn replace_checked(
 /// what `to` holds passes `unchanged`; returns false, changing nothing, when
 /// it does not. Where the system can, the swap is atomic and the file taken
 /// out is checked too (an outside save that slipped in is put back). `from`
-/// is gone afterwards when the file went in. For a committed import
+/// is gone afterwards when the file went in; the caller syncs `to`'s folder
+/// ([`sync_dir`]) to make the rename durable. For a committed import
 /// (`io::staging`); single edits use [`replace_checked`].
 pub fn replace_if(
     from: &Path,
@@ -295,7 +296,7 @@ pub fn replace_if(
             std::fs::remove_file(from)?;
         }
     }
-    sync_dir(parent(to));
+    // The caller syncs the folder, once for all the files it replaced there.
     Ok(true)
 }
 
