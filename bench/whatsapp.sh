@@ -36,17 +36,29 @@ fi
 # Warm the index cache, as a shop in daily use has it.
 "$LANGGAN" --shop "$WORK" --now "$NOW" check >/dev/null 2>&1 || true
 
+# Wall time, and CPU time (user + system, from GNU time) which other load
+# on the machine disturbs less; peak RSS.
 run() {
-    local label=$1 t0 t1
+    local label=$1 tag=$2 t0 t1 cpu=n/a rss=n/a
+    local err=$BENCH_DIR/wa-$tag.err stats=$BENCH_DIR/wa-$tag.time
     t0=$(date +%s%N)
-    "$LANGGAN" --shop "$WORK" --now "$NOW" import whatsapp "$CHATS_DIR"/*.txt --me Toko >/dev/null 2>"$BENCH_DIR/wa-$label.err"
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -f '%U %S %M' -o "$stats" \
+            "$LANGGAN" --shop "$WORK" --now "$NOW" import whatsapp "$CHATS_DIR"/*.txt --me Toko >/dev/null 2>"$err"
+        read -r u s m <"$stats"
+        cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f s", u + s }')
+        rss=$(awk -v m="$m" 'BEGIN { printf "%.0f", m / 1024 }')
+    else
+        "$LANGGAN" --shop "$WORK" --now "$NOW" import whatsapp "$CHATS_DIR"/*.txt --me Toko >/dev/null 2>"$err"
+    fi
     t1=$(date +%s%N)
-    printf '| %s | %s | %.3f s | %s |\n' "$label" "$CHATS × $MESSAGES messages" \
-        "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')" "$(tail -n 1 "$BENCH_DIR/wa-$label.err")"
+    printf '| %s | %s | %.3f s | %s | %s | %s |\n' "$label" "$CHATS × $MESSAGES messages" \
+        "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')" "$cpu" "$rss" "$(tail -n 1 "$err")"
 }
 
-echo "| run | exports | wall time | summary |"
-echo "|---|---|---|---|"
-run "import (cache warm)"
-run "same files again (nothing new)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "| run | exports | wall time | CPU (user + sys) | peak RSS MiB | summary |"
+echo "|---|---|---|---|---|---|"
+run "import (cache warm)" first
+run "same files again (nothing new)" again
 "$LANGGAN" --shop "$WORK" --now "$NOW" check >/dev/null 2>&1 && echo "check after the import: clean" >&2

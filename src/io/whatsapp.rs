@@ -85,6 +85,16 @@ impl Chat {
 /// (left-to-right mark, embedding and isolate controls, BOM) and turns its
 /// no-break spaces (before `PM`, inside numbers) into plain spaces.
 pub fn clean(s: &str) -> String {
+    clean_cow(s).into_owned()
+}
+
+/// [`clean`] without a copy for the lines that have none of those marks
+/// (almost all of them).
+fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    // Every mark is encoded starting with one of these bytes.
+    if !s.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -97,7 +107,7 @@ pub fn clean(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// A 12-hour clock's marker.
@@ -392,9 +402,9 @@ fn body_of(sender: Option<&str>, text: &str) -> Body {
 /// [`Chat::bad`].
 pub fn parse(text: &str) -> Chat {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let lines: Vec<String> = text
+    let lines: Vec<std::borrow::Cow<str>> = text
         .split('\n')
-        .map(|l| clean(l.strip_suffix('\r').unwrap_or(l)))
+        .map(|l| clean_cow(l.strip_suffix('\r').unwrap_or(l)))
         .collect();
     let headers: Vec<Option<Header>> = lines.iter().map(|l| header(l)).collect();
     // The shape most headers have decides which lines start a message.
@@ -460,7 +470,7 @@ pub fn parse(text: &str) -> Chat {
             continue;
         }
         match &mut current {
-            Some((_, more)) if !skipping => more.push(line.as_str()),
+            Some((_, more)) if !skipping => more.push(line.as_ref()),
             _ if skipping => {}
             _ => {
                 if !line.trim().is_empty() {
