@@ -1,201 +1,198 @@
-//! Command-line definitions (clap derive) and dispatch.
+//! Command-line definitions (clap derive) and dispatch; `localize` gives
+//! them the shop's language and turns clap's errors into its words.
+
+pub mod localize;
 
 use crate::commands::{self, Ctx, Format};
 use crate::error::{Error, Result};
+use crate::shop::config::Lang;
 use crate::shop::index::ShopDir;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use localize::{start, Start};
+
+// Every word `--help` says lives in `lang::help`, keyed by command and
+// option; `localize` puts it in, in the shop's language, before parsing.
+// So the fields here carry no doc comments.
 #[derive(Parser, Debug)]
-#[command(
-    name = "langgan",
-    version,
-    about = "Customer records for small online shops, kept as plain YAML files in git",
-    long_about = "langgan reads a shop folder (shop.toml, customers/, complaints/), checks the records, \
-                  tells each admin what is due today and renders a weekly report site."
-)]
+#[command(name = "langgan", version = env!("LANGGAN_VERSION"))]
 pub struct Cli {
-    /// Shop folder (default: the nearest folder with shop.toml, from here upwards)
     #[arg(long, global = true, value_name = "DIR")]
     pub shop: Option<PathBuf>,
-    /// Pretend it is this time, e.g. "2026-11-20 15:00" (shop time zone)
     #[arg(long, global = true, value_name = "TIME", env = "LANGGAN_NOW")]
     pub now: Option<String>,
-    /// Parse every record again instead of reusing the index cache (.langgan/)
     #[arg(long, global = true)]
     pub no_cache: bool,
     #[command(subcommand)]
     pub command: Command,
+    /// The language everything is said in (`localize::detect`).
+    #[arg(skip = Lang::Id)]
+    pub lang: Lang,
+}
+
+/// `--format` of `due` and `stats`: only what they can print.
+#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+pub enum TableOrJson {
+    Table,
+    Json,
+}
+
+/// `--format` of the listings that also print CSV.
+#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+pub enum TableJsonCsv {
+    Table,
+    Json,
+    Csv,
+}
+
+impl From<TableOrJson> for Format {
+    fn from(f: TableOrJson) -> Format {
+        match f {
+            TableOrJson::Table => Format::Table,
+            TableOrJson::Json => Format::Json,
+        }
+    }
+}
+
+impl From<TableJsonCsv> for Format {
+    fn from(f: TableJsonCsv) -> Format {
+        match f {
+            TableJsonCsv::Table => Format::Table,
+            TableJsonCsv::Json => Format::Json,
+            TableJsonCsv::Csv => Format::Csv,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Create a new shop skeleton (shop.toml, folders, .gitignore)
     Init {
-        /// Folder to create the shop in (default: here)
         dir: Option<PathBuf>,
-        /// Install a git pre-commit hook that runs `check` on the staged records
         #[arg(long)]
         hooks: bool,
-        /// Write a CI workflow that checks, renders (contacts masked) and publishes the site
         #[arg(long, value_enum, value_name = "github|gitlab")]
         ci: Option<crate::io::team::Ci>,
     },
-    /// Validate every record; problems go to stderr as path:line:col
     Check,
-    /// What is due today, grouped by admin, with ready-to-send messages
     Due {
-        /// Only this admin's tasks
         #[arg(long, value_name = "ADMIN")]
         admin: Option<String>,
-        /// Also list tasks coming due within this time, e.g. 2d
         #[arg(long, value_name = "DUR")]
         upcoming: Option<String>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
+        format: TableOrJson,
     },
-    /// Explain a customer's or complaint's tasks and segments, step by step
     Explain {
-        /// Customer or complaint id (file name without .yaml)
         id: String,
     },
-    /// List customers with their segments
     Customers {
-        /// Only this segment: lead, new, repeat, inactive, unpaid, high, medium, low
         #[arg(long, value_name = "SEGMENT")]
         segment: Option<String>,
-        /// Only customers with this tag
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
+        format: TableJsonCsv,
     },
-    /// List complaints with their status
     Complaints {
-        /// Only complaints not yet resolved
         #[arg(long)]
         open: bool,
-        #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
+        format: TableJsonCsv,
     },
-    /// Render the static report site (default: <shop>/public)
     Report {
-        /// Output folder
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Mask phones and emails whatever shop.toml says (for a published site)
         #[arg(long)]
         mask: bool,
     },
-    /// Build the report, then rebuild it on every change to the records
     Watch {
-        /// Output folder
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Poll for changes instead of using file-system events (network drives, WSL)
         #[arg(long)]
         poll: bool,
-        /// Also serve the site, reloading pages after each rebuild (default 127.0.0.1:8080)
         #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8080")]
         serve: Option<String>,
-        /// Allow --serve on an address other than loopback: the site is then served
-        /// to everyone on the network (refused while contacts are unmasked)
         #[arg(long, requires = "serve")]
         public: bool,
     },
-    /// Create a new customer or complaint file
     #[command(subcommand)]
     New(NewCommand),
-    /// Record work: append an interaction to a customer, or update a complaint
     Log {
-        /// Customer or complaint id
         id: String,
-        /// For a customer: inbound, followup, payment, shipping, aftercare, repeat, survey, note
         kind: Option<String>,
-        /// A short note, e.g. "Sudah kirim pricelist"
         note: Option<String>,
-        /// Who did it (an admin)
         #[arg(long, value_name = "ADMIN")]
         by: Option<String>,
-        /// whatsapp, instagram, marketplace, …
         #[arg(long, value_name = "CHANNEL")]
         channel: Option<String>,
-        /// When it happened (default: now)
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
-        /// Complaint: set first_response to now (or --at)
+        #[arg(long, value_name = "TIME")]
+        replied: Option<String>,
         #[arg(long)]
         response: bool,
-        /// Complaint: set resolved to now (or --at)
         #[arg(long)]
         resolved: bool,
-        /// Complaint: the solution given
         #[arg(long, value_name = "TEXT")]
         solution: Option<String>,
-        /// Complaint: the customer's rating 1–5
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
         csat: Option<u8>,
+        #[arg(long)]
+        force: bool,
     },
-    /// Import customers from a spreadsheet
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Weekly service metrics
     Stats {
-        /// ISO week, e.g. 2026-W47 (default: the week holding now)
         #[arg(long, value_name = "WEEK")]
         week: Option<String>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
+        format: TableOrJson,
     },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum NewCommand {
-    /// A new customer file customers/<name>.yaml with first_contact = now
     Customer {
-        /// Full name, e.g. "Siti Rahma"
         name: String,
-        #[arg(long)]
+        #[arg(long, value_name = "PHONE")]
         phone: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "EMAIL")]
         email: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "CITY")]
         city: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "SOURCE")]
         source: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "ADMIN")]
         admin: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "NOTE")]
         note: Option<String>,
-        /// Create it even when the phone already belongs to a customer
+        #[arg(long, value_name = "TIME")]
+        first_contact: Option<String>,
         #[arg(long)]
         force: bool,
     },
-    /// A new complaint file complaints/<year>-<number>.yaml with opened = now
     Complaint {
-        /// The customer's id
         customer: String,
-        /// What went wrong, in a few words (default: "Komplain baru", to be edited)
-        #[arg(long)]
-        summary: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "TEXT")]
+        summary: String,
+        #[arg(long, value_name = "CATEGORY")]
         category: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "ADMIN")]
         admin: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "CHANNEL")]
         channel: Option<String>,
     },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
-    /// Rows of a CSV export (comma or semicolon) become customer files
-    Csv {
+    #[command(visible_alias = "csv")]
+    Customers {
+        #[arg(value_name = "FILE")]
         file: PathBuf,
-        /// Show what would be created, write nothing
         #[arg(long)]
         dry_run: bool,
-        /// Import the good rows even when some are bad
         #[arg(long)]
         skip_bad: bool,
     },
@@ -223,20 +220,21 @@ pub enum ImportCommand {
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
+    let lang = cli.lang;
     match cli.command {
-        Command::Init { dir, hooks, ci } => commands::init::init(dir.as_deref(), hooks, ci),
+        Command::Init { dir, hooks, ci } => commands::init::init(dir.as_deref(), hooks, ci, lang),
         Command::Watch {
             out,
             poll,
             serve,
             public,
         } => {
-            let dir = ShopDir::locate(cli.shop.as_deref())?;
+            let dir = ShopDir::locate(cli.shop.as_deref(), lang)?;
             let config = crate::shop::load::load_config(&dir)?;
             let now = cli
                 .now
                 .as_deref()
-                .map(|s| crate::time::parse_now(Some(s), &config.timezone))
+                .map(|s| commands::now_of(Some(s), &config))
                 .transpose()?;
             // Checked before the first build, so a refusal comes at once.
             let serve = serve
@@ -252,27 +250,31 @@ pub fn run(cli: Cli) -> Result<i32> {
             by,
             channel,
             at,
+            replied,
             response,
             resolved,
             solution,
             csat,
+            force,
         } => {
-            let dir = ShopDir::locate(cli.shop.as_deref())?;
+            let dir = ShopDir::locate(cli.shop.as_deref(), lang)?;
             let entry = commands::log::LogEntry {
                 kind,
                 note,
                 by,
                 channel,
                 at,
+                replied,
                 response,
                 resolved,
                 solution,
                 csat,
+                force,
             };
             commands::log::log(&dir, cli.now.as_deref(), &id, &entry)
         }
         command => {
-            let dir = ShopDir::locate(cli.shop.as_deref())?;
+            let dir = ShopDir::locate(cli.shop.as_deref(), lang)?;
             let ctx = Ctx::open(dir, cli.now.as_deref(), !cli.no_cache)?;
             // The loaded shop lives until the process ends; freeing 100k records
             // one by one only costs time, so it is left to the OS.
@@ -293,6 +295,7 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
             source,
             admin,
             note,
+            first_contact,
             force,
         }) => {
             let c = commands::new::NewCustomer {
@@ -304,7 +307,7 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
                 admin,
                 note,
             };
-            commands::new::new_customer(ctx, &c, force)
+            commands::new::new_customer(ctx, &c, first_contact.as_deref(), force)
         }
         Command::New(NewCommand::Complaint {
             customer,
@@ -322,11 +325,11 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
                 channel,
             },
         ),
-        Command::Import(ImportCommand::Csv {
+        Command::Import(ImportCommand::Customers {
             file,
             dry_run,
             skip_bad,
-        }) => commands::import::import_csv(
+        }) => commands::import::import_customers(
             ctx,
             &file,
             &commands::import::ImportOptions { dry_run, skip_bad },
@@ -357,15 +360,19 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
             admin,
             upcoming,
             format,
-        } => commands::due::due(ctx, admin.as_deref(), upcoming.as_deref(), format),
+        } => commands::due::due(ctx, admin.as_deref(), upcoming.as_deref(), format.into()),
         Command::Explain { id } => commands::explain::run(ctx, &id),
         Command::Customers {
             segment,
             tag,
             format,
-        } => commands::customers::customers(ctx, segment.as_deref(), tag.as_deref(), format),
-        Command::Complaints { open, format } => commands::complaints::complaints(ctx, open, format),
-        Command::Stats { week, format } => commands::stats::stats(ctx, week.as_deref(), format),
+        } => commands::customers::customers(ctx, segment.as_deref(), tag.as_deref(), format.into()),
+        Command::Complaints { open, format } => {
+            commands::complaints::complaints(ctx, open, format.into())
+        }
+        Command::Stats { week, format } => {
+            commands::stats::stats(ctx, week.as_deref(), format.into())
+        }
         Command::Report { out, mask } => commands::report::report(ctx, out.as_deref(), mask),
     }
 }

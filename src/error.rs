@@ -257,6 +257,12 @@ pub struct Error {
     pub message: String,
     /// Diagnostics to print before the message (e.g. a broken shop.toml).
     pub diagnostics: Vec<Diagnostic>,
+    /// For an I/O error: the path shown and what the OS said, so the
+    /// report can say it in the shop's language.
+    io: Option<(PathBuf, std::io::ErrorKind, String)>,
+    /// For a refusal to write a file: which, said in the shop's language
+    /// when shown.
+    refusal: Option<Box<crate::lang::cli::Refusal>>,
 }
 
 impl Error {
@@ -265,7 +271,16 @@ impl Error {
             kind,
             message: message.into(),
             diagnostics: Vec::new(),
+            io: None,
+            refusal: None,
         }
+    }
+
+    /// A refusal to write a file (exit 2).
+    pub fn refused(r: crate::lang::cli::Refusal) -> Self {
+        let mut e = Error::usage(r.text(crate::shop::config::Lang::En));
+        e.refusal = Some(Box::new(r));
+        e
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
@@ -277,10 +292,12 @@ impl Error {
     }
 
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
-        Error::new(
+        let mut e = Error::new(
             ErrorKind::Io,
             format!("{}: {}", path.display(), describe_io(err)),
-        )
+        );
+        e.io = Some((path.to_path_buf(), err.kind(), err.to_string()));
+        e
     }
 
     /// The same error with the diagnostics that explain it (e.g. shop.toml's).
@@ -294,14 +311,33 @@ impl Error {
         self.kind.code()
     }
 
-    /// What the terminal shows: the diagnostics, then `langgan: message`.
-    pub fn report(&self) -> String {
+    /// What the terminal shows: the diagnostics, then `langgan: message`,
+    /// an I/O error's or a refusal's words in `lang` (every other message is
+    /// made in the shop's language where it happens).
+    pub fn report_in(&self, lang: crate::shop::config::Lang) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
             out.push_str(&format!("{}\n", d.rendered()));
         }
-        out.push_str(&format!("langgan: {}\n", self.message));
+        out.push_str(&format!("langgan: {}\n", self.message_in(lang)));
         out
+    }
+
+    /// The message alone, an I/O error's or a refusal's words in `lang`.
+    pub fn message_in(&self, lang: crate::shop::config::Lang) -> String {
+        if let Some(r) = &self.refusal {
+            return r.text(lang);
+        }
+        match &self.io {
+            Some((path, kind, text)) if lang == crate::shop::config::Lang::Id => {
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    crate::lang::cli::io_problem(*kind, text, lang)
+                )
+            }
+            _ => self.message.clone(),
+        }
     }
 }
 
@@ -476,12 +512,34 @@ mod tests {
     }
 
     #[test]
+    fn refusals_are_said_in_the_language_shown() {
+        use crate::lang::cli::Refusal;
+        use crate::shop::config::Lang;
+        let e = Error::refused(Refusal::KeptChanging(PathBuf::from("customers/siti.yaml")));
+        assert_eq!(e.code(), 2);
+        assert!(e
+            .to_string()
+            .starts_with("customers/siti.yaml: the file kept changing"));
+        assert_eq!(
+            e.report_in(Lang::Id),
+            "langgan: customers/siti.yaml: berkas ini terus berubah selama langgan menulisnya (sedang disunting di tempat lain); tidak ada yang ditulis, silakan coba lagi\n"
+        );
+        assert_eq!(e.message_in(Lang::En), e.to_string());
+    }
+
+    #[test]
     fn kinds_know_their_exit_status() {
         assert_eq!(Error::usage("x").code(), 2);
         let io = std::io::Error::from(std::io::ErrorKind::NotFound);
         let e = Error::io(Path::new("shop.toml"), &io);
         assert_eq!((e.kind, e.code()), (ErrorKind::Io, 2));
         assert_eq!(e.message, "shop.toml: not found");
+        use crate::shop::config::Lang;
+        assert_eq!(e.report_in(Lang::En), "langgan: shop.toml: not found\n");
+        assert_eq!(
+            e.report_in(Lang::Id),
+            "langgan: shop.toml: tidak ditemukan\n"
+        );
         assert_eq!(Error::invalid("x").code(), EXIT_INVALID);
         assert_eq!(EXIT_INVALID, 1);
     }

@@ -1,14 +1,18 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     no_huge_pages();
-    let result = langgan::cli::run(langgan::cli::Cli::parse());
+    let cli = match langgan::cli::start(std::env::args_os()) {
+        langgan::cli::Start::Run(cli) => cli,
+        langgan::cli::Start::Exit(code) => return ExitCode::from(code),
+    };
+    let lang = cli.lang;
+    let result = langgan::cli::run(*cli);
     langgan::shop::cache::wait_for_writes();
     let code = match result {
         Ok(code) => code,
         Err(e) => {
-            eprint!("{}", e.report());
+            eprint!("{}", e.report_in(lang));
             e.code()
         }
     };

@@ -79,7 +79,7 @@ impl Messages {
             }
             candidates.push(dir.join(format!("{name}.txt")));
             let mut source = builtin.to_string();
-            let mut origin = format!("built-in {name}.txt");
+            let mut origin = crate::lang::cli::builtin_template(&format!("{name}.txt"), lang);
             if let Some(p) = candidates.iter().find(|p| p.is_file()) {
                 let rel = p.strip_prefix(&shop.dir.root).unwrap_or(p);
                 let shown = shop.dir.shown(rel);
@@ -88,7 +88,11 @@ impl Messages {
             }
             tera.add_raw_template(name, source.trim_end())
                 .map_err(|e| {
-                    Error::invalid(format!("{origin}: template error: {}", tera_error(&e)))
+                    Error::invalid(crate::lang::cli::message_template_error(
+                        &origin,
+                        &tera_error(&e),
+                        lang,
+                    ))
                 })?;
         }
         Ok(Messages { tera })
@@ -99,7 +103,11 @@ impl Messages {
         let ctx = context(shop, task);
         match self.tera.render(task.rule.name(), &ctx) {
             Ok(s) => s.trim().to_string(),
-            Err(e) => format!("[template {}.txt: {}]", task.rule.name(), tera_error(&e)),
+            Err(e) => crate::lang::cli::message_template_failed(
+                task.rule.name(),
+                &tera_error(&e),
+                shop.config.language,
+            ),
         }
     }
 }
@@ -170,6 +178,7 @@ fn context(shop: &Shop, task: &Task) -> tera::Context {
     ctx.insert("product_names", &names);
     ctx.insert("guide", &guides.join(" "));
     ctx.insert("community", &cfg.community);
+    ctx.insert("payment", &cfg.payment);
     ctx.insert("rule", task.rule.name());
     ctx.insert("category", &task.category);
     ctx.insert("total", &order.map(|o| money(o.total(), &cfg.currency)));

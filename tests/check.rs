@@ -10,7 +10,7 @@ const FAST: Duration = Duration::from_secs(5);
 
 /// A customer record with `text` at customers/x.yaml, checked.
 fn customer(text: &str) -> Output {
-    Test::new()
+    Test::english()
         .file("customers/x.yaml", text)
         .args(&["check"])
         .run()
@@ -20,7 +20,7 @@ const SITI: &str = "name: Siti Rahma\nfirst_contact: 2026-11-02 10:00\n";
 
 /// A complaint at complaints/x.yaml about the valid customer `siti`, checked.
 fn complaint(text: &str) -> Output {
-    Test::new()
+    Test::english()
         .file("customers/siti.yaml", SITI)
         .file("complaints/x.yaml", text)
         .args(&["check"])
@@ -29,7 +29,7 @@ fn complaint(text: &str) -> Output {
 
 /// A shop.toml, checked (with one valid customer in the shop).
 fn shop_toml(text: &str) -> Output {
-    Test::new()
+    Test::english()
         .shop_toml(text)
         .file("customers/siti.yaml", SITI)
         .args(&["check"])
@@ -40,7 +40,7 @@ fn shop_toml(text: &str) -> Output {
 
 #[test]
 fn valid_customer_and_complaint_check_clean() {
-    Test::new()
+    Test::english()
         .file(
             "customers/siti.yaml",
             "\
@@ -99,7 +99,7 @@ csat: 5
         .run()
         .code(0)
         .no_diagnostics()
-        .stderr_has("1 pelanggan, 1 komplain dimuat; 0 galat, 0 peringatan");
+        .stderr_has("All records in order: 1 customer, 1 complaint.");
 }
 
 // ------------------------------------------------------- validation rules
@@ -112,9 +112,10 @@ fn yaml_syntax_error_unclosed_quote() {
 
 #[test]
 fn yaml_syntax_error_bad_indentation() {
+    // SPEC §3: which line to line it up with, not the parser's words.
     customer("name: Siti\n  first_contact: 2026-11-02\n").error(
-        "customers/x.yaml:2:16: error:",
-        "mapping values are not allowed",
+        "customers/x.yaml:2:3: error:",
+        "line it up with `name` on line 1 (column 1)",
     );
 }
 
@@ -364,7 +365,7 @@ fn unknown_customer_in_complaint() {
 
 #[test]
 fn complaint_about_a_customer_whose_file_has_errors() {
-    Test::new()
+    Test::english()
         .file(
             "customers/siti.yaml",
             "name: Siti\nfirst_contact: kemarin\n",
@@ -635,7 +636,7 @@ fn complaint_opened_before_first_contact_has_a_column() {
 fn non_slug_file_stems() {
     // A file name is not a value inside the file: these diagnostics carry no line.
     for name in ["Siti Rahma", "Siti", "-siti", "siti rahma", "sïti"] {
-        Test::new()
+        Test::english()
             .file(&format!("customers/{name}.yaml"), SITI)
             .args(&["check"])
             .run()
@@ -648,7 +649,7 @@ fn non_slug_file_stems() {
 
 #[test]
 fn non_slug_complaint_stem() {
-    Test::new()
+    Test::english()
         .file("customers/siti.yaml", SITI)
         .file(
             "complaints/Komplain 1.yaml",
@@ -664,7 +665,7 @@ fn non_slug_complaint_stem() {
 
 #[test]
 fn duplicate_customer_id_in_two_subfolders() {
-    Test::new()
+    Test::english()
         .file("customers/bandung/siti.yaml", SITI)
         .file("customers/jakarta/siti.yml", SITI)
         .args(&["check"])
@@ -679,7 +680,7 @@ fn duplicate_customer_id_in_two_subfolders() {
 #[test]
 fn duplicate_complaint_id_in_two_subfolders() {
     let k = "customer: siti\nopened: 2026-11-06\nsummary: x\n";
-    Test::new()
+    Test::english()
         .file("customers/siti.yaml", SITI)
         .file("complaints/2026/k1.yaml", k)
         .file("complaints/arsip/k1.yaml", k)
@@ -693,7 +694,7 @@ fn duplicate_complaint_id_in_two_subfolders() {
 
 #[test]
 fn customer_and_complaint_may_share_an_id() {
-    Test::new()
+    Test::english()
         .file("customers/siti.yaml", SITI)
         .file(
             "complaints/siti.yaml",
@@ -746,7 +747,8 @@ fn positions_count_characters_on_bom_crlf_and_emoji_lines() {
 
 // ------------------------------------------------------------- shop.toml
 
-const SHOP_HEAD: &str = "[shop]\nname = \"Toko\"\n";
+/// Two lines, an English shop (these tests quote the English wording).
+const SHOP_HEAD: &str = "[shop]\nlanguage = \"en\"\n";
 
 #[test]
 fn shop_toml_unknown_key_with_did_you_mean() {
@@ -771,8 +773,10 @@ fn shop_toml_unknown_key_in_a_product() {
 
 #[test]
 fn shop_toml_unknown_section() {
-    shop_toml("[shopp]\nname = \"Toko\"\n").error(
-        "shop.toml:1:2: error:",
+    // Under an English [shop]: a file without one is said in Indonesian
+    // (config_messages::toml_syntax_and_unknown_keys).
+    shop_toml(&format!("{SHOP_HEAD}[shopp]\nname = \"Toko\"\n")).error(
+        "shop.toml:3:2: error:",
         "unknown field `shopp` (did you mean `shop`?)",
     );
 }
@@ -926,12 +930,12 @@ fn same_ref_twice_in_one_file() {
         "customers/x.yaml:9:10: error:",
         "order ref `Shopee:2411203KQ7XBNA` is already used by order #1 in this file (customers/x.yaml:6:10)",
     )
-    .stderr_has("0 pelanggan");
+    .stderr_has("0 customers");
 }
 
 #[test]
 fn same_ref_in_two_customers_files() {
-    Test::new()
+    Test::english()
         .file(
             "customers/a.yaml",
             with_order("A", "    channel: shopee\n    ref: shopee:2411203KQ7XBNA\n"),
@@ -953,7 +957,7 @@ fn same_ref_in_two_customers_files() {
         )
         // b is left out of the index like any record with errors; a stays.
         .diag("complaints/k.yaml:1:11: error:", "customer `b` cannot be loaded")
-        .stderr_has("1 pelanggan, 0 komplain dimuat; 2 galat");
+        .stderr_has("2 errors in 2 files; 1 customer, 0 complaints loaded");
 }
 
 #[test]
@@ -965,7 +969,7 @@ fn landline_phone_is_a_warning() {
             "`(031) 5678 123` is a landline, not a mobile number: it has no WhatsApp",
         )
         .stderr_has("mobile number (08…)")
-        .stderr_has("1 pelanggan, 0 komplain dimuat; 0 galat, 1 peringatan");
+        .stderr_has("1 warning in 1 file; 1 customer, 0 complaints loaded.");
 }
 
 #[test]
@@ -1077,7 +1081,7 @@ fn greeting_from_shop_toml_addresses_customers_without_call() {
 
 #[test]
 fn errors_from_all_files_sorted_by_path() {
-    let out = Test::new()
+    let out = Test::english()
         .file("customers/zed.yaml", "name: Z\nfirst_contact: kemarin\n")
         .file(
             "customers/andi.yaml",
@@ -1117,12 +1121,12 @@ fn errors_from_all_files_sorted_by_path() {
         "{}",
         out.stderr
     );
-    out.stderr_has("1 pelanggan, 0 komplain dimuat; 6 galat, 0 peringatan");
+    out.stderr_has("6 errors in 5 files; 1 customer, 0 complaints loaded");
 }
 
 #[test]
 fn broken_records_are_left_out_and_valid_ones_still_load() {
-    let t = Test::new()
+    let t = Test::english()
         .file(
             "customers/andi.yaml",
             "name: Andi\nfirst_contact: 2026-11-02\n",
@@ -1151,7 +1155,7 @@ fn broken_records_are_left_out_and_valid_ones_still_load() {
 
 #[test]
 fn same_phone_twice_is_a_warning() {
-    Test::new()
+    Test::english()
         .file(
             "customers/a.yaml",
             "name: A\nfirst_contact: 2026-11-02\nphone: \"0812-3456-7890\"\n",
@@ -1165,13 +1169,13 @@ fn same_phone_twice_is_a_warning() {
         .code(0)
         .only_diag("customers/b.yaml:3", "warning: same phone as customer `a`")
         .stderr_lacks("error:")
-        .stderr_has("2 pelanggan, 0 komplain dimuat; 0 galat, 1 peringatan");
+        .stderr_has("1 warning in 1 file; 2 customers, 0 complaints loaded.");
 }
 
 #[test]
 
 fn same_phone_warning_has_a_column() {
-    Test::new()
+    Test::english()
         .file(
             "customers/a.yaml",
             "name: A\nfirst_contact: 2026-11-02\nphone: \"0812-3456-7890\"\n",
@@ -1190,7 +1194,7 @@ fn same_phone_warning_has_a_column() {
 
 #[test]
 fn tricky_valid_files_load_without_diagnostics() {
-    let out = Test::new()
+    let out = Test::english()
         .file(
             "customers/bom.yaml",
             "\u{feff}name: Bom\nfirst_contact: 2026-11-02\n",
@@ -1248,12 +1252,12 @@ orders:
         .run();
     out.code(0)
         .no_diagnostics()
-        .stderr_has("10 pelanggan, 0 komplain dimuat; 0 galat, 0 peringatan");
+        .stderr_has("All records in order: 10 customers, 0 complaints.");
 }
 
 #[test]
 fn tricky_values_keep_their_text() {
-    let out = Test::new()
+    let out = Test::english()
         .file(
             "customers/norway.yaml",
             "name: Yes\ncity: No\nnote: 08:30\nfirst_contact: 2026-11-02\n",
@@ -1356,7 +1360,7 @@ fn hostile(t: Test) -> Output {
         .no_panic()
         .within(FAST)
         .stderr_has(": error: ")
-        .stderr_has("1 pelanggan");
+        .stderr_has("1 customer,");
     out
 }
 
@@ -1375,7 +1379,7 @@ fn garbage(len: usize, mut seed: u64) -> Vec<u8> {
 #[test]
 fn hostile_random_garbage_bytes() {
     for seed in [1, 2, 3, 0x5eed] {
-        hostile(Test::new().file("customers/x.yaml", garbage(4096, seed)));
+        hostile(Test::english().file("customers/x.yaml", garbage(4096, seed)));
     }
 }
 
@@ -1386,13 +1390,13 @@ fn hostile_random_printable_garbage() {
             .into_iter()
             .map(|b| b" -:[]{}&*!|>'\"%@`#,?\nabcxyz0123\t"[usize::from(b) % 32])
             .collect();
-        hostile(Test::new().file("customers/x.yaml", text));
+        hostile(Test::english().file("customers/x.yaml", text));
     }
 }
 
 #[test]
 fn hostile_invalid_utf8() {
-    hostile(Test::new().file(
+    hostile(Test::english().file(
         "customers/x.yaml",
         b"name: Si\xfft\nfirst_contact: 2026-11-02\n",
     ))
@@ -1401,7 +1405,7 @@ fn hostile_invalid_utf8() {
 
 #[test]
 fn hostile_nul_byte() {
-    hostile(Test::new().file(
+    hostile(Test::english().file(
         "customers/x.yaml",
         b"name: Si\0ti\nfirst_contact: 2026-11-02\n",
     ))
@@ -1410,19 +1414,19 @@ fn hostile_nul_byte() {
 
 #[test]
 fn hostile_deep_nesting() {
-    hostile(Test::new().file("customers/x.yaml", "[".repeat(10_000)));
-    hostile(Test::new().file(
+    hostile(Test::english().file("customers/x.yaml", "[".repeat(10_000)));
+    hostile(Test::english().file(
         "customers/x.yaml",
         format!(
             "name: Siti\nfirst_contact: 2026-11-02\ntags: {}\n",
             "[".repeat(10_000)
         ),
     ));
-    hostile(Test::new().file(
+    hostile(Test::english().file(
         "customers/x.yaml",
         format!("{}name: x\n", "- ".repeat(10_000)),
     ));
-    hostile(Test::new().file(
+    hostile(Test::english().file(
         "customers/x.yaml",
         format!(
             "name: Siti\nfirst_contact: 2026-11-02\nnote: {}\n",
@@ -1440,11 +1444,11 @@ fn hostile_billion_laughs() {
         let refs = vec![format!("*{prev}"); 9].join(",");
         bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
     }
-    hostile(Test::new().file("customers/x.yaml", &bomb));
+    hostile(Test::english().file("customers/x.yaml", &bomb));
     // Aliases of one 1 MiB string in a list of text: a gigabyte if expanded.
     let big = "x".repeat(1 << 20);
     let refs = vec!["*s"; 1000].join(", ");
-    hostile(Test::new().file(
+    hostile(Test::english().file(
         "customers/x.yaml",
         format!("name: &s {big}\nfirst_contact: 2026-11-02\ntags: [{refs}]\n"),
     ));
@@ -1455,13 +1459,14 @@ fn hostile_twenty_megabyte_file() {
     let mut text = String::from("name: Besar\nfirst_contact: 2026-11-02\nnote: ");
     text.push_str(&"a".repeat(20 * 1024 * 1024));
     text.push('\n');
-    hostile(Test::new().file("customers/x.yaml", text)).only_diag("customers/x.yaml", "too large");
+    hostile(Test::english().file("customers/x.yaml", text))
+        .only_diag("customers/x.yaml", "too large");
 }
 
 #[test]
 fn hostile_symlink_loop() {
     hostile(
-        Test::new()
+        Test::english()
             .symlink("b.yaml", "customers/a.yaml")
             .symlink("a.yaml", "customers/b.yaml")
             .symlink("self.yaml", "customers/self.yaml"),
@@ -1476,7 +1481,7 @@ fn hostile_symlink_to_a_file_outside_the_shop() {
     let outside = tempfile::tempdir().expect("temp dir");
     let target = outside.path().join("secret.yaml");
     std::fs::write(&target, "name: Rahasia\nfirst_contact: 2026-11-02\n").expect("write");
-    hostile(Test::new().symlink(&target, "customers/x.yaml")).only_diag(
+    hostile(Test::english().symlink(&target, "customers/x.yaml")).only_diag(
         "customers/x.yaml:1:1: error:",
         "symbolic links are not followed",
     );
@@ -1490,14 +1495,14 @@ fn symlinked_folders_are_not_followed() {
         "name: Rahasia\nfirst_contact: 2026-11-02\n",
     )
     .expect("write");
-    let out = Test::new()
+    let out = Test::english()
         .file("customers/ok.yaml", SITI)
         .symlink(outside.path(), "customers/luar")
         .symlink(".", "customers/sub/loop")
         .symlink("..", "customers/sub/up")
         .args(&["check"])
         .run();
-    out.no_panic().within(FAST).stderr_has("1 pelanggan");
+    out.no_panic().within(FAST).stderr_has("1 customer,");
 }
 
 #[test]
@@ -1509,33 +1514,33 @@ fn symlinked_folders_are_reported() {
         "name: Rahasia\nfirst_contact: 2026-11-02\n",
     )
     .expect("write");
-    hostile(Test::new().symlink(outside.path(), "customers/luar"))
+    hostile(Test::english().symlink(outside.path(), "customers/luar"))
         .diag("customers/luar", "symbolic link");
-    hostile(Test::new().symlink(".", "customers/loop")).diag("customers/loop", "symbolic link");
+    hostile(Test::english().symlink(".", "customers/loop")).diag("customers/loop", "symbolic link");
 }
 
 #[test]
 fn hostile_empty_and_blank_files() {
-    hostile(Test::new().file("customers/x.yaml", ""))
+    hostile(Test::english().file("customers/x.yaml", ""))
         .only_diag("customers/x.yaml:1:1: error:", "empty");
-    hostile(Test::new().file("customers/x.yaml", "\n\n  \n"))
+    hostile(Test::english().file("customers/x.yaml", "\n\n  \n"))
         .only_diag("customers/x.yaml:1:1: error:", "empty");
-    hostile(Test::new().file("customers/x.yaml", "# only a comment\n"));
-    hostile(Test::new().file("customers/x.yaml", "\u{feff}"));
+    hostile(Test::english().file("customers/x.yaml", "# only a comment\n"));
+    hostile(Test::english().file("customers/x.yaml", "\u{feff}"));
 }
 
 #[test]
 fn hostile_not_a_mapping() {
-    hostile(Test::new().file("customers/x.yaml", "just some text\n"))
+    hostile(Test::english().file("customers/x.yaml", "just some text\n"))
         .only_diag("customers/x.yaml:1:1: error:", "");
-    hostile(Test::new().file("customers/x.yaml", "- name: Siti\n"))
+    hostile(Test::english().file("customers/x.yaml", "- name: Siti\n"))
         .only_diag("customers/x.yaml:1:1: error:", "");
 }
 
 #[test]
 fn hostile_non_utf8_file_name() {
     use std::os::unix::ffi::OsStrExt;
-    let t = Test::new();
+    let t = Test::english();
     let name = std::ffi::OsStr::from_bytes(b"x\xff.yaml");
     std::fs::create_dir_all(t.path().join("customers")).expect("mkdir");
     std::fs::write(t.path().join("customers").join(name), SITI).expect("write");
@@ -1544,7 +1549,9 @@ fn hostile_non_utf8_file_name() {
 
 #[test]
 fn fifo_named_like_a_record_does_not_hang() {
-    let t = Test::new().file("customers/ok.yaml", SITI).dir("customers");
+    let t = Test::english()
+        .file("customers/ok.yaml", SITI)
+        .dir("customers");
     let fifo = t.path().join("customers/pipe.yaml");
     let made = std::process::Command::new("mkfifo")
         .arg(&fifo)
@@ -1559,7 +1566,7 @@ fn fifo_named_like_a_record_does_not_hang() {
         .run()
         .no_panic()
         .within(FAST)
-        .stderr_has("1 pelanggan");
+        .stderr_has("1 customer,");
 }
 
 /// qty × price far beyond any shop: `check` passed it and other commands then
@@ -1577,7 +1584,7 @@ orders:
         price: 10000000000
     paid: 2026-11-03
 ";
-    let t = Test::new().file("customers/x.yaml", text);
+    let t = Test::english().file("customers/x.yaml", text);
     let out = t.args(&["check"]).run();
     out.code(1).no_panic();
     assert!(
@@ -1591,7 +1598,7 @@ orders:
         ["--now", "2026-11-20", "customers", "--format", "json"],
         ["--now", "2026-11-20", "stats", "--format", "json"],
     ] {
-        Test::new()
+        Test::english()
             .file("customers/x.yaml", text)
             .args(&args)
             .run()
@@ -1609,7 +1616,7 @@ fn no_shop_toml_anywhere_is_a_usage_error() {
         .args(&["check"])
         .run()
         .code(2)
-        .stderr_has("no shop.toml");
+        .stderr_has("tidak ada shop.toml");
 }
 
 #[test]
@@ -1619,12 +1626,12 @@ fn shop_flag_without_shop_toml_is_a_usage_error() {
         .args(&["check"])
         .run()
         .code(2)
-        .stderr_has("no shop.toml");
+        .stderr_has("tidak ada shop.toml");
 }
 
 #[test]
 fn shop_is_found_by_walking_up() {
-    let out = Test::new()
+    let out = Test::english()
         .file("customers/sub/x.yaml", "name: X\nfirst_contact: kemarin\n")
         .no_shop_flag()
         .current_dir("customers/sub")
@@ -1673,6 +1680,6 @@ fn init_again_refuses_and_changes_nothing() {
         std::fs::read_to_string(&toml).expect("read")
     );
     std::fs::write(&toml, &edited).expect("write");
-    t.run().code(2).stderr_has("already");
+    t.run().code(2).stderr_has("sudah ada toko");
     assert_eq!(std::fs::read_to_string(&toml).expect("read"), edited);
 }

@@ -4,22 +4,11 @@
 //! nothing. Counts: `-- --nocapture`.
 
 use crate::support::{self, files, Test, NOW};
-use crate::watch::{customer, page, Mode, Watcher};
+use crate::watch::{customer, in_both_modes, page, Mode, Watcher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
-
-macro_rules! in_both_modes {
-    ($($name:ident),* $(,)?) => {
-        mod notify {
-            $(#[test] fn $name() { super::$name(super::Mode::Notify) })*
-        }
-        mod poll {
-            $(#[test] fn $name() { super::$name(super::Mode::Poll) })*
-        }
-    };
-}
 
 in_both_modes!(
     in_place_saves_never_read_as_empty,
@@ -328,21 +317,6 @@ fn emacs_lock_links_are_quiet(mode: Mode) {
     assert!(problems.is_empty(), "no errors: {problems:?}");
 }
 
-fn git(root: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["-c", "user.name=Test", "-c", "user.email=t@example.com"])
-        .args(args)
-        .output()
-        .expect("git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// Waits until the watcher has said nothing new for a while.
 fn quiet(w: &Watcher, mode: Mode) {
     let calm = match mode {
@@ -399,11 +373,11 @@ fn git_operations_match_a_fresh_report(mode: Mode) {
     let t = Test::example_shop();
     let root = t.path().to_path_buf();
     std::fs::write(root.join(".gitignore"), "public/\n.langgan/\nwatch.log\n").expect("ignore");
-    git(&root, &["init", "-q", "-b", "main"]);
-    git(&root, &["add", "-A"]);
-    git(&root, &["commit", "-qm", "shop"]);
+    support::git(&root, &["init", "-q", "-b", "main"]);
+    support::git(&root, &["add", "-A"]);
+    support::git(&root, &["commit", "-qm", "shop"]);
     // A branch that renames a customer, removes one and adds one.
-    git(&root, &["checkout", "-qb", "edits"]);
+    support::git(&root, &["checkout", "-qb", "edits"]);
     let siti = root.join("customers/siti-rahma.yaml");
     let text = std::fs::read_to_string(&siti).expect("read");
     std::fs::write(
@@ -417,9 +391,9 @@ fn git_operations_match_a_fresh_report(mode: Mode) {
         "name: Dina Cabang\nsource: tiktok\nadmin: rudi\nfirst_contact: 2026-11-19 10:00\n",
     )
     .expect("new");
-    git(&root, &["add", "-A"]);
-    git(&root, &["commit", "-qm", "edits"]);
-    git(&root, &["checkout", "-q", "main"]);
+    support::git(&root, &["add", "-A"]);
+    support::git(&root, &["commit", "-qm", "edits"]);
+    support::git(&root, &["checkout", "-q", "main"]);
 
     let mut w = Watcher::start_in(mode, &root, &[]);
     let steps: [(&str, &[&str]); 6] = [
@@ -441,7 +415,7 @@ fn git_operations_match_a_fresh_report(mode: Mode) {
             std::fs::write(&p, text.replacen("name: ", "name: Pak ", 1)).expect("edit");
             quiet(&w, mode);
         }
-        git(&root, args);
+        support::git(&root, args);
         quiet(&w, mode);
         let differing = differing_pages(&t, &format!("fresh-{i}"));
         eprintln!("{mode:?}: after {what}: {} pages differ", differing.len());

@@ -572,19 +572,7 @@ fn init_ignores_what_an_interrupted_write_can_leave() {
         std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
         std::fs::write(p, text).expect("write");
     }
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(&shop)
-            .output()
-            .expect("git");
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let git = |args: &[&str]| crate::support::git(&shop, args);
     git(&["init", "-q"]);
     git(&["add", "-A"]);
     let staged = git(&["diff", "--cached", "--name-only"]);

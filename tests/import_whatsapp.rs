@@ -400,7 +400,7 @@ fn usage_errors() {
     let file = write_export(&t, "siti.txt", &export(Fmt::AndroidId, "Siti Rahma", CHAT));
     t.run_args(&["import", "whatsapp", &file, "--customer", "siti-rama"])
         .code(2)
-        .stderr_has("did you mean `siti-rahma`");
+        .stderr_has("maksudnya `siti-rahma`");
     t.run_args(&[
         "import", "whatsapp", &file, "--me", "Toko Uji", "--by", "joko",
     ])

@@ -66,10 +66,15 @@ fn example_shop_report_is_complete_and_deterministic() {
     let w47 = read(&a, "weeks/2026-W47.html");
     assert!(w47.contains("href=\"2026-W46.html\""));
     assert!(w47.contains("Arti setiap angka"));
-    assert!(w47.contains("Minggu lalu") && w47.contains("Minggu ini"));
+    // The running week and month are compared with the same days before.
+    assert!(w47.contains("Sen–Jum minggu lalu") && w47.contains("Sen–Jum minggu ini"));
+    let w46 = read(&a, "weeks/2026-W46.html");
+    assert!(w46.contains("Minggu lalu") && w46.contains("Minggu ini"));
     let month = read(&a, "months/2026-11.html");
     assert!(
-        month.contains("Bulan lalu") && month.contains("Bulan ini") && month.contains("Perubahan")
+        month.contains("Tgl 1–20 bulan lalu")
+            && month.contains("Tgl 1–20 bulan ini")
+            && month.contains("Perubahan")
     );
     let hours = read(&a, "hours.html");
     assert!(hours.contains("<svg class=\"heatmap\""));
@@ -97,7 +102,9 @@ fn testimonials_only_public_with_short_names() {
 
 #[test]
 fn record_values_are_escaped_and_never_evaluated() {
+    // Unmasked, so the note is on the page (a masked site leaves notes out).
     let t = Test::new()
+        .shop_toml(&format!("{}\n[report]\nmask_contacts = false\n", support::SHOP_TOML))
         .file(
             "customers/x.yaml",
             "name: \"<script>alert(1)</script>\"\nfirst_contact: 2026-11-02\nnote: \"{{ 7 * 7 }} & <b>bold</b>\"\ntags: [\"<i>vip</i>\"]\n",
@@ -269,7 +276,8 @@ fn broken_shop_template_is_a_clear_error() {
 
 #[test]
 fn report_refuses_to_write_into_record_folders() {
-    let t = Test::new().file(
+    // An English shop: the assertion quotes the English wording.
+    let t = Test::english().file(
         "customers/andi.yaml",
         "name: Andi\nfirst_contact: 2026-11-02\n",
     );

@@ -29,6 +29,8 @@ macro_rules! in_both_modes {
     };
 }
 
+pub(crate) use in_both_modes;
+
 in_both_modes!(
     follows_editor_saves,
     broken_save_keeps_last_good_version_until_fixed,
@@ -298,7 +300,7 @@ fn edited_ref_that_duplicates_another_is_reported(mode: Mode) {
         page(&root, "index.html").contains("customers/budi.yaml:6:10")
     });
     // The rebuild's line is printed after the pages are written.
-    w.wait_for("rebuild line", || w.log_text().contains("1 galat"));
+    w.wait_for("rebuild line", || w.log_text().contains("1 kesalahan"));
     w.alive();
     std::fs::write(
         root.join("customers/budi.yaml"),

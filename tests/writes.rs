@@ -65,7 +65,7 @@ fn log_refuses_a_file_with_errors_and_leaves_it_byte_identical() {
     let t = Test::new().file("customers/siti.yaml", broken);
     log_followup(&t, "siti")
         .code(1)
-        .stderr_has("has errors")
+        .stderr_has("masih ada kesalahan; perbaiki dulu")
         .stderr_has("customers/siti.yaml:6:");
     assert_eq!(read(&t, "customers/siti.yaml"), broken);
     // Unknown kind and unknown admin: usage errors, nothing written.
@@ -73,7 +73,7 @@ fn log_refuses_a_file_with_errors_and_leaves_it_byte_identical() {
     let t = Test::new().file("customers/siti.yaml", ok);
     t.run_args(&["--now", NOW, "log", "siti", "folowup"])
         .code(2)
-        .stderr_has("did you mean `followup`");
+        .stderr_has("maksudnya `followup`");
     t.run_args(&["--now", NOW, "log", "siti", "followup", "--by", "joko"])
         .code(1);
     assert_eq!(read(&t, "customers/siti.yaml"), ok);
@@ -242,8 +242,10 @@ fn import_csv_validates_everything_first() {
         !t.path().join("customers/siti-rahma.yaml").exists(),
         "all or nothing"
     );
+    // SPEC §6: an import told to --skip-bad exits 0 and names the skipped row.
     t.run_args(&["--now", NOW, "import", "csv", &file, "--skip-bad"])
-        .code(1);
+        .code(0)
+        .stderr_has("data.csv:3:");
     assert_eq!(
         read(&t, "customers/siti-rahma.yaml"),
         "name: Siti Rahma\nphone: \"0812-3456-7890\"\ncity: Bandung\nsource: instagram\nfirst_contact: 2026-11-20 00:00\nnote: \"Minta katalog; juga diskon\"\n"
@@ -312,17 +314,18 @@ fn csv_exports_open_cleanly_in_a_spreadsheet() {
 }
 
 #[test]
-fn new_complaint_without_a_summary_gets_a_default_title() {
+fn new_complaint_without_a_summary_is_refused() {
     let t = Test::new().file(
         "customers/siti.yaml",
         "name: Siti\nfirst_contact: 2026-11-02\n",
     );
     t.run_args(&["--now", NOW, "new", "complaint", "siti"])
-        .code(0)
-        .stdout_has("complaints/2026-0001.yaml");
-    assert_eq!(
-        read(&t, "complaints/2026-0001.yaml"),
-        "customer: siti\nopened: 2026-11-20 15:00\nsummary: Komplain baru\n"
-    );
-    t.run_args(&["check"]).code(0);
+        .code(2)
+        .stderr_has("langgan: --summary <TEKS> wajib diisi")
+        .stderr_has("mis. \"Paket salah kirim\"");
+    assert!(!t.path().join("complaints/2026-0001.yaml").exists());
+    t.run_args(&["--now", NOW, "new", "complaint", "siti", "--summary", " "])
+        .code(2)
+        .stderr_has("--summary: tulis masalahnya dengan beberapa kata");
+    assert!(!t.path().join("complaints/2026-0001.yaml").exists());
 }

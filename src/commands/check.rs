@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::error::{Result, EXIT_INVALID};
-use crate::lang::cli;
+use crate::lang::check as words;
 use std::io::Write;
 
 pub fn check(ctx: &Ctx) -> Result<i32> {
@@ -13,11 +13,16 @@ pub fn check(ctx: &Ctx) -> Result<i32> {
     }
     let errors = shop.error_count();
     let warnings = shop.diagnostics.len() - errors;
-    let summary = cli::check_summary(
+    // The diagnostics are sorted by path: one file's are neighbours.
+    let mut files: Vec<&std::path::Path> =
+        shop.diagnostics.iter().map(|d| d.path.as_path()).collect();
+    files.dedup();
+    let summary = words::summary(
         shop.customers.len(),
         shop.complaints.len(),
         errors,
         warnings,
+        files.len(),
         ctx.lang(),
     );
     let _ = writeln!(stderr, "{summary}");

@@ -64,7 +64,7 @@ pub fn complaints(ctx: &Ctx, open_only: bool, format: Format) -> Result<i32> {
         })
         .collect();
     match format {
-        Format::Json => json(&rows),
+        Format::Json => json(&rows, cfg.language),
         Format::Csv => out(&csv_text(&rows)),
         Format::Table => out(&table_text(shop, &rows)),
     }

@@ -8,7 +8,7 @@ use crate::lang::cli;
 use crate::lang::format::money;
 use crate::lang::{lifecycle, value, Word};
 use crate::rules::{segments, Lifecycle, Segments, Value};
-use crate::shop::config::Config;
+use crate::shop::config::{Config, Lang};
 use crate::shop::record::Customer;
 use crate::time::rfc3339;
 use serde::Serialize;
@@ -47,6 +47,53 @@ const SEGMENTS: [&str; 8] = [
     "lead", "new", "repeat", "inactive", "unpaid", "high", "medium", "low",
 ];
 
+/// The segments' Indonesian names as the shop is told them (SPEC §6).
+const SEGMENTS_ID: [&str; 8] = [
+    "calon",
+    "baru",
+    "langganan",
+    "pasif",
+    "belum-bayar",
+    "tinggi",
+    "sedang",
+    "rendah",
+];
+
+/// Indonesian names of the segments (SPEC §6), with the words the shop
+/// sees for them in `lang::words` (`calon pembeli`, `tinggi`, …).
+const ALIASES: [(&str, &str); 14] = [
+    ("calon", "lead"),
+    ("calon-pembeli", "lead"),
+    ("baru", "new"),
+    ("pembeli-baru", "new"),
+    ("langganan", "repeat"),
+    ("pelanggan-setia", "repeat"),
+    ("setia", "repeat"),
+    ("pasif", "inactive"),
+    ("tidak-aktif", "inactive"),
+    ("belum-bayar", "unpaid"),
+    ("belum-lunas", "unpaid"),
+    ("tinggi", "high"),
+    ("sedang", "medium"),
+    ("rendah", "low"),
+];
+
+/// The segment a person typed, in any case, English or Indonesian
+/// (`Belum Bayar` → `unpaid`).
+pub fn segment_name(typed: &str) -> Option<&'static str> {
+    let t = typed
+        .trim()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
+    SEGMENTS
+        .iter()
+        .copied()
+        .find(|s| *s == t)
+        .or_else(|| ALIASES.iter().find(|(a, _)| *a == t).map(|(_, s)| *s))
+}
+
 pub fn customers(
     ctx: &Ctx,
     segment: Option<&str>,
@@ -55,15 +102,29 @@ pub fn customers(
 ) -> Result<i32> {
     let shop = &ctx.shop;
     let cfg = &shop.config;
-    if let Some(s) = segment {
-        if !SEGMENTS.contains(&s) {
-            return Err(Error::usage(format!(
-                "--segment: unknown segment `{s}`{}; use one of: {}",
-                crate::text::did_you_mean(s, SEGMENTS),
-                SEGMENTS.join(", ")
-            )));
-        }
-    }
+    let lang = cfg.language;
+    let segment = match segment {
+        None => None,
+        Some(s) => Some(segment_name(s).ok_or_else(|| {
+            let names: &[&str] = match lang {
+                Lang::Id => &SEGMENTS_ID,
+                Lang::En => &SEGMENTS,
+            };
+            let all = SEGMENTS.iter().chain(ALIASES.iter().map(|(a, _)| a));
+            let hint = crate::text::suggest(s, all.copied())
+                .map(|h| vec![(h.to_string(), None)])
+                .unwrap_or_default();
+            Error::usage(cli::unknown_name(
+                "--segment",
+                cli::Named::Segment,
+                s,
+                &cli::suggestions(&hint, lang),
+                &names.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
+                lang,
+            ))
+        })?),
+    };
+    let tag = tag.map(|t| t.trim().to_lowercase());
     ctx.warn_left_out();
     let rows: Vec<(&Customer, Segments)> = shop
         .customers
@@ -71,10 +132,13 @@ pub fn customers(
         .filter(|c| c.first_contact.t <= ctx.now)
         .map(|c| (&**c, segments(cfg, c, ctx.now)))
         .filter(|(_, seg)| segment.is_none_or(|s| segment_matches(seg, s)))
-        .filter(|(c, _)| tag.is_none_or(|t| c.tags.iter().any(|x| x == t)))
+        .filter(|(c, _)| {
+            tag.as_deref()
+                .is_none_or(|t| c.tags.iter().any(|x| x.to_lowercase() == t))
+        })
         .collect();
     match format {
-        Format::Json => json(&json_rows(cfg, &rows)),
+        Format::Json => json(&json_rows(cfg, &rows), lang),
         Format::Csv => out(&csv_text(&json_rows(cfg, &rows))),
         Format::Table => out(&table_text(cfg, &rows)),
     }

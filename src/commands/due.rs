@@ -62,31 +62,35 @@ pub fn due(ctx: &Ctx, admin: Option<&str>, upcoming: Option<&str>, format: Forma
     let shop = &ctx.shop;
     let cfg = &shop.config;
     let horizon = upcoming
-        .map(parse_duration)
-        .transpose()
-        .map_err(|m| Error::usage(format!("--upcoming: {m}")))?;
-    if let Some(a) = admin {
-        if !cfg.admins.is_empty() && !cfg.admins.iter().any(|x| x == a) {
-            return Err(Error::usage(format!(
-                "--admin: unknown admin `{a}`{}; admins: {}",
-                crate::text::did_you_mean(a, cfg.admins.iter().map(String::as_str)),
-                cfg.admins.join(", ")
-            )));
-        }
-    }
+        .map(|u| {
+            parse_duration(u.trim(), cfg.language)
+                .map_err(|_| Error::usage(cli::bad_duration("--upcoming", u, cfg.language)))
+        })
+        .transpose()?;
+    let admin = admin
+        .map(|a| super::typed_admin("--admin", a, cfg).map_err(Error::usage))
+        .transpose()?;
+    let admin = admin.as_deref();
     ctx.warn_left_out();
     let tasks = evaluate_where(shop, ctx.now, |t| on_agenda(t, ctx.now, horizon));
     let list: Vec<&Task> = agenda(shop, &tasks, ctx.now, horizon)
         .into_iter()
-        .filter(|t| admin.is_none_or(|a| t.admin.as_deref() == Some(a)))
+        .filter(|t| {
+            admin.is_none_or(|a| {
+                t.admin
+                    .as_deref()
+                    .is_some_and(|x| x.eq_ignore_ascii_case(a))
+            })
+        })
         .collect();
     let msgs = Messages::load(shop)?;
     match format {
         Format::Json => {
             let v: Vec<TaskJsonOut> = list.iter().map(|t| task_json(shop, &msgs, t)).collect();
-            json(&v)
+            json(&v, cfg.language)
         }
-        Format::Csv => Err(Error::usage("due supports --format table or json")),
+        // `--format` offers only table and json (cli::TableOrJson).
+        Format::Csv => Err(Error::usage(cli::format_unsupported("due", cfg.language))),
         Format::Table => out(&due_table(ctx, &msgs, &list, table::color_enabled())),
     }
 }

@@ -18,26 +18,25 @@ use std::path::Path;
 
 pub fn run(ctx: &Ctx, id: &str) -> Result<i32> {
     let shop = &ctx.shop;
+    let lang = shop.config.language;
+    // Ids are slugs, lower case: `Siti-Rahma` is `siti-rahma`.
+    let typed = id;
+    let lower = id.trim().to_lowercase();
+    let id = if shop.customer(id).is_some() || shop.complaint(id).is_some() {
+        id
+    } else {
+        lower.as_str()
+    };
     let text = if let Some(c) = shop.customer(id) {
         explain_customer(shop, c, ctx.now, None)
     } else if let Some(k) = shop.complaint(id) {
         let c = shop.customer(&k.customer).ok_or_else(|| {
-            Error::invalid(format!(
-                "complaint {id}: customer {} is not loaded",
-                k.customer
-            ))
+            Error::invalid(cli::complaint_customer_missing(id, &k.customer, lang))
         })?;
         explain_customer(shop, c, ctx.now, Some(id))
     } else {
-        let ids = shop
-            .customers
-            .iter()
-            .map(|c| c.id.as_str())
-            .chain(shop.complaints.iter().map(|k| k.id.as_str()));
-        return Err(Error::usage(format!(
-            "no customer or complaint with id `{id}`{}",
-            crate::text::did_you_mean(id, ids)
-        )));
+        let hint = super::record_hint(shop, id, lang);
+        return Err(Error::usage(cli::no_such_record(typed, &hint, lang)));
     };
     print!("{text}");
     Ok(0)

@@ -1,92 +1,165 @@
-//! `import csv`: rows of a spreadsheet export become customer files. All
-//! rows are checked before anything is written; a person already in the
-//! shop is skipped. The files are staged and committed as a whole
-//! (`io::staging`): an import that is killed leaves the shop with all of
-//! its customers (finished by the next command) or none of them.
+//! `import customers FILE` (alias `import csv`, SPEC §10): the rows of a
+//! spreadsheet (`.csv` or `.xlsx`, through `io::sheet`) become customer
+//! files. Every row is read and checked before anything is written; a
+//! person already in the shop (same phone, else same email) or earlier in
+//! the file is not created again, so an import can run twice. Bad rows stop
+//! the whole import unless `--skip-bad`. The files are staged and committed
+//! as a whole (`io::staging`): an import that is killed leaves the shop with
+//! all of its customers (finished by the next command) or none of them.
 
-use super::new::{customer_text, free_id, NewCustomer};
+use super::new::{customer_text_tagged, free_id, NewCustomer};
 use super::{stamp, Ctx};
-use crate::error::{Error, Result, EXIT_INVALID};
-use crate::io::csv::Row;
+use crate::error::{Diagnostic, Error, Result, SourceLine};
+use crate::io::sheet::{self, date, phone, Book, Cell, Header, Kind, Row, SheetError, Variants};
 use crate::io::staging::{import_lock, Staging};
 use crate::io::yaml_edit::slug;
-use crate::lang::cli::{self, CliWord};
+use crate::lang::import::{self as say, Existing, ImportWord, Listed, Same};
 use crate::shop::config::{Config, Lang};
 use crate::shop::index;
 use crate::shop::record::{self, normalize_phone};
-use crate::time::parse_time;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-/// Spreadsheet headers (English field names or Indonesian ones) → fields.
-pub fn header_field(h: &str) -> Option<&'static str> {
-    let norm: String = h
-        .trim()
-        .to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '.')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(match norm.as_str() {
-        "name" | "nama" | "nama pelanggan" | "nama lengkap" => "name",
-        "phone" | "no hp" | "hp" | "nomor hp" | "no telp" | "telepon" | "telp" | "whatsapp"
-        | "wa" | "no wa" | "nomor wa" | "nomor whatsapp" => "phone",
-        "email" | "e mail" | "surel" => "email",
-        "city" | "kota" | "domisili" => "city",
-        "source" | "sumber" => "source",
-        "admin" => "admin",
-        "first contact" | "tanggal" | "tgl" | "tanggal kontak" => "first_contact",
-        "note" | "catatan" | "keterangan" => "note",
-        _ => return None,
-    })
+/// What a column of a customer sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Phone,
+    Email,
+    City,
+    Source,
+    Admin,
+    FirstContact,
+    Note,
+    Tags,
 }
 
-/// Dates as spreadsheets write them: ISO, or `20/11/2026` / `20-11-2026`
-/// (day first, as in Indonesia), with an optional `HH:MM`.
-pub fn spreadsheet_time(s: &str, tz: &jiff::tz::TimeZone) -> std::result::Result<String, String> {
-    let s = s.trim();
-    if let Ok(t) = parse_time(s, tz) {
-        return Ok(crate::time::short(t, tz));
-    }
-    let (date, time) = s
-        .split_once(' ')
-        .map_or((s, None), |(d, t)| (d, Some(t.trim())));
-    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
-    if let [d, m, y] = parts[..] {
-        if y.len() == 4 {
-            let iso = format!(
-                "{y}-{:0>2}-{:0>2}{}",
-                m,
-                d,
-                time.map(|t| format!(" {t}")).unwrap_or_default()
-            );
-            if let Ok(t) = parse_time(&iso, tz) {
-                return Ok(crate::time::short(t, tz));
-            }
-        }
-    }
-    Err(format!(
-        "`{s}` is not a date; write it like 2026-11-20 or 20/11/2026"
-    ))
-}
+/// The headers that name each field, Indonesian and English, as shops and
+/// their spreadsheets write them (compared by `sheet::header_key`: case,
+/// spaces and punctuation do not matter).
+pub const HEADERS: &[Variants<Field>] = &[
+    (
+        Field::Name,
+        &[
+            "nama",
+            "name",
+            "nama pelanggan",
+            "nama lengkap",
+            "nama customer",
+            "nama konsumen",
+            "nama pembeli",
+            "customer name",
+            "full name",
+            "customer",
+            "pelanggan",
+            "konsumen",
+        ],
+    ),
+    (
+        Field::Phone,
+        &[
+            "no hp",
+            "nomor hp",
+            "no wa",
+            "nomor wa",
+            "nomor whatsapp",
+            "no whatsapp",
+            "whatsapp",
+            "wa",
+            "hp",
+            "handphone",
+            "no handphone",
+            "phone",
+            "phone number",
+            "mobile",
+            "telepon",
+            "no telepon",
+            "nomor telepon",
+            "telp",
+            "no telp",
+            "kontak",
+            "no hp wa",
+            "no wa hp",
+        ],
+    ),
+    (
+        Field::Email,
+        &["email", "e-mail", "surel", "alamat email", "email address"],
+    ),
+    (
+        Field::City,
+        &[
+            "kota",
+            "domisili",
+            "city",
+            "kota kabupaten",
+            "kabupaten",
+            "kota domisili",
+            "asal kota",
+            "lokasi",
+        ],
+    ),
+    (
+        Field::Source,
+        &[
+            "sumber",
+            "source",
+            "sumber lead",
+            "lead source",
+            "sumber pelanggan",
+            "asal lead",
+            "sumber info",
+        ],
+    ),
+    (
+        Field::Admin,
+        &["admin", "nama admin", "cs", "pic", "handled by"],
+    ),
+    (
+        Field::FirstContact,
+        &[
+            "tanggal",
+            "tgl",
+            "tanggal chat",
+            "tgl chat",
+            "tanggal kontak",
+            "tgl kontak",
+            "tanggal kontak pertama",
+            "tgl kontak pertama",
+            "kontak pertama",
+            "first contact",
+            "date",
+            "tanggal masuk",
+            "tgl masuk",
+            "tanggal daftar",
+            "first chat",
+            "first_contact",
+        ],
+    ),
+    (
+        Field::Note,
+        &["catatan", "keterangan", "ket", "note", "notes", "komentar"],
+    ),
+    (Field::Tags, &["tags", "tag", "label", "labels", "minat"]),
+];
 
 pub struct ImportOptions {
     pub dry_run: bool,
     pub skip_bad: bool,
 }
 
-pub fn import_csv(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<i32> {
+/// Rows already in the shop named one by one up to this many; more are
+/// said in one line of line ranges (a sheet that grows and is imported
+/// again would otherwise fill the terminal).
+const NAMED_ALREADY: usize = 10;
+
+pub fn import_customers(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<i32> {
     let shop = &ctx.shop;
     let cfg = &shop.config;
     let lang = cfg.language;
-    let rows = read_rows(file)?;
-    let Some((header, rows)) = rows.split_first() else {
-        return Err(Error::invalid(format!(
-            "{}: the file is empty",
-            file.display()
-        )));
-    };
-    let columns = columns(file, header, lang)?;
+    let shown = file.display().to_string();
+    let book = read_book(file, &shown, lang)?;
+    let sheets = headers(&book, &shown, lang)?;
     // Imports take turns; the one that waited sees what the other created.
     let _turn = if opts.dry_run {
         None
@@ -94,29 +167,63 @@ pub fn import_csv(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<i32> {
         Some(import_lock(&shop.dir.root)?)
     };
     let mut known = Known::of(ctx);
-    let mut problems: Vec<String> = Vec::new();
-    let mut skipped = 0;
+    let now = stamp(ctx.now, cfg);
     let mut plan: Vec<(PathBuf, String)> = Vec::new();
-    let default_time = stamp(ctx.now, cfg);
-    for row in rows {
-        let bad = |m: String| format!("{}:{}: {m}", file.display(), row.line);
-        match plan_row(row, &columns, cfg, &default_time, &mut known) {
-            Planned::Create(rel, text) => plan.push((rel, text)),
-            Planned::Skip => skipped += 1,
-            Planned::Bad(messages) => problems.extend(messages.into_iter().map(bad)),
+    let mut bad_rows = 0;
+    let mut in_shop: Vec<(Option<&str>, usize)> = Vec::new();
+    let mut without_date = 0;
+    let has_date_column = sheets
+        .iter()
+        .any(|(_, h)| h.fields.contains(&Some(Field::FirstContact)));
+    let mut out = Out::new(&book, &shown, lang);
+    for (s, header) in &sheets {
+        let name = s.name.as_deref();
+        for row in s.rows.iter().skip(header.index + 1) {
+            if row.is_blank() {
+                continue;
+            }
+            let r = RowAt { sheet: name, row };
+            match plan_row(&r, header, cfg, &now, &mut known) {
+                Planned::Create { rel, text, dated } => {
+                    without_date += usize::from(!dated);
+                    plan.push((rel, text));
+                }
+                Planned::Already { why, in_file } => {
+                    if !in_file {
+                        in_shop.push((name, row.line));
+                    }
+                    out.skipped(&r, &why, !in_file);
+                }
+                Planned::Bad(problems) => {
+                    bad_rows += 1;
+                    for (cell, message) in problems {
+                        out.error(&r, cell, &message);
+                    }
+                }
+            }
         }
     }
-    for p in &problems {
-        eprintln!("{p}");
-    }
-    if !problems.is_empty() && !opts.skip_bad {
-        return Err(Error::invalid(cli::import_refused(problems.len(), lang)));
+    let skipped = out.skipped_count;
+    let many = (in_shop.len() > NAMED_ALREADY)
+        .then(|| say::many_already(&shown, in_shop.len(), &ranges(&in_shop, lang), lang));
+    out.flush(many);
+    if bad_rows > 0 && !opts.skip_bad {
+        return Err(Error::invalid(say::import_refused(bad_rows, lang)));
     }
     if opts.dry_run {
-        for (rel, _) in &plan {
-            let shown = shop.dir.shown(rel);
-            println!("{} {}", CliWord::WouldCreate.text(lang), shown.display());
+        let mut stdout = String::new();
+        for (rel, text) in &plan {
+            let path = shop.dir.shown(rel);
+            stdout.push_str(&format!(
+                "{} {}\n",
+                ImportWord::WouldCreate.text(lang),
+                path.display()
+            ));
+            for line in text.lines() {
+                stdout.push_str(&format!("    {line}\n"));
+            }
         }
+        print!("{stdout}");
     } else if !plan.is_empty() {
         let mut staging = Staging::begin(&shop.dir.root)?;
         staging.stage(&plan)?;
@@ -127,61 +234,210 @@ pub fn import_csv(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<i32> {
         }
         print!("{stdout}");
     }
+    if !plan.is_empty() {
+        if !has_date_column {
+            eprintln!("{}", say::no_date_column(&now, lang));
+        } else if without_date > 0 {
+            eprintln!("{}", say::rows_without_date(without_date, &now, lang));
+        }
+    }
     eprintln!(
         "{}",
-        cli::import_summary(plan.len(), opts.dry_run, skipped, problems.len(), lang)
+        say::import_summary(plan.len(), opts.dry_run, skipped, bad_rows, lang)
     );
-    Ok(if problems.is_empty() { 0 } else { EXIT_INVALID })
+    Ok(0)
 }
 
-/// The rows of a CSV file, the header first.
-fn read_rows(file: &Path) -> Result<Vec<Row>> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, &e))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::invalid(format!(
-            "{}: not UTF-8 text; export the sheet as CSV UTF-8",
-            file.display()
-        ))
-    })?;
-    crate::io::csv::parse(&text)
-        .map_err(|(line, m)| Error::invalid(format!("{}:{line}: {m}", file.display())))
+/// The file as sheets of cells; a file that cannot be read says why and how
+/// to save it so that it can.
+fn read_book(file: &Path, shown: &str, lang: Lang) -> Result<Book> {
+    sheet::read(file).map_err(|e| match e {
+        SheetError::Io(e) => Error::io(file, &e),
+        SheetError::NotUtf8 { line } => Error::invalid(say::not_utf8(shown, line, lang)),
+        SheetError::Utf16 => Error::invalid(say::utf16(shown, lang)),
+        SheetError::Unclosed { line } => Error::invalid(say::unclosed_quote(shown, line, lang)),
+        SheetError::Workbook(why) => Error::invalid(say::unreadable_workbook(shown, &why, lang)),
+    })
 }
 
-/// The field of each column; there must be a name column. Columns it does
-/// not know are named on stderr.
-fn columns(file: &Path, header: &Row, lang: Lang) -> Result<Vec<Option<&'static str>>> {
-    let columns: Vec<Option<&str>> = header.fields.iter().map(|h| header_field(h)).collect();
-    if !columns.contains(&Some("name")) {
-        return Err(Error::invalid(format!(
-            "{}:1: no name column; the header needs `nama` (or `name`), and may have no hp, email, kota, sumber, admin, tanggal, catatan",
-            file.display()
-        )));
+/// Each sheet with a name column and its header; the columns no field is
+/// named by, and the sheets without a name column, are said once.
+fn headers<'b>(
+    book: &'b Book,
+    shown: &str,
+    lang: Lang,
+) -> Result<Vec<(&'b sheet::Sheet, Header<Field>)>> {
+    let mut found = Vec::new();
+    let mut left_out = Vec::new();
+    for s in &book.sheets {
+        let Some(first) = s.rows.iter().find(|r| !r.is_blank()) else {
+            continue;
+        };
+        match sheet::find_header(s, HEADERS, Field::Name) {
+            Some(h) => found.push((s, h)),
+            None => left_out.push((s, first.line)),
+        }
     }
-    let mut ignored: Vec<&str> = header
-        .fields
-        .iter()
-        .zip(&columns)
-        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
-        .map(|(h, _)| h.as_str())
-        .collect();
-    ignored.dedup();
-    if !ignored.is_empty() {
-        eprintln!(
-            "{}:1: {}: {}",
-            file.display(),
-            CliWord::ColumnsIgnored.text(lang),
-            ignored.join(", ")
-        );
+    let place = |s: &sheet::Sheet, line: usize| match &s.name {
+        Some(name) => say::workbook_place(shown, name, line, None, lang),
+        None => format!("{shown}:{line}"),
+    };
+    if found.is_empty() {
+        return Err(Error::invalid(match left_out.first() {
+            Some((s, line)) => say::no_name_column(&place(s, *line), lang),
+            None => say::empty_file(shown, lang),
+        }));
     }
-    Ok(columns)
+    for (s, _) in &left_out {
+        if let Some(name) = &s.name {
+            eprintln!("{}", say::sheet_left_out(shown, name, lang));
+        }
+    }
+    for (s, h) in &found {
+        if !h.ignored.is_empty() {
+            eprintln!(
+                "{}: {}: {}",
+                place(s, s.rows[h.index].line),
+                ImportWord::ColumnsIgnored.text(lang),
+                h.ignored.join(", ")
+            );
+        }
+    }
+    Ok(found)
+}
+
+/// A row and the sheet it is on (`None` in a CSV file).
+struct RowAt<'a> {
+    sheet: Option<&'a str>,
+    row: &'a Row,
+}
+
+/// What the import says about rows, on stderr, written at once at the end
+/// (stderr is unbuffered and a file may have thousands of rows).
+struct Out<'a> {
+    book: &'a Book,
+    shown: &'a str,
+    lang: Lang,
+    /// Each line, and whether it names a row already in the shop (those
+    /// are said in one line when there are many).
+    lines: Vec<(String, bool)>,
+    skipped_count: usize,
+}
+
+impl<'a> Out<'a> {
+    fn new(book: &'a Book, shown: &'a str, lang: Lang) -> Self {
+        Out {
+            book,
+            shown,
+            lang,
+            lines: Vec::new(),
+            skipped_count: 0,
+        }
+    }
+
+    fn line(&mut self, s: String) {
+        self.lines.push((s, false));
+    }
+
+    /// `data.csv:5` or `data.xlsx: sheet "Pelanggan" baris 5`.
+    fn row_place(&self, r: &RowAt<'_>) -> String {
+        match r.sheet {
+            Some(name) => say::workbook_place(self.shown, name, r.row.line, None, self.lang),
+            None => format!("{}:{}", self.shown, r.row.line),
+        }
+    }
+
+    /// A bad row's problem, at its cell when it has one: in a CSV file the
+    /// `path:line:col: error:` form with the line and a caret under the cell.
+    fn error(&mut self, r: &RowAt<'_>, cell: Option<&Cell>, message: &str) {
+        let cell = cell.or(r.row.cells.first());
+        match (self.book.kind, r.sheet, cell) {
+            (Kind::Csv, _, Some(c)) => {
+                let d =
+                    Diagnostic::error(Path::new(self.shown), c.line as u32, c.col as u32, message)
+                        .with_source(SourceLine::at(&self.book.text, c.offset, c.width));
+                self.line(d.rendered().to_string());
+            }
+            (_, Some(name), Some(c)) => {
+                let at = format!("{}{}", sheet::column_letters(c.col), c.line);
+                let place = say::workbook_place(self.shown, name, r.row.line, Some(&at), self.lang);
+                self.line(format!("{place}: error: {message}"));
+            }
+            _ => {
+                let place = self.row_place(r);
+                self.line(format!("{place}: error: {message}"));
+            }
+        }
+    }
+
+    /// A row not created, and why.
+    fn skipped(&mut self, r: &RowAt<'_>, why: &str, in_shop: bool) {
+        self.skipped_count += 1;
+        let place = self.row_place(r);
+        let s = format!("{place}: {}: {why}", ImportWord::Skipped.text(self.lang));
+        self.lines.push((s, in_shop));
+    }
+
+    /// Writes the lines at once; `many` replaces the lines of rows already
+    /// in the shop.
+    fn flush(&mut self, many: Option<String>) {
+        let mut text = String::new();
+        for (line, in_shop) in std::mem::take(&mut self.lines) {
+            if !(in_shop && many.is_some()) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+        if let Some(m) = many {
+            text.push_str(&m);
+            text.push('\n');
+        }
+        eprint!("{text}");
+    }
+}
+
+/// Rows as runs of lines: `baris 2–1991, 1995` / `sheet "A" baris 2–9; sheet "B" baris 2`.
+fn ranges(rows: &[(Option<&str>, usize)], lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let sheet = rows[i].0;
+        let mut runs: Vec<String> = Vec::new();
+        while i < rows.len() && rows[i].0 == sheet {
+            let start = rows[i].1;
+            let mut end = start;
+            while i + 1 < rows.len() && rows[i + 1].0 == sheet && rows[i + 1].1 == end + 1 {
+                i += 1;
+                end += 1;
+            }
+            runs.push(if end > start {
+                format!("{start}–{end}")
+            } else {
+                start.to_string()
+            });
+            i += 1;
+        }
+        parts.push(say::row_ref(sheet, &runs.join(", "), lang));
+    }
+    parts.join("; ")
+}
+
+/// Where a person already is: a customer file, or an earlier row.
+#[derive(Clone)]
+enum Origin {
+    Shop(String),
+    Row(String),
 }
 
 /// The people in the shop and those planned so far: a row for one of them
-/// (same phone, else same email) is skipped, so an import can run twice.
+/// (same phone, else same email; a row with neither, the same name as one
+/// with neither) is skipped, so an import can run twice.
 struct Known {
-    phones: HashSet<String>,
+    phones: HashMap<String, Origin>,
     /// Lowercase.
-    emails: BTreeSet<String>,
+    emails: HashMap<String, Origin>,
+    /// Lowercase names of the people with neither phone nor email.
+    names: HashMap<String, Origin>,
     /// Every customer file's id, broken ones too.
     ids: BTreeSet<String>,
 }
@@ -191,20 +447,16 @@ impl Known {
     /// since it was loaded (another import or `new` finished meanwhile).
     fn of(ctx: &Ctx) -> Known {
         let shop = &ctx.shop;
+        let origin = |path: &Path| Origin::Shop(shop.dir.shown(path).display().to_string());
         let mut known = Known {
-            phones: shop
-                .customers
-                .iter()
-                .filter_map(|c| c.phone.clone())
-                .collect(),
-            emails: shop
-                .customers
-                .iter()
-                .filter_map(|c| c.email.as_deref())
-                .map(str::to_lowercase)
-                .collect(),
+            phones: HashMap::new(),
+            emails: HashMap::new(),
+            names: HashMap::new(),
             ids: BTreeSet::new(),
         };
+        for c in &shop.customers {
+            known.add(c, || origin(&c.path));
+        }
         let (found, _) = index::walk_tree(&shop.dir, Path::new(index::CUSTOMERS_DIR));
         for f in &found {
             let Some(id) = index::record_id(&f.rel) else {
@@ -214,110 +466,314 @@ impl Known {
                 if let (index::Parsed::Customer(c), _) =
                     index::parse_file(&shop.dir, &shop.config, f)
                 {
-                    known.phones.extend(c.phone.clone());
-                    known
-                        .emails
-                        .extend(c.email.as_deref().map(str::to_lowercase));
+                    known.add(&c, || origin(&f.rel));
                 }
             }
             known.ids.insert(id.to_string());
         }
         known
     }
+
+    fn add(&mut self, c: &record::Customer, origin: impl Fn() -> Origin) {
+        if let Some(p) = &c.phone {
+            self.phones.entry(p.clone()).or_insert_with(&origin);
+        }
+        if let Some(e) = &c.email {
+            self.emails.entry(e.to_lowercase()).or_insert_with(&origin);
+        }
+        if c.phone.is_none() && c.email.is_none() {
+            self.names.entry(name_key(&c.name)).or_insert_with(&origin);
+        }
+    }
+}
+
+/// A name as compared: lowercase, spaces collapsed.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// What becomes of one row.
-enum Planned {
-    /// A new customer file: its path and text.
-    Create(PathBuf, String),
-    /// The person is already there.
-    Skip,
-    /// What is wrong with it.
-    Bad(Vec<String>),
+enum Planned<'a> {
+    /// A new customer file: its path and text; `dated` when the row gave
+    /// the first contact.
+    Create {
+        rel: PathBuf,
+        text: String,
+        dated: bool,
+    },
+    /// The person is already there (in the shop, or earlier in the file).
+    Already { why: String, in_file: bool },
+    /// What is wrong with it, each at its cell when there is one.
+    Bad(Vec<(Option<&'a Cell>, String)>),
 }
 
-fn plan_row(
-    row: &Row,
-    columns: &[Option<&str>],
-    cfg: &Config,
-    default_time: &str,
-    known: &mut Known,
-) -> Planned {
-    let mut fields: BTreeMap<&str, String> = BTreeMap::new();
-    for (v, col) in row.fields.iter().zip(columns) {
-        if let Some(col) = col {
-            if !v.trim().is_empty() {
-                fields.insert(col, v.trim().to_string());
+/// A row's cells by field, each with its column's index: the first
+/// non-empty cell of the columns naming the field (a sheet may have both
+/// `No HP` and `No WA`).
+fn cells_of<'a>(row: &'a Row, header: &Header<Field>) -> HashMap<Field, (usize, &'a Cell)> {
+    let mut cells = HashMap::new();
+    for (i, (cell, field)) in row.cells.iter().zip(&header.fields).enumerate() {
+        if let Some(f) = field {
+            if !cell.value.is_blank() {
+                cells.entry(*f).or_insert((i, cell));
             }
         }
     }
-    let Some(name) = fields.get("name").cloned() else {
-        return Planned::Bad(vec![CliWord::NameEmpty.text(cfg.language).to_string()]);
+    cells
+}
+
+/// The spelling shop.toml has for a source or admin, whatever the case.
+fn listed<'c>(value: &str, list: &'c [String]) -> Option<&'c str> {
+    list.iter()
+        .find(|k| k.trim().to_lowercase() == value.trim().to_lowercase())
+        .map(String::as_str)
+}
+
+fn plan_row<'a>(
+    r: &RowAt<'a>,
+    header: &Header<Field>,
+    cfg: &Config,
+    now: &str,
+    known: &mut Known,
+) -> Planned<'a> {
+    let lang = cfg.language;
+    let cells = cells_of(r.row, header);
+    let text = |f: Field| cells.get(&f).and_then(|(_, c)| c.value.text());
+    // A problem with a field's cell, said with its column's header.
+    let at = |f: Field, message: String, bad: &mut Vec<(Option<&'a Cell>, String)>| match cells
+        .get(&f)
+    {
+        Some((i, c)) => bad.push((Some(*c), say::in_column(&header.name(*i), &message, lang))),
+        None => bad.push((None, message)),
     };
+    let mut bad: Vec<(Option<&'a Cell>, String)> = Vec::new();
+    let name = text(Field::Name);
+    if name.is_none() {
+        at(
+            Field::Name,
+            ImportWord::NameEmpty.text(lang).to_string(),
+            &mut bad,
+        );
+    }
+    let phone = match cells
+        .get(&Field::Phone)
+        .and_then(|(_, c)| phone::of_cell(&c.value))
+    {
+        None => None,
+        Some(phone::Phone::Text(t)) => {
+            if normalize_phone(&t).is_err() {
+                at(Field::Phone, say::not_a_phone(&t, lang), &mut bad);
+            }
+            Some(t)
+        }
+        Some(phone::Phone::Lost(t)) => {
+            at(Field::Phone, say::phone_lost(&t, lang), &mut bad);
+            None
+        }
+        Some(phone::Phone::Invalid(t)) => {
+            at(Field::Phone, say::not_a_phone(&t, lang), &mut bad);
+            None
+        }
+    };
+    let pick_listed = |f: Field, what: Listed, list: &[String], bad: &mut Vec<_>| {
+        let v = text(f)?;
+        if list.is_empty() {
+            return Some(v);
+        }
+        match listed(&v, list) {
+            Some(k) => Some(k.to_string()),
+            None => {
+                let hint = crate::text::suggest(&v, list.iter().map(String::as_str));
+                at(f, say::unknown_name(what, &v, hint, list, lang), bad);
+                None
+            }
+        }
+    };
+    let source = pick_listed(Field::Source, Listed::Source, &cfg.sources, &mut bad);
+    let admin = pick_listed(Field::Admin, Listed::Admin, &cfg.admins, &mut bad);
+    let first_contact = match cells.get(&Field::FirstContact) {
+        None => None,
+        Some((_, c)) => match date::of_cell(&c.value) {
+            Some(d) => Some(d.strftime("%Y-%m-%d %H:%M").to_string()),
+            None => {
+                let shown = c.value.text().unwrap_or_default();
+                at(Field::FirstContact, say::not_a_date(&shown, lang), &mut bad);
+                None
+            }
+        },
+    };
+    let tags: Vec<String> = text(Field::Tags)
+        .map(|t| {
+            let mut seen = Vec::new();
+            for w in t.split([',', ';']).map(str::trim).filter(|w| !w.is_empty()) {
+                if !seen.iter().any(|s: &String| s == w) {
+                    seen.push(w.to_string());
+                }
+            }
+            seen
+        })
+        .unwrap_or_default();
+    let Some(name) = name else {
+        return Planned::Bad(bad);
+    };
+    if !bad.is_empty() {
+        return Planned::Bad(bad);
+    }
     let c = NewCustomer {
         name,
-        phone: fields.get("phone").cloned(),
-        email: fields.get("email").cloned(),
-        city: fields.get("city").cloned(),
-        source: fields.get("source").cloned(),
-        admin: fields.get("admin").cloned(),
-        note: fields.get("note").cloned(),
+        phone,
+        email: text(Field::Email),
+        city: text(Field::City),
+        source,
+        admin,
+        note: text(Field::Note),
     };
-    let first_contact = match fields.get("first_contact") {
-        Some(d) => match spreadsheet_time(d, &cfg.timezone) {
-            Ok(t) => t,
-            Err(m) => return Planned::Bad(vec![m]),
-        },
-        None => default_time.to_string(),
-    };
-    let phone = c.phone.as_deref().and_then(|p| normalize_phone(p).ok());
+    let e164 = c.phone.as_deref().and_then(|p| normalize_phone(p).ok());
     let email = c.email.as_deref().map(str::to_lowercase);
-    let already = match (&phone, &email) {
-        (Some(p), _) => known.phones.contains(p),
-        (None, Some(e)) => known.emails.contains(e),
-        (None, None) => false,
+    let name = name_key(&c.name);
+    let found = match (&e164, &email) {
+        (Some(p), _) => known.phones.get(p).map(|o| (Same::Phone, o)),
+        (None, Some(e)) => known.emails.get(e).map(|o| (Same::Email, o)),
+        (None, None) => known.names.get(&name).map(|o| (Same::Name, o)),
     };
-    if already {
-        return Planned::Skip;
+    if let Some((same, origin)) = found {
+        let (existing, in_file) = match origin {
+            Origin::Shop(p) => (Existing::Shop(p), false),
+            Origin::Row(at) => (Existing::Row(at), true),
+        };
+        return Planned::Already {
+            why: say::already(&c.name, same, existing, lang),
+            in_file,
+        };
     }
+    let dated = first_contact.is_some();
+    let first_contact = first_contact.unwrap_or_else(|| now.to_string());
     let id = free_id(&slug(&c.name), &|id| known.ids.contains(id));
     let rel = PathBuf::from(index::CUSTOMERS_DIR).join(format!("{id}.yaml"));
-    let text = customer_text(&c, &first_contact);
+    let text = customer_text_tagged(&c, &first_contact, &tags);
     let (parsed, diags) = record::parse_customer(&id, Path::new("x"), &text, cfg);
-    let errors: Vec<String> = diags
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.message.clone())
-        .collect();
+    let mut errors: Vec<(Option<&'a Cell>, String)> = Vec::new();
+    for d in diags.iter().filter(|d| d.is_error()) {
+        {
+            // The field of the written line the problem is on, and its cell.
+            let key = text
+                .lines()
+                .nth((d.line as usize).saturating_sub(1))
+                .and_then(|l| l.split_once(':'))
+                .map(|(k, _)| k);
+            let field = match key {
+                Some("name") => Some(Field::Name),
+                Some("phone") => Some(Field::Phone),
+                Some("email") => Some(Field::Email),
+                Some("city") => Some(Field::City),
+                Some("source") => Some(Field::Source),
+                Some("admin") => Some(Field::Admin),
+                Some("first_contact") => Some(Field::FirstContact),
+                Some("note") => Some(Field::Note),
+                Some("tags") => Some(Field::Tags),
+                _ => None,
+            };
+            match field {
+                Some(f) => at(f, d.message.clone(), &mut errors),
+                None => errors.push((None, d.message.clone())),
+            }
+        }
+    }
     if parsed.is_none() || !errors.is_empty() {
         return Planned::Bad(errors);
     }
-    known.phones.extend(phone);
-    known.emails.extend(email);
+    let here = Origin::Row(say::row_ref(r.sheet, &r.row.line.to_string(), lang));
+    match (e164, email) {
+        (None, None) => {
+            known.names.insert(name, here);
+        }
+        (p, e) => {
+            if let Some(p) = p {
+                known.phones.insert(p, here.clone());
+            }
+            if let Some(e) = e {
+                known.emails.entry(e).or_insert(here);
+            }
+        }
+    }
     known.ids.insert(id);
-    Planned::Create(rel, text)
+    Planned::Create { rel, text, dated }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::sheet::{field_of, header_key};
 
     #[test]
-    fn headers_and_spreadsheet_dates() {
-        assert_eq!(header_field(" No HP "), Some("phone"));
-        assert_eq!(header_field("Nama"), Some("name"));
-        assert_eq!(header_field("first_contact"), Some("first_contact"));
-        assert_eq!(header_field("WhatsApp"), Some("phone"));
-        assert_eq!(header_field("umur"), None);
-        let tz = jiff::tz::TimeZone::get("Asia/Jakarta").expect("tz");
+    fn headers_people_write_name_their_fields() {
+        let cases = [
+            (
+                Field::Name,
+                &["Nama", "NAME", " nama pelanggan ", "Nama_Lengkap"][..],
+            ),
+            (
+                Field::Phone,
+                &[
+                    "No HP",
+                    "no. hp",
+                    "No. WA",
+                    "no wa",
+                    "Nomor WhatsApp",
+                    "WhatsApp",
+                    "phone",
+                    "Telepon",
+                    "HP",
+                    "No. HP (WA)",
+                    "NO_HP",
+                ],
+            ),
+            (Field::Email, &["Email", "E-mail"]),
+            (Field::City, &["Kota", "Domisili", "City"]),
+            (Field::Source, &["Sumber", "source"]),
+            (Field::Admin, &["Admin"]),
+            (
+                Field::FirstContact,
+                &[
+                    "Tanggal",
+                    "Tanggal Chat",
+                    "Tgl. Kontak Pertama",
+                    "First Contact",
+                    "date",
+                    "first_contact",
+                ],
+            ),
+            (Field::Note, &["Catatan", "Keterangan", "Note"]),
+            (Field::Tags, &["Tags", "tag", "Label"]),
+        ];
+        for (field, headers) in cases {
+            for h in headers {
+                assert_eq!(field_of(h, HEADERS), Some(field), "{h}");
+            }
+        }
+        assert_eq!(field_of("Umur", HEADERS), None);
+        // No header names two fields.
+        let mut seen = std::collections::HashMap::new();
+        for (field, names) in HEADERS {
+            for n in *names {
+                if let Some(other) = seen.insert(header_key(n), *field) {
+                    assert_eq!(other, *field, "{n} names two fields");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rows_as_runs() {
+        let rows = [(None, 2), (None, 3), (None, 4), (None, 7)];
+        assert_eq!(ranges(&rows, Lang::Id), "baris 2–4, 7");
+        let rows = [(Some("A"), 2), (Some("A"), 3), (Some("B"), 2)];
         assert_eq!(
-            spreadsheet_time("20/11/2026", &tz).as_deref(),
-            Ok("2026-11-20 00:00")
+            ranges(&rows, Lang::En),
+            "sheet \"A\" row 2–3; sheet \"B\" row 2"
         );
-        assert_eq!(
-            spreadsheet_time("5-1-2026 14:30", &tz).as_deref(),
-            Ok("2026-01-05 14:30")
-        );
-        assert!(spreadsheet_time("kemarin", &tz).is_err());
     }
 }

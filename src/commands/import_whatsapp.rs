@@ -272,7 +272,8 @@ impl<'a> State<'a> {
         let has_errors = || Problem::RecordHasErrors(shown.display().to_string());
         let bytes = std::fs::read(shop.dir.root.join(&c.path))
             .map_err(|e| Problem::Unreadable(crate::error::describe_io(&e)))?;
-        let text = crate::shop::record::decode(&shown, &bytes).map_err(|_| has_errors())?;
+        let text = crate::shop::record::decode_in(&shown, &bytes, cfg.language)
+            .map_err(|_| has_errors())?;
         let in_error = shop
             .diagnostics
             .iter()
@@ -558,7 +559,7 @@ fn apply(
         .collect();
     if !items.is_empty() {
         let refs: Vec<&[(&str, String)]> = items.iter().map(Vec::as_slice).collect();
-        text = append_interactions(&text, &refs).map_err(Problem::CannotEdit)?;
+        text = append_interactions(&text, &refs).map_err(|_| Problem::OneLineList)?;
     }
     for (r, f) in p.add.iter().zip(&items) {
         expected.interactions.push(Interaction {
@@ -613,7 +614,11 @@ pub fn import_whatsapp(ctx: &Ctx, files: &[PathBuf], opts: &WhatsappOptions) -> 
     };
     if let Some(id) = &opts.customer {
         if shop.customer(id).is_none() {
-            let hint = crate::text::did_you_mean(id, shop.customers.iter().map(|c| c.id.as_str()));
+            let hint = crate::text::did_you_mean_in(
+                id,
+                shop.customers.iter().map(|c| c.id.as_str()),
+                lang,
+            );
             return Err(Error::usage(words::unknown_customer(id, &hint, lang)));
         }
     }
@@ -767,11 +772,11 @@ fn verify(st: &State, cfg: &Config) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::parse_time;
+    use crate::time::parse_time_in;
 
     fn t(s: &str) -> Timestamp {
         let tz = jiff::tz::TimeZone::get("Asia/Jakarta").expect("tz");
-        parse_time(s, &tz).expect("time")
+        parse_time_in(s, &tz, crate::shop::config::Lang::En).expect("time")
     }
 
     fn msg(at: &'static str, customer: bool, text: &'static str) -> Msg<'static> {

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::lang::cli;
+use crate::shop::config::Lang;
 use crate::shop::index;
 use std::path::Path;
 
@@ -50,23 +51,31 @@ mask_contacts = true
 /// command).
 const GITIGNORE: &str = "/public/\n/.langgan/\n.*.langgan-*.tmp\n.*.langgan-*.new\n";
 
-pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::io::team::Ci>) -> Result<i32> {
+/// `lang` is `LANGGAN_LANG`'s (else the shop's, else Indonesian): the words
+/// said, and the new shop's `language`.
+pub fn init(
+    dir: Option<&Path>,
+    hooks: bool,
+    ci: Option<crate::io::team::Ci>,
+    lang: Lang,
+) -> Result<i32> {
     let dir = dir.unwrap_or(Path::new("."));
     let toml_path = dir.join("shop.toml");
     // On an existing shop, --hooks and --ci add the team setup.
     if toml_path.exists() && (hooks || ci.is_some()) {
-        return team_setup(dir, hooks, ci);
+        return team_setup(dir, hooks, ci, lang);
     }
     if toml_path.exists() {
-        return Err(Error::usage(format!(
-            "{}: a shop already exists here; nothing was changed",
-            toml_path.display()
-        )));
+        return Err(Error::usage(cli::shop_exists(&toml_path, lang)));
     }
     for sub in [index::CUSTOMERS_DIR, index::COMPLAINTS_DIR] {
         std::fs::create_dir_all(dir.join(sub)).map_err(|e| Error::io(&dir.join(sub), &e))?;
     }
-    crate::io::atomic::atomic_write(&toml_path, SHOP_TOML.as_bytes())?;
+    let shop_toml = match lang {
+        Lang::Id => SHOP_TOML.to_string(),
+        Lang::En => SHOP_TOML.replace("language = \"id\"", "language = \"en\""),
+    };
+    crate::io::atomic::atomic_write(&toml_path, shop_toml.as_bytes())?;
     let gitignore = dir.join(".gitignore");
     if !gitignore.exists() {
         crate::io::atomic::atomic_write(&gitignore, GITIGNORE.as_bytes())?;
@@ -77,18 +86,18 @@ pub fn init(dir: Option<&Path>, hooks: bool, ci: Option<crate::io::team::Ci>) ->
             crate::io::atomic::atomic_write(&keep, b"")?;
         }
     }
-    println!("{}", cli::shop_created(dir));
-    team_setup(dir, hooks, ci)
+    println!("{}", cli::shop_created(dir, lang));
+    team_setup(dir, hooks, ci, lang)
 }
 
-fn team_setup(dir: &Path, hooks: bool, ci: Option<crate::io::team::Ci>) -> Result<i32> {
+fn team_setup(dir: &Path, hooks: bool, ci: Option<crate::io::team::Ci>, lang: Lang) -> Result<i32> {
     if hooks {
-        let p = crate::io::team::install_hook(dir)?;
-        println!("pre-commit hook: {}", p.display());
+        let p = crate::io::team::install_hook(dir, lang)?;
+        println!("{}", cli::team_file_written(cli::TeamFile::Hook, &p, lang));
     }
     if let Some(ci) = ci {
-        let p = crate::io::team::write_ci(dir, ci)?;
-        println!("CI: {}", p.display());
+        let p = crate::io::team::write_ci(dir, ci, lang)?;
+        println!("{}", cli::team_file_written(cli::TeamFile::Ci, &p, lang));
     }
     Ok(0)
 }

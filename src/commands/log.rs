@@ -11,11 +11,11 @@ use super::{invalid, stamp};
 use crate::error::{Diagnostic, Error, Result};
 use crate::io::atomic::{replace_checked, Lock};
 use crate::io::yaml_edit::{append_interaction, scalar, set_field};
-use crate::lang::cli::{self, CliWord};
+use crate::lang::cli::{self, CliWord, WriteWord};
 use crate::shop::config::Config;
 use crate::shop::index::{self, find_record, Found, RecordKind, ShopDir};
 use crate::shop::record::{self, Kind, KIND_NAMES};
-use crate::time::parse_time;
+use crate::time::parse_time_in;
 use jiff::Timestamp;
 use std::path::Path;
 
@@ -27,18 +27,24 @@ pub struct LogEntry {
     pub by: Option<String>,
     pub channel: Option<String>,
     pub at: Option<String>,
+    /// An inbound message: when the shop replied.
+    pub replied: Option<String>,
     pub response: bool,
     pub resolved: bool,
     pub solution: Option<String>,
     pub csat: Option<u8>,
+    /// Set `resolved` on a resolved complaint, or `csat` on an open one.
+    pub force: bool,
 }
 
 /// The text of a record that must currently be free of errors.
 fn clean(f: &Found, shown: &Path, bytes: &[u8], cfg: &Config) -> Result<(String, index::Parsed)> {
-    let text = record::decode(shown, bytes).map_err(|d| invalid(refusal(shown), vec![d]))?;
+    let refusal = || cli::record_has_errors(shown, cfg.language);
+    let text =
+        record::decode_in(shown, bytes, cfg.language).map_err(|d| invalid(refusal(), vec![d]))?;
     let (parsed, diags) = index::parse_text(f, shown, &text, cfg);
     if matches!(parsed, index::Parsed::Broken) || diags.iter().any(Diagnostic::is_error) {
-        return Err(invalid(refusal(shown), diags));
+        return Err(invalid(refusal(), diags));
     }
     Ok((text, parsed))
 }
@@ -86,71 +92,49 @@ fn change(
         let (written, _) = replace_checked(&path, bytes, |b| edit(b).map(String::into_bytes))?;
         drop(lock);
         if round > 0 {
-            eprintln!(
-                "langgan: {}",
-                match lang {
-                    crate::shop::config::Lang::En => format!(
-                        "{}: another program saved over this change; it was made again on top of that program's edit",
-                        shown.display()
-                    ),
-                    crate::shop::config::Lang::Id => format!(
-                        "{}: program lain menimpa perubahan ini; perubahan ditulis ulang di atas suntingan program itu",
-                        shown.display()
-                    ),
-                }
-            );
+            eprintln!("langgan: {}", cli::change_redone(&shown, lang));
         }
         want = Some(holds(&written).max(1));
     }
-    Err(Error::usage(format!(
-        "{}: another program keeps saving over this file; the change may be missing, check it",
-        shown.display()
-    )))
-}
-
-fn not_valid(shown: &Path) -> String {
-    format!(
-        "{}: the change is not valid; nothing was written",
-        shown.display()
-    )
+    Err(Error::usage(cli::change_lost(&shown, lang)))
 }
 
 /// Parses the text about to be written; it must load without errors.
 fn reparse(f: &Found, shown: &Path, text: &str, cfg: &Config) -> Result<index::Parsed> {
     let (parsed, diags) = index::parse_text(f, shown, text, cfg);
     if matches!(parsed, index::Parsed::Broken) || diags.iter().any(Diagnostic::is_error) {
-        return Err(invalid(not_valid(shown), diags));
+        return Err(invalid(cli::change_not_valid(shown, cfg.language), diags));
     }
     Ok(parsed)
-}
-
-fn refusal(shown: &Path) -> String {
-    format!(
-        "{} has errors; fix them first (nothing was changed)",
-        shown.display()
-    )
 }
 
 pub fn log(dir: &ShopDir, now: Option<&str>, id: &str, entry: &LogEntry) -> Result<i32> {
     super::recover(dir);
     let cfg = crate::shop::load::load_config(dir)?;
-    let now = crate::time::parse_now(now, &cfg.timezone)?;
+    let lang = cfg.language;
+    let now = super::now_of(now, &cfg)?;
     let at = match &entry.at {
-        Some(s) => parse_time(s, &cfg.timezone).map_err(|m| Error::usage(format!("--at: {m}")))?,
+        Some(s) => super::typed_time("--at", s, &cfg)?,
         None => now,
     };
     // The time as it is written (to the minute), so the check that the file
     // reads back as the old record plus this change compares like with like.
-    let at = parse_time(&stamp(at, &cfg), &cfg.timezone).unwrap_or(at);
-    if let Some(f) = find_record(dir, RecordKind::Customer, id) {
-        return log_customer(dir, &cfg, &f, at, entry);
+    let at = parse_time_in(&stamp(at, &cfg), &cfg.timezone, lang).unwrap_or(at);
+    // Ids are slugs, lower case: `Siti-Rahma` is `siti-rahma`.
+    for id in [id.to_string(), id.trim().to_lowercase()] {
+        if let Some(f) = find_record(dir, RecordKind::Customer, &id) {
+            return log_customer(dir, &cfg, &f, at, entry);
+        }
+        if let Some(f) = find_record(dir, RecordKind::Complaint, &id) {
+            return log_complaint(dir, &cfg, &f, at, entry);
+        }
     }
-    if let Some(f) = find_record(dir, RecordKind::Complaint, id) {
-        return log_complaint(dir, &cfg, &f, at, entry);
-    }
-    Err(Error::usage(format!(
-        "no customer or complaint with id `{id}`"
-    )))
+    // Not found: the closest ids, with names where the shop loads.
+    let hint = match crate::shop::load::load(dir) {
+        Ok(shop) => super::record_hint(&shop, id, lang),
+        Err(_) => String::new(),
+    };
+    Err(Error::usage(cli::no_such_record(id, &hint, lang)))
 }
 
 fn log_customer(
@@ -160,28 +144,44 @@ fn log_customer(
     at: Timestamp,
     e: &LogEntry,
 ) -> Result<i32> {
-    let kind_name = e.kind.as_deref().ok_or_else(|| {
-        Error::usage(format!(
-            "log CUSTOMER KIND [NOTE]: KIND is one of {}",
-            KIND_NAMES.join(", ")
+    let lang = cfg.language;
+    let kind_name = e
+        .kind
+        .as_deref()
+        .ok_or_else(|| Error::usage(cli::kind_missing(&KIND_NAMES, lang)))?;
+    let kind = Kind::parse(&kind_name.trim().to_lowercase()).ok_or_else(|| {
+        let hint = crate::text::suggest(kind_name, KIND_NAMES)
+            .map(|k| vec![(k.to_string(), None)])
+            .unwrap_or_default();
+        Error::usage(cli::unknown_name(
+            "",
+            cli::Named::Kind,
+            kind_name,
+            &cli::suggestions(&hint, lang),
+            &KIND_NAMES.map(String::from),
+            lang,
         ))
     })?;
-    let kind = Kind::parse(kind_name).ok_or_else(|| {
-        Error::usage(format!(
-            "unknown kind `{kind_name}`{}; use one of {}",
-            crate::text::did_you_mean(kind_name, KIND_NAMES),
-            KIND_NAMES.join(", ")
-        ))
-    })?;
-    if e.response || e.resolved || e.solution.is_some() || e.csat.is_some() {
+    if e.response || e.resolved || e.solution.is_some() || e.csat.is_some() || e.force {
         return Err(Error::usage(
-            "--response, --resolved, --solution and --csat are for complaints",
+            WriteWord::ComplaintOptionsOnCustomer.text(lang),
         ));
     }
+    let replied = match &e.replied {
+        Some(_) if kind != Kind::Inbound => {
+            return Err(Error::usage(WriteWord::RepliedNotInbound.text(lang)))
+        }
+        Some(r) => Some(stamp(super::typed_time("--replied", r, cfg)?, cfg)),
+        None => None,
+    };
+    let by =
+        e.by.as_deref()
+            .map(|b| super::typed_admin("--by", b, cfg).map_err(Error::invalid))
+            .transpose()?;
     let shown = dir.shown(&f.rel);
     let mut fields: Vec<(&str, String)> =
         vec![("at", stamp(at, cfg)), ("kind", kind.as_str().to_string())];
-    if let Some(by) = &e.by {
+    if let Some(by) = &by {
         fields.push(("by", scalar(by)));
     }
     if let Some(ch) = &e.channel {
@@ -189,6 +189,9 @@ fn log_customer(
     }
     if let Some(n) = e.note.as_deref().filter(|n| !n.trim().is_empty()) {
         fields.push(("note", scalar(n.trim())));
+    }
+    if let Some(r) = replied {
+        fields.push(("replied", r));
     }
     let count = |bytes: &[u8], added: &record::Interaction| match clean(f, &shown, bytes, cfg) {
         Ok((_, index::Parsed::Customer(c))) => c
@@ -207,12 +210,12 @@ fn log_customer(
         |bytes| {
             let (text, parsed) = clean(f, &shown, bytes, cfg)?;
             let index::Parsed::Customer(old) = parsed else {
-                return Err(Error::invalid(refusal(&shown)));
+                return Err(Error::invalid(cli::record_has_errors(&shown, lang)));
             };
             let new_text = append_interaction(&text, &fields)
-                .map_err(|m| Error::invalid(format!("{}: {m}", shown.display())))?;
+                .map_err(|_| Error::invalid(cli::interactions_on_one_line(&shown, lang)))?;
             let index::Parsed::Customer(new) = reparse(f, &shown, &new_text, cfg)? else {
-                return Err(Error::invalid(not_valid(&shown)));
+                return Err(Error::invalid(cli::change_not_valid(&shown, lang)));
             };
             // The file must read back as the old record plus exactly this interaction.
             let expected = old.positionless();
@@ -223,10 +226,7 @@ fn log_customer(
                 .is_some_and(|i| i.kind == kind && i.at.t == at)
                 && expected == got;
             if !ok {
-                return Err(Error::invalid(format!(
-                    "{}: appending would change more than the new interaction; nothing was written",
-                    shown.display()
-                )));
+                return Err(Error::invalid(cli::append_changes_more(&shown, lang)));
             }
             *added_cell.borrow_mut() = added;
             Ok(new_text)
@@ -248,15 +248,12 @@ fn log_complaint(
     at: Timestamp,
     e: &LogEntry,
 ) -> Result<i32> {
-    if e.kind.is_some() || e.note.is_some() {
-        return Err(Error::usage(
-            "for a complaint use --response, --resolved, --solution TEXT or --csat N (KIND and NOTE are for customers)",
-        ));
+    let lang = cfg.language;
+    if e.kind.is_some() || e.note.is_some() || e.replied.is_some() {
+        return Err(Error::usage(WriteWord::CustomerWordsOnComplaint.text(lang)));
     }
     if !(e.response || e.resolved || e.solution.is_some() || e.csat.is_some()) {
-        return Err(Error::usage(
-            "nothing to record: use --response, --resolved, --solution TEXT or --csat N",
-        ));
+        return Err(Error::usage(WriteWord::NothingToRecord.text(lang)));
     }
     let shown = dir.shown(&f.rel);
     let when = stamp(at, cfg);
@@ -285,8 +282,17 @@ fn log_complaint(
         |bytes| {
             let (mut text, parsed) = clean(f, &shown, bytes, cfg)?;
             let index::Parsed::Complaint(old) = parsed else {
-                return Err(Error::invalid(refusal(&shown)));
+                return Err(Error::invalid(cli::record_has_errors(&shown, lang)));
             };
+            // Overwriting a resolution, or rating what is not resolved, only
+            // when asked to (SPEC §9).
+            if let (true, Some(r), false) = (e.resolved, &old.resolved, e.force) {
+                let when = crate::time::short(r.t, &cfg.timezone);
+                return Err(Error::invalid(cli::already_resolved(&shown, &when, lang)));
+            }
+            if e.csat.is_some() && !e.resolved && old.resolved.is_none() && !e.force {
+                return Err(Error::invalid(cli::csat_while_open(&shown, lang)));
+            }
             let mut expected = old.positionless();
             if e.response {
                 text = set_field(&text, "first_response", &when);
@@ -305,10 +311,10 @@ fn log_complaint(
                 expected.csat = Some(i64::from(c));
             }
             let index::Parsed::Complaint(new) = reparse(f, &shown, &text, cfg)? else {
-                return Err(Error::invalid(not_valid(&shown)));
+                return Err(Error::invalid(cli::change_not_valid(&shown, lang)));
             };
             if new.positionless() != expected {
-                return Err(Error::invalid(not_valid(&shown)));
+                return Err(Error::invalid(cli::change_not_valid(&shown, lang)));
             }
             Ok(text)
         },

@@ -23,8 +23,9 @@ use jiff::Timestamp;
 use serde::Serialize;
 use std::io::Write;
 
-/// How a listing command prints (`--format`).
-#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+/// How a listing command prints; each command's `--format` offers only
+/// the ones it prints (`cli::TableOrJson`, `cli::TableJsonCsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
     Json,
@@ -43,7 +44,7 @@ impl Ctx {
     pub fn open(dir: ShopDir, now: Option<&str>, use_cache: bool) -> Result<Ctx> {
         recover(&dir);
         let shop = crate::shop::load::load_with(&dir, use_cache)?;
-        let now = crate::time::parse_now(now, &shop.config.timezone)?;
+        let now = now_of(now, &shop.config)?;
         Ok(Ctx {
             shop,
             now,
@@ -93,9 +94,9 @@ fn out(text: &str) -> Result<i32> {
     Ok(0)
 }
 
-fn json<T: Serialize>(value: &T) -> Result<i32> {
+fn json<T: Serialize>(value: &T, lang: Lang) -> Result<i32> {
     let s = serde_json::to_string_pretty(value)
-        .map_err(|e| Error::usage(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Error::usage(cli::cannot_write_json(&e, lang)))?;
     out(&(s + "\n"))
 }
 
@@ -112,6 +113,90 @@ fn csv(header: &str, rows: impl Iterator<Item = Vec<String>>) -> String {
         s.push('\n');
     }
     s
+}
+
+/// `--now` (or `LANGGAN_NOW`) in the shop zone; the clock when absent.
+pub(crate) fn now_of(now: Option<&str>, cfg: &Config) -> Result<Timestamp> {
+    match now {
+        Some(s) => typed_time("--now", s, cfg),
+        None => Ok(Timestamp::now()),
+    }
+}
+
+/// A time typed for `option` (`--at`, `--replied`, `--first-contact`).
+fn typed_time(option: &str, text: &str, cfg: &Config) -> Result<Timestamp> {
+    crate::time::parse_time_in(text, &cfg.timezone, cfg.language)
+        .map_err(|_| Error::usage(cli::bad_time(option, text, cfg.language)))
+}
+
+/// An admin typed for `option` (`--admin`, `--by`): the spelling shop.toml
+/// uses, whatever the case typed; any name when the shop lists no admins.
+/// Unknown: the message, with the closest admins.
+fn typed_admin(option: &str, typed: &str, cfg: &Config) -> std::result::Result<String, String> {
+    typed_name(option, cli::Named::Admin, typed, &cfg.admins, cfg.language)
+}
+
+/// A name typed from a list in shop.toml, in the list's spelling.
+fn typed_name(
+    option: &str,
+    what: cli::Named,
+    typed: &str,
+    known: &[String],
+    lang: Lang,
+) -> std::result::Result<String, String> {
+    let typed = typed.trim();
+    if known.is_empty() {
+        return Ok(typed.to_string());
+    }
+    if let Some(k) = crate::text::same_name(typed, known.iter().map(String::as_str)) {
+        return Ok(k.to_string());
+    }
+    let close = crate::text::closest(typed, known.iter().map(|k| (k.as_str(), k.as_str())), 3);
+    let hint = cli::suggestions(
+        &close
+            .iter()
+            .map(|k| (k.to_string(), None))
+            .collect::<Vec<_>>(),
+        lang,
+    );
+    Err(cli::unknown_name(option, what, typed, &hint, known, lang))
+}
+
+/// ` mungkin maksudnya …?` for an id not found among `records`: the closest
+/// ids, with their names.
+fn id_hint<'a>(
+    id: &str,
+    records: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+    lang: Lang,
+) -> String {
+    let close = crate::text::closest(id, records.clone(), 3);
+    let named: Vec<(String, Option<String>)> = close
+        .iter()
+        .map(|c| {
+            let name = records
+                .clone()
+                .into_iter()
+                .find(|(i, _)| i == c)
+                .map(|(_, n)| n.to_string());
+            (c.to_string(), name)
+        })
+        .collect();
+    cli::suggestions(&named, lang)
+}
+
+/// [`id_hint`] over every customer and complaint of `shop` (complaints by
+/// their summary).
+fn record_hint(shop: &crate::shop::index::Shop, id: &str, lang: Lang) -> String {
+    let records = shop
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .chain(
+            shop.complaints
+                .iter()
+                .map(|k| (k.id.as_str(), k.summary.as_str())),
+        );
+    id_hint(id, records, lang)
 }
 
 /// A time as the writing commands put it in a record.

@@ -5,9 +5,9 @@ use super::{invalid, stamp, Ctx};
 use crate::error::{Diagnostic, Error, Result};
 use crate::io::atomic::{create_new, Lock};
 use crate::io::yaml_edit::{scalar, slug};
-use crate::lang::cli::CliWord;
+use crate::lang::cli::{self, WriteWord};
 use crate::shop::index::{self, RecordKind, ShopDir};
-use crate::shop::record::{self, normalize_phone};
+use crate::shop::record::{self, normalize_phone_in};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -25,6 +25,11 @@ pub struct NewCustomer {
 
 /// The YAML text of a new customer, fields in the SPEC's order.
 pub fn customer_text(c: &NewCustomer, first_contact: &str) -> String {
+    customer_text_tagged(c, first_contact, &[])
+}
+
+/// The same with `tags` (an import's tags column).
+pub fn customer_text_tagged(c: &NewCustomer, first_contact: &str, tags: &[String]) -> String {
     let mut s = format!("name: {}\n", scalar(c.name.trim()));
     let opt = |s: &mut String, key: &str, v: &Option<String>, quote: bool| {
         if let Some(v) = v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
@@ -42,6 +47,21 @@ pub fn customer_text(c: &NewCustomer, first_contact: &str) -> String {
     opt(&mut s, "source", &c.source, false);
     opt(&mut s, "admin", &c.admin, false);
     s.push_str(&format!("first_contact: {first_contact}\n"));
+    if !tags.is_empty() {
+        // Inside `[…]` a comma or bracket ends a plain word, so those are quoted.
+        let words: Vec<String> = tags
+            .iter()
+            .map(|t| {
+                let plain = scalar(t);
+                if plain.contains([',', '[', ']', '{', '}']) && !plain.starts_with('"') {
+                    format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\""))
+                } else {
+                    plain
+                }
+            })
+            .collect();
+        s.push_str(&format!("tags: [{}]\n", words.join(", ")));
+    }
     opt(&mut s, "note", &c.note, false);
     s
 }
@@ -69,23 +89,49 @@ pub(super) fn all_ids(dir: &ShopDir, kind: RecordKind) -> BTreeSet<String> {
         .collect()
 }
 
-pub fn new_customer(ctx: &Ctx, c: &NewCustomer, force: bool) -> Result<i32> {
+/// `first_contact` is `--first-contact` as typed; absent: now.
+pub fn new_customer(
+    ctx: &Ctx,
+    c: &NewCustomer,
+    first_contact: Option<&str>,
+    force: bool,
+) -> Result<i32> {
     let shop = &ctx.shop;
     let cfg = &shop.config;
+    let lang = cfg.language;
     if c.name.trim().is_empty() {
-        return Err(Error::usage("a customer needs a name"));
+        return Err(Error::usage(WriteWord::NeedsName.text(lang)));
     }
-    if let Some(p) = c.phone.as_deref().and_then(|p| normalize_phone(p).ok()) {
+    // Names from shop.toml's lists are written as the list spells them.
+    let mut c = c.clone();
+    if let Some(a) = &c.admin {
+        c.admin = Some(super::typed_admin("--admin", a, cfg).map_err(Error::invalid)?);
+    }
+    if let Some(s) = &c.source {
+        c.source = Some(
+            super::typed_name("--source", cli::Named::Source, s, &cfg.sources, lang)
+                .map_err(Error::invalid)?,
+        );
+    }
+    let first_contact = match first_contact {
+        Some(t) => super::typed_time("--first-contact", t, cfg)?,
+        None => ctx.now,
+    };
+    if let Some(p) = c
+        .phone
+        .as_deref()
+        .and_then(|p| normalize_phone_in(p, cfg.language).ok())
+    {
         if let Some(other) = shop
             .customers
             .iter()
             .find(|x| x.phone.as_deref() == Some(p.as_str()))
         {
             if !force {
-                return Err(Error::invalid(format!(
-                    "{} already has this phone ({}); use --force to add another customer anyway",
-                    shop.dir.shown(&other.path).display(),
-                    other.name
+                return Err(Error::invalid(cli::phone_taken(
+                    &shop.dir.shown(&other.path),
+                    &other.name,
+                    lang,
                 )));
             }
         }
@@ -95,16 +141,16 @@ pub fn new_customer(ctx: &Ctx, c: &NewCustomer, force: bool) -> Result<i32> {
     let ids = all_ids(&shop.dir, RecordKind::Customer);
     let id = free_id(&slug(&c.name), &|id| ids.contains(id));
     let rel = PathBuf::from(index::CUSTOMERS_DIR).join(format!("{id}.yaml"));
-    let text = customer_text(c, &stamp(ctx.now, cfg));
+    let text = customer_text(&c, &stamp(first_contact, cfg));
     let shown = shop.dir.shown(&rel);
     let (parsed, diags) = record::parse_customer(&id, &shown, &text, cfg);
     if parsed.is_none() || diags.iter().any(Diagnostic::is_error) {
         return Err(invalid(
-            "the new customer is not valid; nothing was written".into(),
+            cli::new_record_invalid(false, lang).into(),
             diags
                 .into_iter()
                 .map(|mut d| {
-                    d.message = format!("(new record) {}", d.message);
+                    d.message = format!("{} {}", WriteWord::NewRecord.text(lang), d.message);
                     d
                 })
                 .collect(),
@@ -132,8 +178,8 @@ pub fn next_complaint_id(ids: &BTreeSet<String>, year: i16) -> String {
 
 pub struct NewComplaint {
     pub customer: String,
-    /// Absent: a default title the admin replaces when they write the details.
-    pub summary: Option<String>,
+    /// Required: a complaint file says what went wrong.
+    pub summary: String,
     pub category: Option<String>,
     pub admin: Option<String>,
     pub channel: Option<String>,
@@ -142,23 +188,34 @@ pub struct NewComplaint {
 pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
     let shop = &ctx.shop;
     let cfg = &shop.config;
-    if shop.customer(&k.customer).is_none() {
-        let hint =
-            crate::text::did_you_mean(&k.customer, shop.customers.iter().map(|c| c.id.as_str()));
-        return Err(Error::invalid(format!(
-            "no customer `{}`{hint}",
-            k.customer
+    let lang = cfg.language;
+    // Ids are slugs, lower case: `Siti` is `siti`.
+    let customer = if shop.customer(&k.customer).is_some() {
+        k.customer.clone()
+    } else {
+        k.customer.trim().to_lowercase()
+    };
+    if shop.customer(&customer).is_none() {
+        let records = shop
+            .customers
+            .iter()
+            .map(|c| (c.id.as_str(), c.name.as_str()));
+        let hint = super::id_hint(&k.customer, records, lang);
+        return Err(Error::invalid(cli::no_such_customer(
+            &k.customer,
+            &hint,
+            lang,
         )));
     }
-    let summary = match k.summary.as_deref().map(str::trim) {
-        Some("") => {
-            return Err(Error::usage(
-                "--summary: describe the complaint in a few words",
-            ))
-        }
-        Some(s) => s.to_string(),
-        None => CliWord::NewComplaintSummary.text(cfg.language).to_string(),
-    };
+    let summary = k.summary.trim();
+    if summary.is_empty() {
+        return Err(Error::usage(WriteWord::SummaryEmpty.text(lang)));
+    }
+    let admin = k
+        .admin
+        .as_deref()
+        .map(|a| super::typed_admin("--admin", a, cfg).map_err(Error::invalid))
+        .transpose()?;
     let year = cfg.timezone.to_datetime(ctx.now).year();
     // Under the shop's write lock, so two at once do not pick the same number.
     let _lock = Lock::shop(&shop.dir.root, &[Path::new(index::COMPLAINTS_DIR)])?;
@@ -174,14 +231,14 @@ pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
     }
     let mut text = format!(
         "customer: {}\nopened: {}\nsummary: {}\n",
-        k.customer,
+        customer,
         stamp(ctx.now, cfg),
-        scalar(&summary)
+        scalar(summary)
     );
     for (key, v) in [
         ("category", &k.category),
         ("channel", &k.channel),
-        ("admin", &k.admin),
+        ("admin", &admin),
     ] {
         if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
             text.push_str(&format!("{key}: {}\n", scalar(v.trim())));
@@ -191,10 +248,7 @@ pub fn new_complaint(ctx: &Ctx, k: &NewComplaint) -> Result<i32> {
     let shown = shop.dir.shown(&rel);
     let (parsed, diags) = record::parse_complaint(&id, &shown, &text, cfg);
     if parsed.is_none() || diags.iter().any(Diagnostic::is_error) {
-        return Err(invalid(
-            "the new complaint is not valid; nothing was written".into(),
-            diags,
-        ));
+        return Err(invalid(cli::new_record_invalid(true, lang).into(), diags));
     }
     create_new(&shop.dir.root.join(&rel), text.as_bytes())?;
     println!("{}", shown.display());

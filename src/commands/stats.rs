@@ -14,14 +14,15 @@ pub fn stats(ctx: &Ctx, week: Option<&str>, format: Format) -> Result<i32> {
     let shop = &ctx.shop;
     let cfg = &shop.config;
     let week = match week {
-        Some(w) => Week::parse(w).map_err(|m| Error::usage(format!("--week: {m}")))?,
+        Some(w) => Week::parse(w).ok_or_else(|| Error::usage(cli::bad_week(w, cfg.language)))?,
         None => Week::containing(ctx.now, &cfg.timezone),
     };
     ctx.warn_left_out();
     let this = crate::metrics::week_stats(shop, week, ctx.now);
     match format {
-        Format::Json => json(&this),
-        Format::Csv => Err(Error::usage("stats supports --format table or json")),
+        Format::Json => json(&this, cfg.language),
+        // `--format` offers only table and json (cli::TableOrJson).
+        Format::Csv => Err(Error::usage(cli::format_unsupported("stats", cfg.language))),
         Format::Table => {
             let prev = crate::metrics::week_stats(shop, week.prev(), ctx.now);
             out(&stats_table(cfg, &this, &prev))

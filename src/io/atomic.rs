@@ -9,6 +9,7 @@
 //! outside langgan meanwhile (an editor, `sed -i`).
 
 use crate::error::{Error, Result};
+use crate::lang::cli::Refusal;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
@@ -36,7 +37,7 @@ fn temp_path(path: &Path, ext: &str) -> Result<PathBuf> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
-        .ok_or_else(|| Error::usage(format!("{}: not a file name", path.display())))?;
+        .ok_or_else(|| Error::refused(Refusal::NotAFileName(path.to_path_buf())))?;
     Ok(parent(path).join(format!(".{name}.langgan-{}.{ext}", std::process::id())))
 }
 
@@ -63,6 +64,32 @@ fn write_file(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     Ok(())
 }
 
+/// `std::fs::rename`. On Windows a rename over a file fails while another
+/// program has it open (an editor, the search indexer, a virus scanner):
+/// there it is tried again for up to 2 s before giving up.
+pub fn rename(from: &Path, to: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    {
+        use std::time::{Duration, Instant};
+        let deadline = Instant::now() + Duration::from_secs(2);
+        let mut pause = Duration::from_millis(10);
+        loop {
+            match std::fs::rename(from, to) {
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::PermissionDenied
+                        && Instant::now() < deadline =>
+                {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                other => return other,
+            }
+        }
+    }
+    #[cfg(not(windows))]
+    std::fs::rename(from, to)
+}
+
 /// Makes a rename or a new name in `dir` durable. Best effort: not every
 /// system lets a folder be synced.
 pub fn sync_dir(dir: &Path) {
@@ -83,7 +110,7 @@ fn write_via_temp(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let result = (|| -> std::io::Result<()> {
         write_file(&tmp, bytes, sync)?;
         keep_mode(path, &tmp);
-        std::fs::rename(&tmp, path)
+        rename(&tmp, path)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
@@ -109,10 +136,7 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let _ = std::fs::remove_file(&tmp);
     result.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::usage(format!(
-                "{}: already exists; nothing was written",
-                path.display()
-            ))
+            Error::refused(Refusal::AlreadyExists(path.to_path_buf()))
         } else {
             Error::io(path, &e)
         }
@@ -133,7 +157,7 @@ pub fn place_new(from: &Path, to: &Path) -> std::io::Result<()> {
                 std::io::ErrorKind::AlreadyExists,
                 "file exists",
             )),
-            None => std::fs::rename(from, to),
+            None => rename(from, to),
         },
         other => other,
     }
@@ -161,9 +185,12 @@ fn renameat2(from: &Path, to: &Path, flags: libc::c_uint) -> std::io::Result<()>
             .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))
     };
     let (a, b) = (c(from)?, c(to)?);
+    // The system call itself: musl (the static release build) has no
+    // renameat2 wrapper before 1.2.5.
     // SAFETY: both are valid NUL-terminated paths that outlive the call.
     let r = unsafe {
-        libc::renameat2(
+        libc::syscall(
+            libc::SYS_renameat2,
             libc::AT_FDCWD,
             a.as_ptr(),
             libc::AT_FDCWD,
@@ -233,7 +260,7 @@ pub fn replace_checked(
         match exchange(&tmp, path) {
             None => {
                 // No atomic exchange here: the check above is the last word.
-                std::fs::rename(&tmp, path).map_err(io).map_err(cleanup)?;
+                rename(&tmp, path).map_err(io).map_err(cleanup)?;
                 sync_dir(parent(path));
                 return Ok((new, redone));
             }
@@ -251,7 +278,7 @@ pub fn replace_checked(
                         // put their file back, then redo the edit on it.
                         if !matches!(exchange(&tmp, path), Some(Ok(()))) {
                             // Cannot swap back: a plain rename restores theirs.
-                            let _ = std::fs::rename(&tmp, path);
+                            let _ = rename(&tmp, path);
                             return Err(cleanup(kept_changing(path)));
                         }
                         base = out;
@@ -301,10 +328,7 @@ pub fn replace_if(
 }
 
 fn kept_changing(path: &Path) -> Error {
-    Error::usage(format!(
-        "{}: the file kept changing while langgan was writing it (edited elsewhere at the same time); nothing was written, try again",
-        path.display()
-    ))
+    Error::refused(Refusal::KeptChanging(path.to_path_buf()))
 }
 
 /// The shop's private folder, created with a `.gitignore` of its own so that
@@ -408,12 +432,11 @@ impl Lock {
                 Ok(()) => break,
                 Err(std::fs::TryLockError::WouldBlock) => {
                     if start.elapsed() > LOCK_WAIT {
-                        return Err(Error::usage(format!(
-                            "{}: another langgan has been writing to this shop for {}s (lock {}); try again",
-                            root.display(),
-                            LOCK_WAIT.as_secs(),
-                            path.display()
-                        )));
+                        return Err(Error::refused(Refusal::ShopBusy {
+                            root: root.to_path_buf(),
+                            secs: LOCK_WAIT.as_secs(),
+                            lock: path,
+                        }));
                     }
                     std::thread::sleep(std::time::Duration::from_millis(2));
                 }

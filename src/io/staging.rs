@@ -16,6 +16,7 @@
 
 use crate::error::{Error, Result};
 use crate::io::atomic::{place_new, private_dir, replace_if, sync_dir, PRIVATE_DIR};
+use crate::lang::cli::Refusal;
 use crate::shop::hash::fnv1a;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -144,9 +145,7 @@ impl Staging {
             let target = target
                 .to_str()
                 .filter(|t| !t.contains(['\t', '\n']))
-                .ok_or_else(|| {
-                    Error::usage(format!("{}: not a plain file name", target.display()))
-                })?;
+                .ok_or_else(|| Error::refused(Refusal::NotAPlainFileName(target.clone())))?;
             match base {
                 Some(h) => manifest.push_str(&format!("{staged}\t{target}\t{h:016x}\n")),
                 None => manifest.push_str(&format!("{staged}\t{target}\n")),
@@ -159,7 +158,7 @@ impl Staging {
             let mut f = std::fs::File::create(&tmp)?;
             f.write_all(manifest.as_bytes())?;
             f.sync_all()?;
-            std::fs::rename(&tmp, &commit)
+            crate::io::atomic::rename(&tmp, &commit)
         };
         write().map_err(|e| Error::io(&commit, &e))?;
         sync_dir(&self.dir);
@@ -280,10 +279,7 @@ fn place_one(root: &Path, from: &Path, target: &Path) -> Result<PathBuf> {
             Err(e) => return Err(Error::io(&to, &e)),
         }
     }
-    Err(Error::usage(format!(
-        "{}: no free name for this record",
-        target.display()
-    )))
+    Err(Error::refused(Refusal::NoFreeName(target.to_path_buf())))
 }
 
 /// What [`recover`] did with an import that had ended early.
@@ -420,10 +416,7 @@ pub fn import_lock(root: &Path) -> Result<ImportLock> {
             Ok(()) => return Ok(ImportLock { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => {
                 if start.elapsed() > std::time::Duration::from_secs(120) {
-                    return Err(Error::usage(format!(
-                        "another import into this shop is still running (lock {}); try again when it is done",
-                        path.display()
-                    )));
+                    return Err(Error::refused(Refusal::ImportRunning { lock: path }));
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }

@@ -3,6 +3,8 @@
 //! and publish the site.
 
 use crate::error::{Error, Result};
+use crate::lang::cli::{self, TeamProblem};
+use crate::shop::config::Lang;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -19,13 +21,9 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
 }
 
 /// The repository's top folder and the shop's path inside it (`.` at the top).
-pub fn repo_of(shop: &Path) -> Result<(PathBuf, String)> {
-    let top = git(shop, &["rev-parse", "--show-toplevel"]).ok_or_else(|| {
-        Error::usage(format!(
-            "{}: not inside a git repository; run `git init` first",
-            shop.display()
-        ))
-    })?;
+pub fn repo_of(shop: &Path, lang: Lang) -> Result<(PathBuf, String)> {
+    let top = git(shop, &["rev-parse", "--show-toplevel"])
+        .ok_or_else(|| Error::usage(cli::team_problem(TeamProblem::NoRepo, shop, lang)))?;
     let top = PathBuf::from(top);
     let shop_abs = std::fs::canonicalize(shop).map_err(|e| Error::io(shop, &e))?;
     let top_abs = std::fs::canonicalize(&top).map_err(|e| Error::io(&top, &e))?;
@@ -58,18 +56,19 @@ fi
     )
 }
 
-pub fn install_hook(shop: &Path) -> Result<PathBuf> {
-    let (top, rel) = repo_of(shop)?;
+pub fn install_hook(shop: &Path, lang: Lang) -> Result<PathBuf> {
+    let (top, rel) = repo_of(shop, lang)?;
     let hooks = git(&top, &["rev-parse", "--git-path", "hooks"])
         .map(|p| top.join(p))
-        .ok_or_else(|| Error::usage("cannot find the git hooks folder"))?;
+        .ok_or_else(|| Error::usage(cli::team_problem(TeamProblem::NoHooksFolder, &top, lang)))?;
     std::fs::create_dir_all(&hooks).map_err(|e| Error::io(&hooks, &e))?;
     let path = hooks.join("pre-commit");
     if let Ok(existing) = std::fs::read_to_string(&path) {
         if !existing.contains("langgan init --hooks") {
-            return Err(Error::usage(format!(
-                "{}: a pre-commit hook already exists; add `langgan --shop {rel} check` to it yourself",
-                path.display()
+            return Err(Error::usage(cli::team_problem(
+                TeamProblem::HookExists { shop_rel: &rel },
+                &path,
+                lang,
             )));
         }
     }
@@ -92,10 +91,59 @@ pub enum Ci {
     Gitlab,
 }
 
-/// How CI gets langgan; override with the LANGGAN_INSTALL variable of the workflow.
-const INSTALL: &str = "cargo install langgan --locked";
+/// The release asset CI runners download (see .github/workflows/release.yml).
+pub const RUNNER_TARGET: &str = "x86_64-unknown-linux-musl";
+
+/// Where releases are published; a recipe's LANGGAN_REPO overrides it.
+const REPO: &str = match option_env!("CARGO_PKG_REPOSITORY") {
+    Some(r) if !r.is_empty() => r,
+    _ => "https://github.com/langgan/langgan",
+};
+
+/// The repository as `owner/name`.
+fn repo_slug() -> &'static str {
+    REPO.trim_end_matches('/')
+        .trim_end_matches(".git")
+        .strip_prefix("https://github.com/")
+        .unwrap_or(REPO)
+}
+
+/// How a CI runner gets langgan: the release binary of the version that
+/// wrote the recipe, its SHA-256 checked against the release's SHA256SUMS;
+/// when that release cannot be downloaded, built from the repository with
+/// cargo. `BIN` is where the binary goes (on PATH).
+fn install_script(bin: &str) -> String {
+    format!(
+        r#"set -eu
+asset="langgan-${{LANGGAN_VERSION}}-{RUNNER_TARGET}"
+base="https://github.com/${{LANGGAN_REPO}}/releases/download/v${{LANGGAN_VERSION}}"
+mkdir -p "{bin}"
+if curl -fsSLO "$base/$asset.tar.gz" && curl -fsSLO "$base/SHA256SUMS"; then
+  grep " $asset.tar.gz\$" SHA256SUMS | sha256sum -c -
+  tar xzf "$asset.tar.gz"
+  install -m 755 "$asset/langgan" "{bin}/langgan"
+else
+  echo "no release v${{LANGGAN_VERSION}} to download; building langgan with cargo"
+  cargo install --locked --root "{bin}/.." --git "https://github.com/${{LANGGAN_REPO}}" langgan
+fi
+"{bin}/langgan" --version"#
+    )
+}
+
+/// `text` indented by `by` spaces on every line (a YAML block scalar).
+fn indented(text: &str, by: usize) -> String {
+    let pad = " ".repeat(by);
+    text.lines()
+        .map(|l| format!("{pad}{l}\n"))
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
 
 pub fn github_workflow(shop_rel: &str) -> String {
+    let install = indented(&install_script("$HOME/.local/bin"), 10);
+    let version = env!("CARGO_PKG_VERSION");
+    let repo = repo_slug();
     format!(
         r#"# Written by `langgan init --ci github`: check the records on every push and
 # pull request; on main, render the report (contacts masked) and publish it
@@ -110,14 +158,17 @@ permissions:
   id-token: write
 env:
   SHOP: "{shop_rel}"
-  LANGGAN_INSTALL: "{INSTALL}"
+  LANGGAN_VERSION: "{version}"
+  LANGGAN_REPO: "{repo}"
 jobs:
   check:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
       - name: Install langgan
-        run: $LANGGAN_INSTALL
+        run: |
+{install}
+      - run: echo "$HOME/.local/bin" >> "$GITHUB_PATH"
       - name: Check records
         run: langgan --shop "$SHOP" check
       - name: Render report
@@ -141,23 +192,28 @@ jobs:
 }
 
 pub fn gitlab_ci(shop_rel: &str) -> String {
+    let install = indented(&install_script("/usr/local/bin"), 6);
+    let version = env!("CARGO_PKG_VERSION");
+    let repo = repo_slug();
     format!(
         r#"# Written by `langgan init --ci gitlab`: check the records on every push; on
 # the default branch render the report (contacts masked) to GitLab Pages.
 variables:
   SHOP: "{shop_rel}"
-  LANGGAN_INSTALL: "{INSTALL}"
+  LANGGAN_VERSION: "{version}"
+  LANGGAN_REPO: "{repo}"
 default:
   image: rust:latest
+  before_script:
+    - |
+{install}
 check:
   stage: test
   script:
-    - $LANGGAN_INSTALL
     - langgan --shop "$SHOP" check
 pages:
   stage: deploy
   script:
-    - $LANGGAN_INSTALL
     - langgan --shop "$SHOP" check
     - langgan --shop "$SHOP" report --mask --out public
   artifacts:
@@ -170,8 +226,8 @@ pages:
 }
 
 /// Writes the CI file at the repository's top (or the shop's, outside git).
-pub fn write_ci(shop: &Path, ci: Ci) -> Result<PathBuf> {
-    let (top, rel) = match repo_of(shop) {
+pub fn write_ci(shop: &Path, ci: Ci, lang: Lang) -> Result<PathBuf> {
+    let (top, rel) = match repo_of(shop, lang) {
         Ok(x) => x,
         Err(_) => (shop.to_path_buf(), ".".to_string()),
     };
@@ -183,9 +239,10 @@ pub fn write_ci(shop: &Path, ci: Ci) -> Result<PathBuf> {
         Ci::Gitlab => (top.join(".gitlab-ci.yml"), gitlab_ci(&rel)),
     };
     if path.exists() {
-        return Err(Error::usage(format!(
-            "{}: already exists; nothing was changed",
-            path.display()
+        return Err(Error::usage(cli::team_problem(
+            TeamProblem::CiExists,
+            &path,
+            lang,
         )));
     }
     crate::io::atomic::create_new(&path, text.as_bytes())?;

@@ -57,15 +57,20 @@ fn lines_with_endings(text: &str) -> Vec<&str> {
     text.split_inclusive('\n').collect()
 }
 
+/// `interactions` is written on one line (`[…]`): `log` appends only to a
+/// block list (the caller says so in the shop's language).
+#[derive(Debug, PartialEq, Eq)]
+pub struct OneLineList;
+
 /// Appends one list item (given as `key: value` pairs) to the top-level
 /// `interactions:` block list; creates the block at the end when absent.
-pub fn append_interaction(text: &str, fields: &[(&str, String)]) -> Result<String, String> {
+pub fn append_interaction(text: &str, fields: &[(&str, String)]) -> Result<String, OneLineList> {
     append_interactions(text, &[fields])
 }
 
 /// Appends several items at once, in order (one pass over the text, for
 /// imports that add hundreds).
-pub fn append_interactions(text: &str, items: &[&[(&str, String)]]) -> Result<String, String> {
+pub fn append_interactions(text: &str, items: &[&[(&str, String)]]) -> Result<String, OneLineList> {
     let nl = line_ending(text);
     let lines = lines_with_endings(text);
     let start = lines.iter().position(|l| is_top_key(l, "interactions"));
@@ -118,10 +123,7 @@ pub fn append_interactions(text: &str, items: &[&[(&str, String)]]) -> Result<St
         return Ok(out);
     }
     if !value.is_empty() {
-        return Err(
-            "`interactions` is written on one line ([…]); write it as a list with one `- at:` item per line to use `log`"
-                .into(),
-        );
+        return Err(OneLineList);
     }
     // The block: following lines that are indented, blank or comments.
     let mut last_item_line = None;

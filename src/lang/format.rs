@@ -380,14 +380,16 @@ pub fn change(key: Metric, this: &Metrics, prev: &Metrics, cfg: &Config) -> Chan
         };
     };
     let diff = a - b;
+    // Every change says its unit: points of a rate or score, minutes, hours.
+    let unit =
+        |n: f64, digits: usize, w: Word| format!("{} {}", decimal(n, digits, lang), w.text(lang));
     let text_abs = match key.kind() {
-        MetricKind::Rate => format!(
-            "{} {}",
-            decimal(diff.abs() * 100.0, 0, lang),
-            Word::Points.text(lang)
-        ),
+        MetricKind::Rate => unit(diff.abs() * 100.0, 0, Word::Points),
+        MetricKind::Percent | MetricKind::Score => unit(diff.abs(), 0, Word::Points),
         MetricKind::Money => money(diff.abs() as i64, &cfg.currency),
-        _ => decimal(diff.abs(), 1, lang),
+        MetricKind::Minutes => unit(diff.abs(), 1, Word::Minutes),
+        MetricKind::Hours => unit(diff.abs(), 1, Word::Hours),
+        MetricKind::Count | MetricKind::Breakdown => decimal(diff.abs(), 0, lang),
     };
     let (direction, arrow) = if diff.abs() < 1e-9 {
         ("same", "=")
@@ -425,7 +427,7 @@ mod tests {
         assert_eq!(money(85_000, "IDR"), "Rp 85.000");
         assert_eq!(money(-5_000, "IDR"), "-Rp 5.000");
         let tz = TimeZone::get("Asia/Jakarta").expect("tz");
-        let t = crate::time::parse_time("2026-11-16 10:15", &tz).expect("t");
+        let t = crate::time::parse_time_in("2026-11-16 10:15", &tz, Lang::Id).expect("t");
         assert_eq!(long_date(t, &tz, Lang::Id), "Senin, 16 Nov 2026");
         assert_eq!(long_date(t, &tz, Lang::En), "Monday, 16 Nov 2026");
         assert_eq!(mask_phone("+6281234567890"), "+62 812-****-7890");

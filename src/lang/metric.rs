@@ -64,7 +64,7 @@ const METRICS: [(Metric, &str, &str, &str, &str); 27] = [
     ),
     (
         Metric::ResponseMedianMinutes,
-        "Waktu balas (median)",
+        "Waktu balas (nilai tengah)",
         "Response time (median)",
         "Median waktu admin membalas chat pelanggan, dalam menit jam buka.",
         "Median minutes to answer a customer message, in open hours.",
@@ -134,7 +134,7 @@ const METRICS: [(Metric, &str, &str, &str, &str); 27] = [
     ),
     (
         Metric::AhtHours,
-        "Lama penanganan (AHT)",
+        "Lama penanganan komplain",
         "Handling time (AHT)",
         "Rata-rata jam buka dari komplain dibuka sampai selesai.",
         "Mean open hours from complaint opened to resolved.",

@@ -2,12 +2,20 @@
 //! - `words`: shared words (statuses, segments, interaction kinds, rule
 //!   labels, common words);
 //! - `cli`: what the commands say;
+//! - `config`: what is said about shop.toml;
+//! - `check`: what `check` says about record files (diagnostics, summary);
+//! - `help`: what `--help` and usage errors say;
+//! - `import`: what the imports say;
 //! - `metric`: metric labels and what they mean;
 //! - `site`: the report site's labels;
 //! - `format`: money, percent, decimals, dates, phones, masks.
 
+pub mod check;
 pub mod cli;
+pub mod config;
 pub mod format;
+pub mod help;
+pub mod import;
 pub mod metric;
 pub mod site;
 pub mod whatsapp;

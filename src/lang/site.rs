@@ -156,6 +156,7 @@ words! {
         shipped: "dikirim", "shipped";
         delivered: "diterima", "delivered";
         cancelled: "dibatalkan", "cancelled";
+        unanswered: "belum dibalas", "not answered";
     }
 }
 
@@ -164,16 +165,6 @@ pub fn more_complaints(lang: Lang, shown: usize, total: &str) -> String {
     match lang {
         Lang::Id => format!("{shown} dari {total} komplain terbuka ditampilkan · lihat semua"),
         Lang::En => format!("{shown} of {total} open complaints shown · see them all"),
-    }
-}
-
-/// A complaint's age: `5 jam`, `2 hari 3 jam`.
-pub fn age(lang: Lang, days: i64, hours: i64) -> String {
-    match (days, lang) {
-        (0, Lang::Id) => format!("{hours} jam"),
-        (0, Lang::En) => format!("{hours} h"),
-        (d, Lang::Id) => format!("{d} hari {hours} jam"),
-        (d, Lang::En) => format!("{d} d {hours} h"),
     }
 }
 
@@ -219,7 +210,7 @@ pub fn public_warning(lang: Lang, url: &str) -> String {
 }
 
 /// The line after a rebuild: `15:00:02 diperbarui 25 ms · 1 berkas berubah
-/// (customers/siti.yaml) · 3 halaman · 0 galat`.
+/// (customers/siti.yaml) · 3 halaman · 0 kesalahan`.
 pub fn rebuilt(
     lang: Lang,
     clock: &str,
@@ -231,7 +222,7 @@ pub fn rebuilt(
 ) -> String {
     match lang {
         Lang::Id => format!(
-            "{clock} diperbarui {ms} ms · {changed} berkas berubah{files} · {written} halaman · {errors} galat"
+            "{clock} diperbarui {ms} ms · {changed} berkas berubah{files} · {written} halaman · {errors} kesalahan"
         ),
         Lang::En => format!(
             "{clock} rebuilt in {ms} ms · {changed} files changed{files} · {written} pages · {errors} errors"
@@ -244,5 +235,245 @@ pub fn unchanged(lang: Lang, clock: &str, ms: u128, names: &str) -> String {
     match lang {
         Lang::Id => format!("{clock} diperiksa {ms} ms · isi tidak berubah ({names}) · 0 halaman"),
         Lang::En => format!("{clock} checked in {ms} ms · contents unchanged ({names}) · 0 pages"),
+    }
+}
+
+/// How many answered a score: `5 jawaban`.
+pub fn answers(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Id => format!("{n} jawaban"),
+        Lang::En => format!("{n} answers"),
+    }
+}
+
+/// The first `days` days of this month or the one before: `tgl 1–23 bulan ini`.
+pub fn month_so_far(lang: Lang, days: u8, prev: bool) -> String {
+    match (lang, prev) {
+        (Lang::Id, false) => format!("Tgl 1–{days} bulan ini"),
+        (Lang::Id, true) => format!("Tgl 1–{days} bulan lalu"),
+        (Lang::En, false) => format!("Days 1–{days} this month"),
+        (Lang::En, true) => format!("Days 1–{days} last month"),
+    }
+}
+
+/// The first `days` days of this week or the one before: `Sen–Rab minggu lalu`.
+pub fn week_so_far(lang: Lang, days: u8, prev: bool) -> String {
+    let names = match lang {
+        Lang::Id => ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    };
+    let last = names[usize::from(days.clamp(1, 7)) - 1];
+    let span = if days <= 1 {
+        last.to_string()
+    } else {
+        format!("{}–{last}", names[0])
+    };
+    match (lang, prev) {
+        (Lang::Id, false) => format!("{span} minggu ini"),
+        (Lang::Id, true) => format!("{span} minggu lalu"),
+        (Lang::En, false) => format!("{span} this week"),
+        (Lang::En, true) => format!("{span} last week"),
+    }
+}
+
+/// Where a lead came from, as a word: `unknown` and slugs never show.
+pub fn source_label(source: &str, lang: Lang) -> String {
+    let known = match (source, lang) {
+        ("unknown", Lang::Id) => "Tidak diketahui",
+        ("unknown", Lang::En) => "Not recorded",
+        ("referral", Lang::Id) => "Rekomendasi teman",
+        ("referral", Lang::En) => "Referral",
+        ("offline", Lang::Id) => "Toko offline",
+        ("offline", Lang::En) => "In store",
+        ("instagram", _) => "Instagram",
+        ("facebook", _) => "Facebook",
+        ("tiktok", _) => "TikTok",
+        ("whatsapp", _) => "WhatsApp",
+        ("marketplace", _) => "Marketplace",
+        ("website", _) => "Website",
+        _ => return words_of(source),
+    };
+    known.to_string()
+}
+
+/// A slug as words: `telat-kirim` → `Telat kirim`.
+pub fn words_of(slug: &str) -> String {
+    let spaced = slug.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// An admin by name (`dewi` → `Dewi`); nobody → `Belum ada admin`.
+pub fn admin_name(admin: Option<&str>, lang: Lang) -> String {
+    match admin.filter(|a| !a.is_empty() && *a != "unassigned") {
+        Some(a) => a
+            .split(['-', '_', ' '])
+            .filter(|w| !w.is_empty())
+            .map(words_of)
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => Words::of(lang).no_admin.to_string(),
+    }
+}
+
+/// A span of time in words, to the minute under a day: `20 menit`,
+/// `3 jam 5 menit`, `2 hari 3 jam`.
+pub fn span(lang: Lang, secs: i64) -> String {
+    let secs = secs.max(0);
+    let (d, h, m) = (secs / 86_400, (secs % 86_400) / 3600, (secs % 3600) / 60);
+    match (lang, d, h) {
+        (Lang::Id, 0, 0) => format!("{m} menit"),
+        (Lang::En, 0, 0) => format!("{m} min"),
+        (Lang::Id, 0, _) if m > 0 => format!("{h} jam {m} menit"),
+        (Lang::En, 0, _) if m > 0 => format!("{h} h {m} min"),
+        (Lang::Id, 0, _) => format!("{h} jam"),
+        (Lang::En, 0, _) => format!("{h} h"),
+        (Lang::Id, _, 0) => format!("{d} hari"),
+        (Lang::En, _, 0) => format!("{d} d"),
+        (Lang::Id, _, _) => format!("{d} hari {h} jam"),
+        (Lang::En, _, _) => format!("{d} d {h} h"),
+    }
+}
+
+/// How a deadline stands at now: `sisa 3 jam 5 menit` or `lewat 2 hari`.
+pub fn time_left(lang: Lang, due_minus_now_secs: i64) -> String {
+    let s = span(lang, due_minus_now_secs.abs());
+    match (lang, due_minus_now_secs >= 0) {
+        (Lang::Id, true) => format!("sisa {s}"),
+        (Lang::Id, false) => format!("lewat {s}"),
+        (Lang::En, true) => format!("{s} left"),
+        (Lang::En, false) => format!("{s} overdue"),
+    }
+}
+
+words! {
+    /// The new dashboard's and pages' words (issue 15): the context's `m`.
+    #[derive(Serialize)]
+    More {
+        last_complete_week: "Minggu lalu, sudah lengkap", "Last week, complete";
+        week_before: "minggu sebelumnya", "the week before";
+        running_week: "Minggu berjalan, dibanding hari yang sama minggu lalu", "This week so far, against the same days last week";
+        behind: "Siapa yang tertinggal", "Who is behind";
+        tasks_due: "Jatuh tempo", "Due";
+        tasks_late: "Terlambat", "Overdue";
+        tasks_missed: "Terlewat", "Missed";
+        unanswered: "Chat belum dibalas", "Unanswered chats";
+        no_unanswered: "Semua chat sudah dibalas.", "Every chat has been answered.";
+        unpaid_orders: "Pesanan belum dibayar", "Unpaid orders";
+        no_unpaid: "Tidak ada pesanan yang belum dibayar.", "No unpaid orders.";
+        waiting: "Menunggu", "Waiting";
+        response_median: "Waktu balas (nilai tengah)", "Response time (median)";
+        missed_tasks: "Tugas terlewat", "Missed tasks";
+        missed_intro: "Tugas yang lewat batas tanpa dikerjakan. Masih bisa dihubungi lagi.", "Tasks that ran out undone. The customer can still be contacted.";
+        deadline_first: "Batas tanggapan pertama", "First response due";
+        deadline_resolve: "Batas penyelesaian", "Resolve due";
+        handling_time: "Lama penanganan", "Handling time";
+        time_left: "Sisa waktu", "Time left";
+        show_message: "Lihat pesan", "Show message";
+        due_at: "jatuh tempo", "due";
+        late_at: "batas", "late at";
+        order_word: "Pesanan", "Order";
+        complaints_trend: "Komplain masuk dan selesai", "Complaints opened and resolved";
+        main_nav: "Menu utama", "Main menu";
+        pager_nav: "Minggu sebelum dan sesudah", "Previous and next";
+        scroll_table: "Tabel, geser ke samping", "Table, scroll sideways";
+        chat_wa: "Chat di WhatsApp", "Chat on WhatsApp";
+        hidden_note: "disembunyikan", "hidden";
+        print_of: "Laporan", "Report of";
+        status_due: "perlu dikerjakan", "due";
+        status_upcoming: "akan datang", "upcoming";
+        last_7_days: "7 hari terakhir", "last 7 days";
+        open_since: "Terbuka sejak", "Open since";
+        first_response_overdue: "belum ditanggapi", "no first response yet";
+    }
+}
+
+/// A day relative to today: `hari ini`, `kemarin`, `3 hari lalu`, `besok`, `dalam 3 hari`.
+pub fn days_from_today(lang: Lang, days: i64) -> String {
+    match (lang, days) {
+        (Lang::Id, 0) => "hari ini".into(),
+        (Lang::En, 0) => "today".into(),
+        (Lang::Id, -1) => "kemarin".into(),
+        (Lang::En, -1) => "yesterday".into(),
+        (Lang::Id, 1) => "besok".into(),
+        (Lang::En, 1) => "tomorrow".into(),
+        (Lang::Id, d) if d < 0 => format!("{} hari lalu", -d),
+        (Lang::En, d) if d < 0 => format!("{} days ago", -d),
+        (Lang::Id, d) => format!("dalam {d} hari"),
+        (Lang::En, d) => format!("in {d} days"),
+    }
+}
+
+words! {
+    /// What the preview server answers in the browser when it serves no page.
+    ServeWords {
+        busy: "server sedang sibuk, silakan coba lagi sebentar lagi",
+            "busy, try again";
+        unknown_host: "alamat (Host) ini tidak dilayani; buka alamat yang ditampilkan langgan watch",
+            "unknown Host";
+        only_get: "hanya GET dan HEAD", "only GET and HEAD";
+        forbidden: "tidak boleh dibuka", "forbidden";
+        not_found: "halaman tidak ditemukan", "not found";
+    }
+}
+
+/// Watching cannot start: the system's limit on watches or open files.
+pub fn watch_limit(lang: Lang, root: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "{root}: batas sistem untuk jumlah folder yang diawasi atau berkas yang terbuka \
+             sudah tercapai. Naikkan batasnya dengan\n  sudo sysctl fs.inotify.max_user_watches=524288\n\
+             (tambahkan ke /etc/sysctl.conf agar tetap berlaku), atau jalankan \
+             `langgan watch --poll`, yang tidak memerlukannya"
+        ),
+        Lang::En => format!(
+            "{root}: the system limit on watched folders or open files is reached. Raise it with\n  \
+             sudo sysctl fs.inotify.max_user_watches=524288\n(add it to /etc/sysctl.conf to keep \
+             it), or run `langgan watch --poll`, which needs no watches"
+        ),
+    }
+}
+
+/// Watching cannot start for another reason (`error`: the system's words).
+pub fn cannot_watch(lang: Lang, root: &str, error: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "{root}: folder toko tidak bisa diawasi: {error}; di drive jaringan atau WSL coba \
+             `langgan watch --poll`"
+        ),
+        Lang::En => format!(
+            "{root}: cannot watch the shop folder: {error}; on network drives or WSL try \
+             `langgan watch --poll`"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_say_minutes_under_an_hour_and_which_way() {
+        assert_eq!(span(Lang::Id, 20 * 60), "20 menit");
+        assert_eq!(span(Lang::Id, 3 * 3600 + 5 * 60), "3 jam 5 menit");
+        assert_eq!(span(Lang::Id, 2 * 86_400 + 3 * 3600 + 59), "2 hari 3 jam");
+        assert_eq!(time_left(Lang::Id, 20 * 60), "sisa 20 menit");
+        assert_eq!(time_left(Lang::Id, -42 * 86_400), "lewat 42 hari");
+        assert_eq!(days_from_today(Lang::Id, -7), "7 hari lalu");
+        assert_eq!(days_from_today(Lang::Id, 0), "hari ini");
+    }
+
+    #[test]
+    fn labels_are_words() {
+        assert_eq!(source_label("unknown", Lang::Id), "Tidak diketahui");
+        assert_eq!(words_of("telat-kirim"), "Telat kirim");
+        assert_eq!(admin_name(Some("dewi"), Lang::Id), "Dewi");
+        assert_eq!(admin_name(Some("unassigned"), Lang::Id), "Belum ada admin");
+        assert_eq!(admin_name(None, Lang::En), "No admin");
+        assert_eq!(week_so_far(Lang::Id, 3, true), "Sen–Rab minggu lalu");
+        assert_eq!(week_so_far(Lang::Id, 1, false), "Sen minggu ini");
     }
 }

@@ -29,6 +29,8 @@ pub enum Problem {
     RecordHasErrors(String),
     /// The text edit could not be made (the editor's words).
     CannotEdit(String),
+    /// `interactions: [...]` written on one line: items cannot be appended.
+    OneLineList,
 }
 
 impl Problem {
@@ -97,6 +99,8 @@ impl Problem {
             (Problem::RecordHasErrors(path), Lang::En) => format!(
                 "{path} has errors; fix them first (run `langgan check`), then import again"
             ),
+            (Problem::OneLineList, Lang::Id) => "`interactions` ditulis dalam satu baris ([…]); tulis sebagai daftar dengan satu `- at:` per baris agar interaksi bisa ditambahkan".into(),
+            (Problem::OneLineList, Lang::En) => "`interactions` is written on one line ([…]); write it as a list with one `- at:` item per line so interactions can be added".into(),
             (Problem::CannotEdit(m), Lang::Id) => format!("tidak bisa menambahkan interaksi: {m}"),
             (Problem::CannotEdit(m), Lang::En) => format!("cannot add the interactions: {m}"),
         }

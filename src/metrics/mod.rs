@@ -220,6 +220,30 @@ impl Tally {
         }
     }
 
+    /// The counts behind each rate and score, by metric name: (counted,
+    /// out of), so a page can say `38% (3/8)`.
+    pub fn fractions(&self) -> BTreeMap<&'static str, (i64, i64)> {
+        let responses: i64 = self.response_secs.values().sum();
+        [
+            (Metric::ConversionRate, (self.converted, self.leads_new)),
+            (Metric::RepeatOrderRate, (self.repeat_orders, self.orders)),
+            (
+                Metric::ResponseWithinTargetRate,
+                (self.within_target, responses),
+            ),
+            (Metric::Csat, (self.ratings.1, self.ratings.0)),
+            (Metric::Nps, (self.nps.0, self.nps.0)),
+            (Metric::FcrRate, (self.fcr.1, self.fcr.0)),
+            (Metric::RetentionRate, (self.retention.1, self.retention.0)),
+            (Metric::Reply12hRate, (self.reply_12h.1, self.reply_12h.0)),
+            (Metric::ResponseMedianMinutes, (responses, responses)),
+            (Metric::AhtHours, (self.aht_secs.1, self.aht_secs.1)),
+        ]
+        .into_iter()
+        .map(|(m, f)| (m.name(), f))
+        .collect()
+    }
+
     pub fn finish(&self) -> Metrics {
         let count = |v: i64| usize::try_from(v).unwrap_or(0);
         let rate = |num: i64, den: i64| (den > 0).then(|| num as f64 / den as f64);

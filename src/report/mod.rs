@@ -22,9 +22,9 @@ pub use crate::incremental::writer::{BuildSummary, Removal};
 pub use jobs::{jobs, overview_jobs, Job};
 pub use period::{
     complaint_days, customer_days, day_counts, event_times, periods, periods_from_days, Month,
-    Periods, TREND_WEEKS,
+    Part, Periods, TREND_WEEKS,
 };
-pub use site::{shown_feedback, Figures, Site};
+pub use site::{shown_feedback, Figure, Figures, Site};
 pub use templates::{load_templates, render};
 pub use weekly::{add_week_events, customer_week_events, week_rows, WeekEvent, WeekRows, WeekWork};
 
@@ -55,9 +55,9 @@ pub fn check_out_dir(shop: &Shop, out: &Path) -> Result<()> {
     .iter()
     .any(|d| out_c.starts_with(root.join(d)));
     if out_c == root || inside_records {
-        return Err(Error::usage(format!(
-            "{}: the report cannot be written into the shop's own folders; use a separate folder such as public/",
-            out.display()
+        return Err(Error::usage(crate::lang::cli::out_in_shop(
+            out,
+            shop.config.language,
         )));
     }
     Ok(())
@@ -87,11 +87,12 @@ pub fn build(
     let config_text = std::fs::read(shop.dir.root.join("shop.toml")).unwrap_or_default();
     let p = periods(shop, now);
     let tb = t0.elapsed();
-    let (weeks, months) = state::tallies(shop, now, &p, &config_text, remember);
+    let tallies = state::tallies(shop, now, &p, &config_text, remember);
     let tc = t0.elapsed();
     let figures = Figures {
-        weeks: &weeks,
-        months: &months,
+        weeks: &tallies.weeks,
+        months: &tallies.months,
+        parts: &tallies.parts,
         rows: week_rows(shop, now),
         moments: None,
         public_feedback: None,
@@ -128,7 +129,7 @@ pub fn build(
 /// currency, rules…), masking and the shop's templates.
 pub fn site_key(shop: &Shop, config_text: &[u8]) -> u64 {
     let mut h = state::Fold::default();
-    h.str(env!("CARGO_PKG_VERSION"));
+    h.str(env!("LANGGAN_VERSION"));
     h.bytes(config_text);
     h.u64(u64::from(shop.config.mask_contacts));
     let mut files = Vec::new();

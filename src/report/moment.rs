@@ -34,6 +34,11 @@ impl Seen {
     pub fn happened(&self, t: Timestamp) -> bool {
         t <= self.now
     }
+
+    /// Now, for what a page says by the day (its key holds the date).
+    pub fn today(&self) -> super::pages::lines::Clock {
+        super::pages::lines::Clock::Day(self.now)
+    }
 }
 
 impl Seen {
@@ -66,6 +71,8 @@ impl Hash for Seen {
 pub struct Moment {
     /// Their tasks open at now (upcoming, due or overdue), in rule order.
     pub open: Vec<Task>,
+    /// Their tasks missed by now (forgotten work stays in sight), in rule order.
+    pub missed: Vec<Task>,
     /// The message of each open task on the agenda (due or overdue), in order.
     pub messages: Vec<String>,
     pub segments: Segments,
@@ -86,13 +93,20 @@ impl Moment {
         resolve_due: &dyn Fn(usize) -> Timestamp,
     ) -> Moment {
         let c = &shop.customers[ci];
-        let mut open: Vec<Task> = rules::tasks_for_customer(shop, ci, now)
-            .into_iter()
-            .filter(|t| matches!(t.status, Status::Upcoming | Status::Due | Status::Overdue))
-            .collect();
-        // Collected in place, the list would keep room for every task: a
+        let (mut open, mut missed): (Vec<Task>, Vec<Task>) =
+            rules::tasks_for_customer(shop, ci, now)
+                .into_iter()
+                .filter(|t| {
+                    matches!(
+                        t.status,
+                        Status::Upcoming | Status::Due | Status::Overdue | Status::Missed
+                    )
+                })
+                .partition(|t| t.status != Status::Missed);
+        // Collected in place, the lists would keep room for every task: a
         // watcher holds 100k of these.
         open.shrink_to_fit();
+        missed.shrink_to_fit();
         let messages = open
             .iter()
             .filter(|t| rules::on_agenda(t, now, None))
@@ -105,6 +119,7 @@ impl Moment {
         };
         Moment {
             open,
+            missed,
             messages,
             segments: rules::segments(&shop.config, c, now),
             seen: Seen::of(now, shown_times(c, complaints())),

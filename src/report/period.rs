@@ -28,7 +28,7 @@ impl Month {
             month,
         }
     }
-    fn first_day(self) -> Date {
+    pub fn first_day(self) -> Date {
         Date::new(self.year, self.month, 1).unwrap_or(Date::ZERO)
     }
     pub fn prev(self) -> Month {
@@ -78,14 +78,70 @@ impl Month {
     }
 }
 
+/// The first whole days of a week or month: what a period still running is
+/// compared with (the same days of the one before), never a whole period.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+pub enum Part {
+    /// The week's first `n` days (Monday first).
+    Week(Week, u8),
+    /// The month's first `n` days (at most the whole month).
+    Month(Month, u8),
+}
+
+impl Part {
+    /// [start, end) in the shop zone: the period's start, then `n` local days
+    /// later or the period's end, whichever comes first.
+    pub fn bounds(self, cfg: &Config) -> (Timestamp, Timestamp) {
+        let (first, n, (start, end)) = match self {
+            Part::Week(w, n) => (w.monday(), n, w.bounds(&cfg.timezone)),
+            Part::Month(m, n) => (m.first_day(), n, m.bounds(cfg)),
+        };
+        let cut = first
+            .checked_add(jiff::Span::new().days(i64::from(n)))
+            .ok()
+            .and_then(|d| {
+                cfg.timezone
+                    .to_ambiguous_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                    .compatible()
+                    .ok()
+            })
+            .unwrap_or(end);
+        (start, cut.min(end))
+    }
+
+    /// The days of the period running at `now` that have begun, as the
+    /// same part of the week before and of the month before.
+    pub fn running(now: Timestamp, cfg: &Config) -> (Part, Part) {
+        let day = crate::time::local_day(now, &cfg.timezone);
+        let (_, _, dom) = crate::time::civil_from_days(day);
+        let weekday = (day + 3).rem_euclid(7) as u8; // Monday = 0
+        let week = Week::of_day(day);
+        let month = Month::containing(now, cfg);
+        (
+            Part::Week(week.prev(), weekday + 1),
+            Part::Month(month.prev(), dom as u8),
+        )
+    }
+
+    pub fn days(self) -> u8 {
+        match self {
+            Part::Week(_, n) | Part::Month(_, n) => n,
+        }
+    }
+}
+
 /// The periods a site shows: weeks and months with data, and those whose
-/// metrics are needed (each with its predecessor, and the last 12 weeks).
+/// metrics are needed (each with its predecessor, and the last 12 weeks),
+/// and the parts of the weeks and months before the running ones.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Periods {
     pub weeks: Vec<Week>,
     pub months: Vec<Month>,
     pub needed_weeks: BTreeSet<Week>,
     pub needed_months: BTreeSet<Month>,
+    pub needed_parts: BTreeSet<Part>,
     pub current_week: Week,
 }
 
@@ -172,11 +228,13 @@ pub fn periods_from_days(days: &BTreeMap<i64, u32>, cfg: &Config, now: Timestamp
         needed_months.insert(*m);
         needed_months.insert(m.prev());
     }
+    let (week_part, month_part) = Part::running(now, cfg);
     Periods {
         weeks: weeks.into_iter().collect(),
         months: months.into_iter().collect(),
         needed_weeks,
         needed_months,
+        needed_parts: [week_part, month_part].into_iter().collect(),
         current_week,
     }
 }
@@ -195,3 +253,58 @@ pub fn event_times(c: &Customer) -> impl Iterator<Item = Timestamp> + '_ {
 
 /// How many weeks the dashboard's trend charts show.
 pub const TREND_WEEKS: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str, cfg: &Config) -> Timestamp {
+        crate::time::parse_time_in(s, &cfg.timezone, crate::shop::config::Lang::En).expect("time")
+    }
+
+    /// Monday 08:00 compares with last Monday; Friday with Monday–Friday;
+    /// the 31st of a month with the whole shorter month before.
+    #[test]
+    fn running_periods_compare_with_the_same_days_before() {
+        let cfg = Config::for_tests("Asia/Jakarta");
+        let (w, m) = Part::running(at("2026-11-23 08:00", &cfg), &cfg);
+        assert_eq!(
+            w,
+            Part::Week(
+                Week {
+                    year: 2026,
+                    week: 47
+                },
+                1
+            )
+        );
+        assert_eq!(
+            w.bounds(&cfg),
+            (at("2026-11-16 00:00", &cfg), at("2026-11-17 00:00", &cfg))
+        );
+        assert_eq!(
+            m,
+            Part::Month(
+                Month {
+                    year: 2026,
+                    month: 10
+                },
+                23
+            )
+        );
+        assert_eq!(
+            m.bounds(&cfg),
+            (at("2026-10-01 00:00", &cfg), at("2026-10-24 00:00", &cfg))
+        );
+        let (w, _) = Part::running(at("2026-11-27 15:00", &cfg), &cfg);
+        assert_eq!(
+            w.bounds(&cfg),
+            (at("2026-11-16 00:00", &cfg), at("2026-11-21 00:00", &cfg))
+        );
+        let (_, m) = Part::running(at("2026-03-31 10:00", &cfg), &cfg);
+        assert_eq!(
+            m.bounds(&cfg),
+            (at("2026-02-01 00:00", &cfg), at("2026-03-01 00:00", &cfg))
+        );
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::moment::{moments, Moment};
 use super::pages::{Basis, Frame, MessageSource, One};
-use super::{Month, Periods, WeekRows, WeekWork};
+use super::{Month, Part, Periods, WeekRows, WeekWork};
 use crate::error::Result;
 use crate::lang::site::{Labels, Words};
 use crate::messages::Messages;
@@ -14,7 +14,36 @@ use crate::shop::record::Customer;
 use crate::time::Week;
 use jiff::Timestamp;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// A period's figures as the pages show them: the numbers, and the counts
+/// behind each rate (`38% (3/8)`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Figure {
+    pub metrics: Metrics,
+    pub fractions: BTreeMap<&'static str, (i64, i64)>,
+}
+
+impl Figure {
+    pub fn of(t: &Tally) -> Figure {
+        Figure {
+            metrics: t.finish(),
+            fractions: t.fractions(),
+        }
+    }
+
+    /// (counted, out of) behind a rate, when the metric is one.
+    pub fn fraction(&self, m: crate::metrics::Metric) -> Option<(i64, i64)> {
+        self.fractions.get(m.name()).copied()
+    }
+}
+
+impl std::ops::Deref for Figure {
+    type Target = Metrics;
+    fn deref(&self) -> &Metrics {
+        &self.metrics
+    }
+}
 
 /// Everything the pages are built from, computed once.
 pub struct Site<'a> {
@@ -31,8 +60,10 @@ pub struct Site<'a> {
     pub week_work: HashMap<Week, WeekWork>,
     pub weeks: Vec<Week>,
     pub months: Vec<Month>,
-    pub week_metrics: HashMap<Week, Metrics>,
-    pub month_metrics: HashMap<Month, Metrics>,
+    pub week_metrics: HashMap<Week, Figure>,
+    pub month_metrics: HashMap<Month, Figure>,
+    /// The first days of the week and month before the running ones.
+    pub part_metrics: HashMap<Part, Figure>,
     pub msgs: Messages,
     pub labels: &'static Labels,
     /// Problems to show in a banner (the watcher keeps last good records).
@@ -74,6 +105,7 @@ pub fn shown_feedback(
 pub struct Figures<'t> {
     pub weeks: &'t HashMap<Week, Tally>,
     pub months: &'t HashMap<Month, Tally>,
+    pub parts: &'t HashMap<Part, Tally>,
     /// The weekly lists, from [`week_rows`].
     pub rows: HashMap<Week, WeekRows>,
     /// Each customer at now ([`moments`]), when the caller keeps them.
@@ -99,10 +131,18 @@ impl<'a> Site<'a> {
         let cfg = &shop.config;
         let (week_tallies, month_tallies, week_rows) =
             (figures.weeks, figures.months, figures.rows);
-        let week_metrics = week_tallies.iter().map(|(w, t)| (*w, t.finish())).collect();
+        let week_metrics = week_tallies
+            .iter()
+            .map(|(w, t)| (*w, Figure::of(t)))
+            .collect();
         let month_metrics = month_tallies
             .iter()
-            .map(|(m, t)| (*m, t.finish()))
+            .map(|(m, t)| (*m, Figure::of(t)))
+            .collect();
+        let part_metrics = figures
+            .parts
+            .iter()
+            .map(|(p, t)| (*p, Figure::of(t)))
             .collect();
         let week_work = week_tallies
             .iter()
@@ -139,6 +179,7 @@ impl<'a> Site<'a> {
             months: p.months,
             week_metrics,
             month_metrics,
+            part_metrics,
             msgs,
             moments,
             labels: Labels::of(cfg.language),

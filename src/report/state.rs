@@ -5,7 +5,7 @@
 //! adds up the buckets per period (tallies are sums of per-record shares).
 //! A damaged or foreign file is ignored and rebuilt, like the index cache.
 
-use super::{Month, Periods};
+use super::{Month, Part, Periods};
 use crate::metrics::{as_of, complaint_tally, customer_tally, Tally};
 use crate::rules::tasks_for_customer;
 use crate::shop::cache::{read_sectioned, write_sectioned};
@@ -20,7 +20,7 @@ use std::collections::HashMap;
 const FILE: &str = "report.bin";
 const MAGIC: &[u8; 8] = b"LGREPRT\x01";
 /// Bump when `Tally`, this layout or the fingerprints' hash changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// ~400 customers each at 100k: a one-record edit recomputes 0.4 % of the shop.
 pub const BUCKETS: usize = 256;
 
@@ -28,6 +28,15 @@ pub const BUCKETS: usize = 256;
 pub enum PeriodKey {
     Week(Week),
     Month(Month),
+    Part(Part),
+}
+
+/// The tallies of every needed week, month and part of one.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Tallies {
+    pub weeks: HashMap<Week, Tally>,
+    pub months: HashMap<Month, Tally>,
+    pub parts: HashMap<Part, Tally>,
 }
 
 /// One period to tally: its bounds and the moment it is seen at.
@@ -88,21 +97,23 @@ fn fingerprint(shop: &Shop, cis: &[usize]) -> u64 {
     h.0
 }
 
-/// Sums in the order of `needed`, by week and by month.
-fn by_period(needed: &[Needed], totals: &[Tally]) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
-    let mut weeks = HashMap::new();
-    let mut months = HashMap::new();
+/// Sums in the order of `needed`, by week, month and part.
+fn by_period(needed: &[Needed], totals: &[Tally]) -> Tallies {
+    let mut out = Tallies::default();
     for (n, t) in needed.iter().zip(totals) {
         match n.key {
             PeriodKey::Week(w) => {
-                weeks.insert(w, t.clone());
+                out.weeks.insert(w, t.clone());
             }
             PeriodKey::Month(m) => {
-                months.insert(m, t.clone());
+                out.months.insert(m, t.clone());
+            }
+            PeriodKey::Part(part) => {
+                out.parts.insert(part, t.clone());
             }
         }
     }
-    (weeks, months)
+    out
 }
 
 pub use crate::shop::hash::Fold;
@@ -164,7 +175,7 @@ impl TallyState {
         let config_hash = fnv1a(config_text);
         let path = shop.dir.root.join(crate::shop::cache::DIR).join(FILE);
         let buckets = read_sectioned(&path, MAGIC, FORMAT, |h: &Header| {
-            h.crate_version == env!("CARGO_PKG_VERSION") && h.config_hash == config_hash
+            h.crate_version == env!("LANGGAN_VERSION") && h.config_hash == config_hash
         })
         .map(|(_, b)| b)
         .filter(|b: &Vec<Bucket>| b.len() == BUCKETS)
@@ -180,7 +191,7 @@ impl TallyState {
     pub fn save(self, shop: &Shop) {
         let dir = shop.dir.clone();
         let header = Header {
-            crate_version: env!("CARGO_PKG_VERSION").into(),
+            crate_version: env!("LANGGAN_VERSION").into(),
             config_hash: self.config_hash,
         };
         let buckets = self.buckets;
@@ -214,7 +225,7 @@ impl TallyState {
         now: Timestamp,
         p: &Periods,
         config_text: &[u8],
-    ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>, bool) {
+    ) -> (Tallies, bool) {
         let config_hash = fnv1a(config_text);
         if config_hash != self.config_hash {
             // Every figure depends on shop.toml.
@@ -236,6 +247,15 @@ impl TallyState {
             let (start, end) = m.bounds(cfg);
             needed.push(Needed {
                 key: PeriodKey::Month(*m),
+                start,
+                end,
+                at: as_of(end, now),
+            });
+        }
+        for part in &p.needed_parts {
+            let (start, end) = part.bounds(cfg);
+            needed.push(Needed {
+                key: PeriodKey::Part(*part),
                 start,
                 end,
                 at: as_of(end, now),
@@ -302,14 +322,14 @@ impl TallyState {
                 total
             })
             .collect();
-        let (weeks, months) = by_period(&needed, &totals);
+        let tallies = by_period(&needed, &totals);
         self.last = Some(Last {
             now,
             needed,
             members,
             totals,
         });
-        (weeks, months, changed)
+        (tallies, changed)
     }
 
     /// The shares of customers `cis` in the periods of the last update at
@@ -337,16 +357,18 @@ impl TallyState {
         p: &Periods,
         config_text: &[u8],
         before: Shares,
-    ) -> Option<(HashMap<Week, Tally>, HashMap<Month, Tally>)> {
+    ) -> Option<Tallies> {
         let last = self.last.as_mut()?;
         let same_basis = last.now == now
             && before.now == now
             && fnv1a(config_text) == self.config_hash
             && self.buckets.len() == BUCKETS
-            && last.needed.len() == p.needed_weeks.len() + p.needed_months.len()
+            && last.needed.len()
+                == p.needed_weeks.len() + p.needed_months.len() + p.needed_parts.len()
             && last.needed.iter().all(|n| match n.key {
                 PeriodKey::Week(w) => p.needed_weeks.contains(&w),
                 PeriodKey::Month(m) => p.needed_months.contains(&m),
+                PeriodKey::Part(part) => p.needed_parts.contains(&part),
             })
             && last.members.iter().map(Vec::len).sum::<usize>() == shop.customers.len();
         if !same_basis {
@@ -392,17 +414,17 @@ pub fn tallies(
     p: &Periods,
     config_text: &[u8],
     remember: bool,
-) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
+) -> Tallies {
     let mut state = if remember {
         TallyState::load(shop, config_text)
     } else {
         TallyState::default()
     };
-    let (weeks, months, changed) = state.update(shop, now, p, config_text);
+    let (tallies, changed) = state.update(shop, now, p, config_text);
     if remember && changed {
         state.save(shop);
     }
-    (weeks, months)
+    tallies
 }
 
 #[cfg(test)]
@@ -422,11 +444,12 @@ mod tests {
             root: root.clone(),
             shown_root: root.clone(),
         };
-        let mut rels: Vec<String> = crate::shop::index::walk(&dir)
-            .found
-            .iter()
-            .filter_map(|f| Some(f.rel.to_str()?.to_string()))
-            .collect();
+        let mut rels: Vec<String> =
+            crate::shop::index::walk_in(&dir, crate::shop::config::Lang::Id)
+                .found
+                .iter()
+                .filter_map(|f| Some(f.rel.to_str()?.to_string()))
+                .collect();
         rels.sort();
         let mut files: Vec<(String, String)> = Vec::new();
         for rel in rels {
@@ -451,7 +474,9 @@ mod tests {
     fn an_edit_applied_as_a_difference_equals_a_fresh_computation() {
         let before = example(None);
         let tz = before.config.timezone.clone();
-        let now = crate::time::parse_time("2026-11-20 15:00", &tz).expect("now");
+        let now =
+            crate::time::parse_time_in("2026-11-20 15:00", &tz, crate::shop::config::Lang::Id)
+                .expect("now");
         let config_text = b"same shop.toml";
         let mut state = TallyState::default();
         let p = super::super::periods(&before, now);
@@ -472,18 +497,18 @@ mod tests {
 
         let shares = state.shares(&before, now, &[ci]).expect("shares");
         let p_after = super::super::periods(&after, now);
-        let (weeks, months) = state
+        let applied = state
             .apply_edit(&after, now, &p_after, config_text, shares)
             .expect("applied");
 
         let mut fresh = TallyState::default();
-        let (fresh_weeks, fresh_months, _) = fresh.update(&after, now, &p_after, config_text);
-        assert_eq!(weeks, fresh_weeks);
-        assert_eq!(months, fresh_months);
+        let (fresh_tallies, _) = fresh.update(&after, now, &p_after, config_text);
+        assert_eq!(applied, fresh_tallies);
+        let fresh_weeks = fresh_tallies.weeks;
         // The figures did move (the edit counts this week).
         let w = crate::time::Week::containing(now, &tz);
         assert_ne!(
-            state.update(&before, now, &p, config_text).0.get(&w),
+            state.update(&before, now, &p, config_text).0.weeks.get(&w),
             fresh_weeks.get(&w)
         );
     }
@@ -526,8 +551,12 @@ mod tests {
     fn an_edit_at_another_now_is_refused() {
         let shop = example(None);
         let tz = shop.config.timezone.clone();
-        let now = crate::time::parse_time("2026-11-20 15:00", &tz).expect("now");
-        let later = crate::time::parse_time("2026-11-21 15:00", &tz).expect("later");
+        let now =
+            crate::time::parse_time_in("2026-11-20 15:00", &tz, crate::shop::config::Lang::Id)
+                .expect("now");
+        let later =
+            crate::time::parse_time_in("2026-11-21 15:00", &tz, crate::shop::config::Lang::Id)
+                .expect("later");
         let mut state = TallyState::default();
         let p = super::super::periods(&shop, now);
         state.update(&shop, now, &p, b"x");

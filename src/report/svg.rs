@@ -34,25 +34,25 @@ pub fn bar_chart(title: &str, points: &[Point]) -> String {
     let n = points.len().max(1) as f64;
     let slot = w / n;
     let bar = (slot * 0.62).max(2.0);
-    let max = points
-        .iter()
-        .filter_map(|p| p.value)
-        .fold(0.0f64, |a, b| a.max(b.abs()));
-    let scale = if max > 0.0 {
-        (h - top - bottom) / max
-    } else {
-        0.0
-    };
+    // Negative values (NPS) go below the axis, which sits where zero is.
+    let hi = points.iter().filter_map(|p| p.value).fold(0.0f64, f64::max);
+    let lo = points.iter().filter_map(|p| p.value).fold(0.0f64, f64::min);
+    let room = h - top - bottom;
+    let scale = if hi - lo > 0.0 { room / (hi - lo) } else { 0.0 };
     let mut s = String::new();
     let _ = write!(
         s,
         r#"<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
         t = escape(title)
     );
-    let base = h - bottom;
+    let base = if scale > 0.0 {
+        top + hi * scale
+    } else {
+        h - bottom
+    };
     let _ = write!(
         s,
-        r#"<line x1="0" y1="{base}" x2="{w}" y2="{base}" class="axis"/>"#
+        r#"<line x1="0" y1="{base:.1}" x2="{w}" y2="{base:.1}" class="axis"/>"#
     );
     for (i, p) in points.iter().enumerate() {
         let x = slot * i as f64 + (slot - bar) / 2.0;
@@ -62,17 +62,21 @@ pub fn bar_chart(title: &str, points: &[Point]) -> String {
         match p.value {
             Some(v) => {
                 let bh = (v.abs() * scale).max(if v != 0.0 { 1.0 } else { 0.0 });
-                let y = base - bh;
+                let (y, ty) = if v < 0.0 {
+                    (base, base + bh + 11.0)
+                } else {
+                    (base - bh, base - bh - 4.0)
+                };
+                let neg = if v < 0.0 { " neg" } else { "" };
                 let _ = write!(
                     s,
-                    r#"<rect x="{x:.1}" y="{y:.1}" width="{bar:.1}" height="{bh:.1}" class="{class}"><title>{l}: {tx}</title></rect>"#,
+                    r#"<rect x="{x:.1}" y="{y:.1}" width="{bar:.1}" height="{bh:.1}" class="{class}{neg}"><title>{l}: {tx}</title></rect>"#,
                     l = escape(&p.label),
                     tx = escape(&p.text)
                 );
                 let _ = write!(
                     s,
                     r#"<text x="{cx:.1}" y="{ty:.1}" class="val">{tx}</text>"#,
-                    ty = y - 4.0,
                     tx = escape(&p.text)
                 );
             }
@@ -144,9 +148,75 @@ pub fn heatmap(title: &str, rows: &[(String, [usize; 24])]) -> String {
             if count > 0 {
                 let _ = write!(
                     s,
-                    r#"<text x="{tx:.1}" y="{ty:.1}" class="cnt">{count}</text>"#,
+                    r#"<text x="{tx:.1}" y="{ty:.1}" class="cnt l{level}">{count}</text>"#,
                     tx = x + (cell - 2.0) / 2.0,
                     ty = y + cell * 0.62
+                );
+            }
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// The same counts as hours × days, for narrow screens: 24 rows of 7
+/// cells, large enough to read at 360 px.
+pub fn heatmap_tall(title: &str, rows: &[(String, [usize; 24])]) -> String {
+    let cw = 40.0;
+    let ch = 20.0;
+    let left = 34.0;
+    let top = 18.0;
+    let w = left + cw * rows.len() as f64;
+    let h = top + ch * 24.0;
+    let max = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="heatmap tall" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        t = escape(title)
+    );
+    for (di, (name, _)) in rows.iter().enumerate() {
+        let x = left + cw * di as f64 + cw / 2.0;
+        let _ = write!(
+            s,
+            r#"<text x="{x:.1}" y="12" class="lbl">{}</text>"#,
+            escape(name)
+        );
+    }
+    for hour in 0..24 {
+        let y = top + ch * hour as f64;
+        let _ = write!(
+            s,
+            r#"<text x="0" y="{ty:.1}" class="day">{hour:02}</text>"#,
+            ty = y + ch * 0.7
+        );
+        for (di, (name, counts)) in rows.iter().enumerate() {
+            let count = counts[hour];
+            let x = left + cw * di as f64;
+            let level = if count == 0 {
+                0
+            } else {
+                1 + ((count as f64 / max) * 4.0).ceil().min(4.0) as usize
+            };
+            let _ = write!(
+                s,
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{c:.1}" height="{d:.1}" class="h{level}"><title>{n} {hour:02}:00 – {count}</title></rect>"#,
+                c = cw - 2.0,
+                d = ch - 2.0,
+                n = escape(name)
+            );
+            if count > 0 {
+                let _ = write!(
+                    s,
+                    r#"<text x="{tx:.1}" y="{ty:.1}" class="cnt l{level}">{count}</text>"#,
+                    tx = x + (cw - 2.0) / 2.0,
+                    ty = y + ch * 0.68
                 );
             }
         }
@@ -179,6 +249,39 @@ mod tests {
         assert!(svg.contains("&lt;b&gt;"));
         assert!(!svg.contains("<b>"));
         assert!(svg.contains(">2</text>"));
+        // A negative value is drawn below the axis, a positive one above.
+        let svg = bar_chart(
+            "nps",
+            &[
+                Point {
+                    label: "W1".into(),
+                    value: Some(50.0),
+                    text: "50".into(),
+                },
+                Point {
+                    label: "W2".into(),
+                    value: Some(-50.0),
+                    text: "-50".into(),
+                },
+            ],
+        );
+        let axis: f64 = svg
+            .split("y1=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .expect("axis");
+        let ys: Vec<f64> = svg
+            .split("<rect x=")
+            .skip(1)
+            .filter_map(|r| r.split("y=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        assert!(ys[0] < axis, "positive bar above the axis");
+        assert!(
+            (ys[1] - axis).abs() < 0.01,
+            "negative bar hangs from the axis"
+        );
+        assert!(svg.contains("bar now neg"));
         let hm = heatmap("x", &[("Sen".into(), [0; 24])]);
         assert!(hm.contains("class=\"h0\""));
     }

@@ -1,7 +1,9 @@
 //! The report templates: built in, overridable by the shop's `templates/report/`.
 
 use crate::error::{Error, Result};
+use crate::lang::cli;
 use crate::messages::tera_error;
+use crate::shop::config::Lang;
 use crate::shop::index::Shop;
 use std::path::Path;
 
@@ -30,6 +32,7 @@ pub const TEMPLATES: [(&str, &str); 14] = templates!(
 
 /// Loads the report templates, shop overrides first.
 pub fn load_templates(shop: &Shop) -> Result<tera::Tera> {
+    let lang = shop.config.language;
     let mut tera = tera::Tera::default();
     tera.autoescape_on([".html"]);
     let dir = shop.dir.root.join("templates").join("report");
@@ -39,9 +42,9 @@ pub fn load_templates(shop: &Shop) -> Result<tera::Tera> {
         if custom.is_file() {
             let shown = shop.dir.shown(&Path::new("templates/report").join(name));
             let text = std::fs::read_to_string(&custom).map_err(|e| Error::io(&shown, &e))?;
-            sources.push((name, text, shown.display().to_string()));
+            sources.push((name, text, Some(shown.display().to_string())));
         } else {
-            sources.push((name, builtin.to_string(), format!("built-in {name}")));
+            sources.push((name, builtin.to_string(), None));
         }
     }
     // Added together: templates include and extend each other.
@@ -49,21 +52,30 @@ pub fn load_templates(shop: &Shop) -> Result<tera::Tera> {
         .map_err(|e| {
             let overridden: Vec<&str> = sources
                 .iter()
-                .filter(|(_, _, origin)| !origin.starts_with("built-in"))
-                .map(|(_, _, origin)| origin.as_str())
+                .filter_map(|(_, _, shop)| shop.as_deref())
                 .collect();
-            let hint = if overridden.is_empty() {
-                String::new()
-            } else {
-                format!(" (shop templates: {})", overridden.join(", "))
-            };
-            Error::invalid(format!("report template error: {}{hint}", tera_error(&e)))
+            Error::invalid(cli::report_template_error(
+                &tera_error(&e),
+                &overridden,
+                lang,
+            ))
         })?;
     Ok(tera)
 }
 
+/// Renders page `name`; a failure is said in the page's language (its
+/// context's `site.lang`, which every page but the style sheet has).
 pub fn render(tera: &tera::Tera, name: &str, ctx: &tera::Context) -> Result<Vec<u8>> {
-    tera.render(name, ctx)
-        .map(String::into_bytes)
-        .map_err(|e| Error::invalid(format!("report template {name}: {}", tera_error(&e))))
+    tera.render(name, ctx).map(String::into_bytes).map_err(|e| {
+        let lang = ctx
+            .get("site")
+            .and_then(|s| s.get_from_path("lang"))
+            .and_then(|l| l.as_str());
+        let lang = if lang == Some("en") {
+            Lang::En
+        } else {
+            Lang::Id
+        };
+        Error::invalid(cli::report_template_failed(name, &tera_error(&e), lang))
+    })
 }

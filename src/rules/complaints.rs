@@ -31,6 +31,13 @@ pub fn resolve_due(cfg: &Config, k: &Complaint) -> Timestamp {
     add_open(k.opened.t, wait, cfg.hours.as_ref(), &cfg.timezone)
 }
 
+/// The open-time due of a complaint's first response: `response_target`, or
+/// the `[rules.complaint-response]` wait.
+pub fn response_due(cfg: &Config, k: &Complaint) -> Timestamp {
+    let wait = clock_wait(cfg, Rule::ComplaintResponse);
+    add_open(k.opened.t, wait, cfg.hours.as_ref(), &cfg.timezone)
+}
+
 /// Open at `t` and past its resolve due (`complaints_overdue`, the red rows).
 pub fn overdue_at(cfg: &Config, k: &Complaint, t: Timestamp) -> bool {
     open_at(k, t) && resolve_due(cfg, k) <= t

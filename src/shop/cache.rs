@@ -7,7 +7,7 @@ use crate::error::Diagnostic;
 use crate::shop::config::Config;
 use crate::shop::dir::{Found, RecordKind, Scan, ShopDir, Stamp};
 use crate::shop::hash::fnv1a;
-use crate::shop::record::file::{parse_bytes, parse_file, Parsed};
+use crate::shop::record::file::{parse_bytes, parse_read, Parsed};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -151,7 +151,7 @@ pub fn write_sectioned<H: Serialize, E: Serialize + Sync>(
 
 fn read(dir: &ShopDir, config_hash: u64) -> Option<(Header, Vec<Entry>)> {
     read_sectioned(&path(dir), MAGIC, FORMAT, |h: &Header| {
-        h.crate_version == env!("CARGO_PKG_VERSION") && h.config_hash == config_hash
+        h.crate_version == env!("LANGGAN_VERSION") && h.config_hash == config_hash
     })
 }
 
@@ -299,7 +299,7 @@ pub fn load_records(
     let dirty = !had_cache || removed_any || fresh_kept > REWRITE_AFTER;
     if dirty {
         let header = Header {
-            crate_version: env!("CARGO_PKG_VERSION").into(),
+            crate_version: env!("LANGGAN_VERSION").into(),
             config_hash,
             written_ns: started_ns,
         };
@@ -332,7 +332,19 @@ fn reuse_or_parse(
         other => other,
     };
     let full = dir.root.join(&f.rel);
-    let bytes = std::fs::read(&full).unwrap_or_default();
+    let bytes = match std::fs::read(&full) {
+        Ok(b) => b,
+        // Unreadable or gone since the walk: said so (not parsed as an empty file).
+        Err(e) => {
+            let (parsed, diags) = parse_read(dir, config, f, Err(e));
+            return Outcome::Fresh {
+                parsed,
+                diags,
+                stamp,
+                hash: 0,
+            };
+        }
+    };
     let hash = fnv1a(&bytes);
     if let Some(e) = entry.filter(|e| e.hash == hash && e.kind == f.kind && stamp.is_some()) {
         // Touched but unchanged (e.g. a git checkout): keep, note the new stamp.
@@ -343,11 +355,7 @@ fn reuse_or_parse(
             hash,
         };
     }
-    let (parsed, diags) = if stamp.is_some() {
-        parse_bytes(dir, config, f, &bytes)
-    } else {
-        parse_file(dir, config, f)
-    };
+    let (parsed, diags) = parse_bytes(dir, config, f, &bytes);
     Outcome::Fresh {
         parsed,
         diags,
@@ -383,4 +391,58 @@ fn rewrite_in_background(
         .collect();
     let dir = dir.clone();
     in_background(move || write(&dir, &header, &entries));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 13.7: a file the walk listed but that cannot be read is said so
+    /// on the cache path too, never parsed as an empty file.
+    #[test]
+    fn a_file_that_cannot_be_read_is_not_taken_for_an_empty_one() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = ShopDir {
+            root: root.path().to_path_buf(),
+            shown_root: PathBuf::new(),
+        };
+        std::fs::create_dir_all(root.path().join("customers")).expect("folder");
+        std::fs::write(root.path().join("customers/empty.yaml"), "").expect("write");
+        let found = |rel: &str| Found {
+            kind: RecordKind::Customer,
+            rel: PathBuf::from(rel),
+        };
+        let scan = Scan {
+            // Gone since the walk (as after a rename by an editor).
+            found: vec![found("customers/empty.yaml"), found("customers/gone.yaml")],
+            stamps: vec![
+                Some(Stamp {
+                    size: 0,
+                    mtime_ns: 1,
+                }),
+                Some(Stamp {
+                    size: 10,
+                    mtime_ns: 1,
+                }),
+            ],
+            ..Scan::default()
+        };
+        let config = Config::for_tests("Asia/Jakarta");
+        let mut diags = Vec::new();
+        let out = load_records(&dir, &config, b"", scan, &mut diags);
+        wait_for_writes();
+        assert_eq!(out.len(), 2);
+        let said: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].starts_with("customers/empty.yaml:1:1: error: berkas ini kosong"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].starts_with(
+                "customers/gone.yaml:1:1: error: berkas ini hilang saat sedang dibaca"
+            ),
+            "{said:?}"
+        );
+    }
 }

@@ -2,7 +2,8 @@
 //! index, with the invariants that span files checked.
 
 use crate::error::{Diagnostic, SourceLine};
-use crate::shop::config::Config;
+use crate::lang::check as words;
+use crate::shop::config::{Config, Lang};
 use crate::shop::hash::{fnv1a, FastHash};
 use crate::shop::record::{self, Complaint, Customer};
 use std::collections::hash_map::Entry;
@@ -13,8 +14,8 @@ use std::sync::Arc;
 // Paths other modules name through `index`, kept while commands/, report/ and
 // watch/ are restructured in parallel; new code names `dir` and `record::file`.
 pub use crate::shop::dir::{
-    find_record, is_record_name, kind_of, record_id, walk, walk_tree, Found, RecordKind, ShopDir,
-    COMPLAINTS_DIR, CUSTOMERS_DIR,
+    find_record, is_record_name, kind_of, record_id, walk_in, walk_tree, Found, RecordKind,
+    ShopDir, COMPLAINTS_DIR, CUSTOMERS_DIR,
 };
 pub use crate::shop::record::file::{parse_file, parse_text, Parsed};
 
@@ -46,14 +47,15 @@ pub fn assemble(
     mut diags: Vec<Diagnostic>,
 ) -> Shop {
     let mut sources = SourceLines::new(&dir);
-    let distinct = distinct_records(&dir, entries, &mut diags);
-    let customers = without_duplicate_refs(&mut sources, distinct.customers, &mut diags);
+    let lang = config.language;
+    let distinct = distinct_records(&dir, entries, &mut diags, lang);
+    let customers = without_duplicate_refs(&mut sources, distinct.customers, &mut diags, lang);
     let customer_index: IdMap<usize> = customers
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
-    same_phones(&mut sources, &customers, &mut diags);
+    same_phones(&mut sources, &customers, &mut diags, lang);
     let complaints = complaints_of_known_customers(
         &mut sources,
         &config,
@@ -97,6 +99,7 @@ fn distinct_records(
     dir: &ShopDir,
     entries: Vec<(Found, Parsed)>,
     diags: &mut Vec<Diagnostic>,
+    lang: Lang,
 ) -> Distinct {
     // Entries by (kind, id, path): duplicates become neighbours and customers
     // come out sorted by id, with no map of every id.
@@ -118,18 +121,15 @@ fn distinct_records(
     for &i in &order {
         let f = &entries[i].0;
         if let Some(first) = first_of[i] {
-            let what = match f.kind {
-                RecordKind::Customer => "customer",
-                RecordKind::Complaint => "complaint",
-            };
             diags.push(Diagnostic::error(
                 &dir.shown(&f.rel),
                 0,
                 0,
-                format!(
-                    "duplicate {what} id `{}`: {} has the same file name; rename one of them",
+                words::duplicate_id(
+                    f.kind == RecordKind::Customer,
                     key(i).1,
-                    dir.shown(&entries[first].0.rel).display()
+                    &dir.shown(&entries[first].0.rel).display().to_string(),
+                    lang,
                 ),
             ));
         } else if f.kind == RecordKind::Customer {
@@ -161,6 +161,7 @@ fn same_phones(
     sources: &mut SourceLines,
     customers: &[Arc<Customer>],
     diags: &mut Vec<Diagnostic>,
+    lang: Lang,
 ) {
     let dir = sources.dir;
     let mut phones: HashMap<&str, &Customer, FastHash> = HashMap::default();
@@ -171,10 +172,10 @@ fn same_phones(
                     &dir.shown(&c.path),
                     c.phone_at.0,
                     c.phone_at.1,
-                    format!(
-                        "same phone as customer `{}` ({}); is this the same person?",
-                        other.id,
-                        dir.shown(&other.path).display()
+                    words::same_phone(
+                        &other.id,
+                        &dir.shown(&other.path).display().to_string(),
+                        lang,
                     ),
                 );
                 diags.push(sources.attach(d, &c.path, c.source_hash));
@@ -195,6 +196,7 @@ fn complaints_of_known_customers(
     known_customers: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Arc<Complaint>> {
+    let lang = config.language;
     let mut kept = Vec::with_capacity(complaints.len());
     for c in complaints {
         let shown = sources.dir.shown(&c.path);
@@ -208,11 +210,11 @@ fn complaints_of_known_customers(
                         &shown,
                         c.opened.line,
                         c.opened.col,
-                        format!(
-                            "complaint opened {} before customer `{}` first contacted the shop ({})",
-                            crate::time::short(c.opened.t, tz),
-                            c.customer,
-                            crate::time::short(fc, tz)
+                        words::opened_before_first_contact(
+                            &crate::time::short(c.opened.t, tz),
+                            &c.customer,
+                            &crate::time::short(fc, tz),
+                            lang,
                         ),
                     );
                     diags.push(sources.attach(d, &c.path, c.source_hash));
@@ -226,26 +228,21 @@ fn complaints_of_known_customers(
                     &shown,
                     line,
                     col,
-                    format!(
-                        "customer `{}` cannot be loaded because its file has errors",
-                        c.customer
-                    ),
+                    words::customer_has_errors(&c.customer, lang),
                 );
                 diags.push(sources.attach(d, &c.path, c.source_hash));
             }
             None => {
-                let hint = crate::text::did_you_mean(
+                let hint = crate::text::did_you_mean_in(
                     &c.customer,
                     known_customers.iter().map(String::as_str),
+                    lang,
                 );
                 let d = Diagnostic::error(
                     &shown,
                     line,
                     col,
-                    format!(
-                        "unknown customer `{}`{hint}; there is no customers/{}.yaml",
-                        c.customer, c.customer
-                    ),
+                    words::unknown_customer(&c.customer, &hint, lang),
                 );
                 diags.push(sources.attach(d, &c.path, c.source_hash));
             }
@@ -261,6 +258,7 @@ fn without_duplicate_refs(
     sources: &mut SourceLines,
     customers: Vec<Arc<Customer>>,
     diags: &mut Vec<Diagnostic>,
+    lang: Lang,
 ) -> Vec<Arc<Customer>> {
     let dir = sources.dir;
     // (customer, order) of every ref; most shops have few, so this stays cheap.
@@ -293,19 +291,13 @@ fn without_duplicate_refs(
                 let (fci, foi) = *e.get();
                 let f = &customers[fci];
                 let (line, col) = f.orders[foi].reference_at;
-                let whose = if fci == ci {
-                    format!("order #{} in this file", foi + 1)
-                } else {
-                    format!("order #{} of customer `{}`", foi + 1, f.id)
-                };
+                let whose = (fci != ci).then_some(f.id.as_str());
+                let at = format!("{}:{line}:{col}", dir.shown(&f.path).display());
                 let d = Diagnostic::error(
                     &dir.shown(&c.path),
                     o.reference_at.0,
                     o.reference_at.1,
-                    format!(
-                        "order ref `{r}` is already used by {whose} ({}:{line}:{col}); record each order once: remove this copy or correct its ref",
-                        dir.shown(&f.path).display()
-                    ),
+                    words::ref_used(r, foi + 1, whose, &at, lang),
                 );
                 diags.push(sources.attach(d, &c.path, c.source_hash));
                 broken[ci] = true;
@@ -349,7 +341,7 @@ impl<'a> SourceLines<'a> {
         let dir = self.dir;
         let file = self.files.entry(rel.to_path_buf()).or_insert_with(|| {
             let bytes = std::fs::read(dir.root.join(rel)).ok()?;
-            let text = record::decode(rel, &bytes).ok()?;
+            let text = record::decode_in(rel, &bytes, Lang::Id).ok()?;
             if fnv1a(text.as_bytes()) != source_hash {
                 return None;
             }
@@ -443,7 +435,8 @@ mod tests {
             root: root.path().to_path_buf(),
             shown_root: PathBuf::new(),
         };
-        let config = Config::for_tests("Asia/Jakarta");
+        let mut config = Config::for_tests("Asia/Jakarta");
+        config.language = Lang::En;
         let f = Found {
             kind: RecordKind::Complaint,
             rel: PathBuf::from("complaints/k.yaml"),

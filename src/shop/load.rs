@@ -4,7 +4,7 @@
 
 use crate::error::{Diagnostic, Result};
 use crate::shop::config::{self, Config};
-use crate::shop::dir::{walk, ShopDir};
+use crate::shop::dir::{outside_records, walk_in, ShopDir};
 use crate::shop::index::{assemble, Shop};
 use crate::shop::record::file::{parse_file, Parsed};
 use rayon::prelude::*;
@@ -26,8 +26,11 @@ pub fn load(dir: &ShopDir) -> Result<Shop> {
 pub fn load_with(dir: &ShopDir, use_cache: bool) -> Result<Shop> {
     let t0 = std::time::Instant::now();
     let config = load_config(dir)?;
-    let mut scan = walk(dir);
+    let lang = config.language;
+    let mut scan = walk_in(dir, lang);
     let mut diags = std::mem::take(&mut scan.diags);
+    diags.append(&mut scan.not_read);
+    diags.extend(outside_records(dir, lang));
     let t1 = t0.elapsed();
     let entries = if use_cache {
         let config_text = std::fs::read(dir.root.join("shop.toml")).unwrap_or_default();

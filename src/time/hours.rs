@@ -306,8 +306,9 @@ pub fn clock_text(t: Time) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
-pub fn parse_clock(s: &str) -> Result<Time, String> {
-    let bad = || format!("`{s}` is not a clock time; write it like `08:00`");
+/// A clock time `HH:MM` (`24:00` the end of the day); its problem said in `lang`.
+pub fn parse_clock(s: &str, lang: crate::shop::config::Lang) -> Result<Time, String> {
+    let bad = || crate::lang::config::not_a_clock(s, lang);
     let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
     let h: i8 = h.parse().map_err(|_| bad())?;
     let m: i8 = m.parse().map_err(|_| bad())?;
@@ -320,14 +321,14 @@ pub fn parse_clock(s: &str) -> Result<Time, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::parse_time;
+    use crate::time::parse_time_in;
 
     fn jkt() -> TimeZone {
         TimeZone::get("Asia/Jakarta").expect("zone")
     }
 
     fn t(s: &str) -> Timestamp {
-        parse_time(s, &jkt()).expect("time")
+        parse_time_in(s, &jkt(), crate::shop::config::Lang::En).expect("time")
     }
 
     const WEEKDAYS: [Weekday; 5] = [
@@ -339,7 +340,7 @@ mod tests {
     ];
 
     fn clock(s: &str) -> Time {
-        parse_clock(s).expect("clock")
+        parse_clock(s, crate::shop::config::Lang::En).expect("clock")
     }
 
     fn date(s: &str) -> Date {

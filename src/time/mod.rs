@@ -79,11 +79,14 @@ impl Dur {
     }
 }
 
-/// Parses `<n><unit>` joined, units `m` `h` `d` `w` (`90m`, `1d12h`, `6w`).
-pub fn parse_duration(text: &str) -> Result<Dur, String> {
+/// Parses `<n><unit>` joined, units `m` `h` `d` `w` (`90m`, `1d12h`, `6w`);
+/// its problem said in `lang`.
+pub fn parse_duration(text: &str, lang: crate::shop::config::Lang) -> Result<Dur, String> {
+    use crate::lang::config::{not_a_duration, DurProblem};
     let s = text.trim();
+    let bad = |p: DurProblem| not_a_duration(s, p, lang);
     if s.is_empty() {
-        return Err("empty duration; write it like `24h`, `90m`, `1d12h` or `2w`".into());
+        return Err(bad(DurProblem::Empty));
     }
     if s == "0" {
         return Ok(Dur::ZERO);
@@ -100,41 +103,37 @@ pub fn parse_duration(text: &str) -> Result<Dur, String> {
             'h' => 3600,
             'd' => 86_400,
             'w' => 7 * 86_400,
-            _ => {
-                return Err(format!(
-                    "`{s}` is not a duration: unknown unit `{ch}` (use m, h, d or w, like `1d12h`)"
-                ))
-            }
+            _ => return Err(bad(DurProblem::UnknownUnit(ch))),
         };
         if num.is_empty() {
-            return Err(format!(
-                "`{s}` is not a duration: a number must come before `{ch}` (like `24h`)"
-            ));
+            return Err(bad(DurProblem::NumberFirst(ch)));
         }
-        let n: i64 = num
-            .parse()
-            .map_err(|_| format!("`{s}` is not a duration: number too large"))?;
+        let n: i64 = num.parse().map_err(|_| bad(DurProblem::NumberTooLarge))?;
         total = n
             .checked_mul(unit)
             .and_then(|v| total.checked_add(v))
             .filter(|v| *v <= 100 * 365 * 86_400)
-            .ok_or_else(|| format!("`{s}` is too long a duration"))?;
+            .ok_or_else(|| bad(DurProblem::TooLong))?;
         num.clear();
     }
     if !num.is_empty() {
-        return Err(format!(
-            "`{s}` is not a duration: `{num}` needs a unit (m, h, d or w), like `{num}h`"
-        ));
+        return Err(bad(DurProblem::NeedsUnit(&num)));
     }
     Ok(Dur(total))
 }
 
 /// Parses a record time (SPEC §3): `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`,
 /// `YYYY-MM-DDTHH:MM`, optional `:SS`, optional offset (`+07:00`, `Z`) after a
-/// clock time. Without offset the time is civil time in `tz`.
-pub fn parse_time(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
+/// clock time. Without offset the time is civil time in `tz`. Its problems
+/// are said in `lang` (records are checked in the shop's language).
+pub fn parse_time_in(
+    text: &str,
+    tz: &TimeZone,
+    lang: crate::shop::config::Lang,
+) -> Result<Timestamp, String> {
+    use crate::lang::check as words;
     let s = text.trim();
-    let bad = || format!("`{s}` is not a time; write it like `2026-11-02 10:15` or `2026-11-02`");
+    let bad = || words::not_a_time(s, lang);
     let b = s.as_bytes();
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
         let part = b.get(range)?;
@@ -151,16 +150,13 @@ pub fn parse_time(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
         (Some(y), Some(mo), Some(d)) => (y, mo, d),
         _ => return Err(bad()),
     };
-    let date = Date::new(y as i16, mo as i8, d as i8)
-        .map_err(|_| format!("`{s}` is not a real date (check the month and the day)"))?;
+    let date = Date::new(y as i16, mo as i8, d as i8).map_err(|_| words::not_a_date(s, lang))?;
     if b.len() == 10 {
         return civil_to_timestamp(date.to_datetime(Time::midnight()), tz).ok_or_else(bad);
     }
     if !(b[10] == b' ' || b[10] == b'T' || b[10] == b't') {
         if b[10] == b'+' || b[10] == b'-' || b[10] == b'Z' {
-            return Err(format!(
-                "`{s}`: an offset is allowed only after a clock time, like `2026-11-02 10:15+07:00`"
-            ));
+            return Err(words::offset_after_date(s, lang));
         }
         return Err(bad());
     }
@@ -178,8 +174,8 @@ pub fn parse_time(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
         sec = num(pos + 1..pos + 3).ok_or_else(bad)?;
         pos += 3;
     }
-    let time = Time::new(h as i8, mi as i8, sec as i8, 0)
-        .map_err(|_| format!("`{s}` has an impossible clock time (use 00:00 to 23:59)"))?;
+    let time =
+        Time::new(h as i8, mi as i8, sec as i8, 0).map_err(|_| words::impossible_clock(s, lang))?;
     let civil = date.to_datetime(time);
     let tail = s[pos..].trim_start();
     if tail.is_empty() {
@@ -219,14 +215,6 @@ pub fn parse_time(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
 /// in a gap or fold takes the earlier offset).
 pub fn civil_to_timestamp(dt: DateTime, tz: &TimeZone) -> Option<Timestamp> {
     tz.to_ambiguous_timestamp(dt).compatible().ok()
-}
-
-/// The `--now` option (or `LANGGAN_NOW`) in the shop zone; the clock when absent.
-pub fn parse_now(now: Option<&str>, tz: &TimeZone) -> crate::error::Result<Timestamp> {
-    match now {
-        Some(s) => parse_time(s, tz).map_err(|m| crate::error::Error::usage(format!("--now: {m}"))),
-        None => Ok(Timestamp::now()),
-    }
 }
 
 /// `2026-11-03T10:15:00+07:00`: RFC 3339 with seconds and the zone's offset.
@@ -306,13 +294,14 @@ pub struct Week {
 }
 
 impl Week {
-    pub fn parse(text: &str) -> Result<Week, String> {
-        let bad = || format!("`{text}` is not an ISO week; write it like `2026-W47`");
-        let (y, w) = text.trim().split_once(['W', 'w']).ok_or_else(bad)?;
-        let y: i16 = y.trim_end_matches('-').parse().map_err(|_| bad())?;
-        let w: i8 = w.parse().map_err(|_| bad())?;
-        jiff::civil::ISOWeekDate::new(y, w, Weekday::Monday).map_err(|_| bad())?;
-        Ok(Week { year: y, week: w })
+    /// `2026-W47`; `None` for anything else (the caller says so in the
+    /// shop's language, `lang::cli::bad_week`).
+    pub fn parse(text: &str) -> Option<Week> {
+        let (y, w) = text.trim().split_once(['W', 'w'])?;
+        let y: i16 = y.trim_end_matches('-').parse().ok()?;
+        let w: i8 = w.parse().ok()?;
+        jiff::civil::ISOWeekDate::new(y, w, Weekday::Monday).ok()?;
+        Some(Week { year: y, week: w })
     }
 
     /// The week of `t` in the zone. Called for every event of the shop, so it
@@ -394,27 +383,28 @@ impl fmt::Display for Week {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shop::config::Lang;
 
     fn jkt() -> TimeZone {
         TimeZone::get("Asia/Jakarta").expect("zone")
     }
 
     fn t(s: &str) -> Timestamp {
-        parse_time(s, &jkt()).expect("time")
+        parse_time_in(s, &jkt(), Lang::En).expect("time")
     }
 
     #[test]
     fn durations() {
-        assert_eq!(parse_duration("90m"), Ok(Dur(5400)));
-        assert_eq!(parse_duration("1d12h"), Ok(Dur(36 * 3600)));
-        assert_eq!(parse_duration("6w"), Ok(Dur::days(42)));
-        assert_eq!(parse_duration("0"), Ok(Dur::ZERO));
-        assert_eq!(parse_duration(" 24h "), Ok(Dur::hours(24)));
-        assert!(parse_duration("").is_err());
-        assert!(parse_duration("24").is_err());
-        assert!(parse_duration("h").is_err());
-        assert!(parse_duration("3x").is_err());
-        assert!(parse_duration("99999999999999999d").is_err());
+        assert_eq!(parse_duration("90m", Lang::En), Ok(Dur(5400)));
+        assert_eq!(parse_duration("1d12h", Lang::En), Ok(Dur(36 * 3600)));
+        assert_eq!(parse_duration("6w", Lang::En), Ok(Dur::days(42)));
+        assert_eq!(parse_duration("0", Lang::En), Ok(Dur::ZERO));
+        assert_eq!(parse_duration(" 24h ", Lang::En), Ok(Dur::hours(24)));
+        assert!(parse_duration("", Lang::En).is_err());
+        assert!(parse_duration("24", Lang::En).is_err());
+        assert!(parse_duration("h", Lang::En).is_err());
+        assert!(parse_duration("3x", Lang::En).is_err());
+        assert!(parse_duration("99999999999999999d", Lang::En).is_err());
         assert_eq!(Dur(36 * 3600).to_string(), "1d12h");
         assert_eq!(Dur(5400).to_string(), "1h30m");
         assert_eq!(Dur::ZERO.to_string(), "0m");
@@ -433,12 +423,12 @@ mod tests {
         assert_eq!(t("2026-11-02 10:15+07:00"), base);
         assert_eq!(t("2026-11-02T10:15:00+0700"), base);
         assert_eq!(rfc3339(t("2026-11-02"), &z), "2026-11-02T00:00:00+07:00");
-        assert!(parse_time("2026-11-02+07:00", &z).is_err());
-        assert!(parse_time("2026-02-30", &z).is_err());
-        assert!(parse_time("2026-11-02 25:00", &z).is_err());
-        assert!(parse_time("kemarin", &z).is_err());
-        assert!(parse_time("2026-11-02 10:15 WIB", &z).is_err());
-        assert!(parse_time("2026-1-2", &z).is_err());
+        assert!(parse_time_in("2026-11-02+07:00", &z, Lang::En).is_err());
+        assert!(parse_time_in("2026-02-30", &z, Lang::En).is_err());
+        assert!(parse_time_in("2026-11-02 25:00", &z, Lang::En).is_err());
+        assert!(parse_time_in("kemarin", &z, Lang::En).is_err());
+        assert!(parse_time_in("2026-11-02 10:15 WIB", &z, Lang::En).is_err());
+        assert!(parse_time_in("2026-1-2", &z, Lang::En).is_err());
     }
 
     #[test]
@@ -453,8 +443,8 @@ mod tests {
         assert_eq!(w.prev().to_string(), "2026-W46");
         let three: Vec<String> = w.last(3).iter().map(ToString::to_string).collect();
         assert_eq!(three, ["2026-W45", "2026-W46", "2026-W47"]);
-        assert!(Week::parse("2025-W53").is_err());
-        assert!(Week::parse("2020-W53").is_ok());
+        assert!(Week::parse("2025-W53").is_none());
+        assert!(Week::parse("2020-W53").is_some());
         assert_eq!(
             Week::parse("2021-W01").expect("w").prev().to_string(),
             "2020-W53"

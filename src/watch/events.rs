@@ -3,6 +3,8 @@
 
 use super::classify::{FsEvent, Op};
 use crate::error::Error;
+use crate::lang::site;
+use crate::shop::config::Lang;
 use notify::event::{CreateKind, EventKind, ModifyKind, RemoveKind, RenameMode};
 use std::path::Path;
 
@@ -36,20 +38,15 @@ pub fn convert(ev: &notify::Event) -> FsEvent {
     }
 }
 
-/// Turns a watcher setup failure into advice a person can act on.
-pub fn watch_error(e: &notify::Error, root: &Path) -> Error {
+/// Turns a watcher setup failure into advice a person can act on, in `lang`.
+pub fn watch_error(e: &notify::Error, root: &Path, lang: Lang) -> Error {
     let limit = matches!(e.kind, notify::ErrorKind::MaxFilesWatch)
         || matches!(&e.kind, notify::ErrorKind::Io(io) if matches!(io.raw_os_error(), Some(28) | Some(24)));
+    let root = root.display().to_string();
     if limit {
-        Error::usage(format!(
-            "{}: the system limit on watched folders or open files is reached. Raise it with\n  sudo sysctl fs.inotify.max_user_watches=524288\n(add it to /etc/sysctl.conf to keep it), or run `langgan watch --poll`, which needs no watches",
-            root.display()
-        ))
+        Error::usage(site::watch_limit(lang, &root))
     } else {
-        Error::usage(format!(
-            "{}: cannot watch the shop folder: {e}; on network drives or WSL try `langgan watch --poll`",
-            root.display()
-        ))
+        Error::usage(site::cannot_watch(lang, &root, &e.to_string()))
     }
 }
 
@@ -62,4 +59,37 @@ pub fn is_benign(e: &notify::Error) -> bool {
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with('.'))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watch_advice_is_in_the_shops_language() {
+        let limit = notify::Error::new(notify::ErrorKind::MaxFilesWatch);
+        let e = watch_error(&limit, Path::new("toko"), Lang::Id);
+        assert_eq!(e.code(), 2);
+        assert!(
+            e.message
+                .starts_with("toko: batas sistem untuk jumlah folder yang diawasi"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("langgan watch --poll"), "{}", e.message);
+        let e = watch_error(&limit, Path::new("toko"), Lang::En);
+        assert!(
+            e.message.starts_with("toko: the system limit"),
+            "{}",
+            e.message
+        );
+        let other = notify::Error::generic("boom");
+        let e = watch_error(&other, Path::new("toko"), Lang::Id);
+        assert!(
+            e.message
+                .starts_with("toko: folder toko tidak bisa diawasi: boom;"),
+            "{}",
+            e.message
+        );
+    }
 }

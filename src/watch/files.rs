@@ -114,7 +114,7 @@ impl Files {
     }
 
     fn reload_all(&mut self) {
-        let scan = index::walk(&self.dir);
+        let scan = crate::shop::dir::walk_in(&self.dir, self.config.language);
         let walk_diags = scan.diags.clone();
         // Start from the index cache: only files changed since the last command are parsed.
         let config_text = std::fs::read(self.dir.root.join("shop.toml")).unwrap_or_default();
@@ -310,7 +310,8 @@ impl Files {
             ch.files.push(PathBuf::from("templates"));
         }
         for d in &plan.dirs {
-            let (found, walk_diags) = index::walk_tree(&self.dir, d);
+            let scan = crate::shop::dir::scan_tree_in(&self.dir, d, self.config.language);
+            let (found, walk_diags) = (scan.found, scan.diags);
             let present: BTreeSet<PathBuf> = found.iter().map(|f| f.rel.clone()).collect();
             let gone: Vec<PathBuf> = self
                 .files

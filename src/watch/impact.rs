@@ -72,6 +72,9 @@ pub struct Change {
     pub periods: bool,
     /// The problems banner changed.
     pub problems: bool,
+    /// The figures of the same days of last week or last month changed
+    /// (the dashboard, the running week's and month's pages show them).
+    pub parts: bool,
     pub current_week: Week,
     /// Weeks whose figures changed.
     pub figures: BTreeSet<Week>,
@@ -92,6 +95,7 @@ impl Change {
             moved: Some(Vec::new()),
             periods: false,
             problems: false,
+            parts: false,
             current_week,
             figures: BTreeSet::new(),
             touched: Vec::new(),
@@ -181,6 +185,9 @@ pub fn impact(ch: &Change) -> PagesToRender {
             let all: BTreeSet<&Week> = a.weeks.keys().chain(b.weeks.keys()).collect();
             weeks.extend(all.into_iter().filter(|w| a.weeks.get(w) != b.weeks.get(w)));
         }
+        if ch.parts {
+            weeks.insert(ch.current_week);
+        }
         Which::These(weeks)
     };
     let mut index_pages = BTreeSet::new();
@@ -192,6 +199,7 @@ pub fn impact(ch: &Change) -> PagesToRender {
     PagesToRender {
         every_page: false,
         dashboard: ch.problems
+            || ch.parts
             || ch.periods
             || trend.iter().any(|w| ch.figures.contains(w))
             || changed(|f| f.dashboard),
@@ -423,6 +431,12 @@ mod tests {
         ch = change();
         ch.problems = true;
         assert!(impact(&ch).dashboard);
+        // Last week's same days moved: the dashboard and the running week.
+        ch = change();
+        ch.parts = true;
+        let p = impact(&ch);
+        assert!(p.dashboard && p.months && !p.hours);
+        assert!(p.weeks.contains(&ch.current_week));
     }
 
     /// The clock's moved customers and edited complaints get their pages.

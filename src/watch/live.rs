@@ -11,8 +11,8 @@ use crate::error::Result;
 use crate::metrics::Tally;
 use crate::report::moment::Moment;
 use crate::report::pages::One;
-use crate::report::state::{Shares, TallyState};
-use crate::report::{self, BuildSummary, Figures, Job, Manifest, Month, Periods, Site};
+use crate::report::state::{Shares, Tallies, TallyState};
+use crate::report::{self, BuildSummary, Figures, Job, Manifest, Month, Part, Periods, Site};
 use crate::rules::complaints::exists_at;
 use crate::shop::index::{Parsed, Shop, ShopDir};
 use crate::shop::record::{Complaint, Customer};
@@ -29,6 +29,7 @@ struct Last {
     weeks: Vec<Week>,
     months: Vec<Month>,
     tallies: HashMap<Week, Tally>,
+    parts: HashMap<Part, Tally>,
     problems: Vec<String>,
     /// The day the pages say they are as of.
     date: String,
@@ -118,7 +119,7 @@ impl Live {
         self.manifest_dirty = false;
         if let Some(m) = &self.manifest {
             if let Err(e) = report::write_manifest(&self.out, m) {
-                eprintln!("langgan: {e}");
+                eprintln!("langgan: {}", e.message_in(self.files.config.language));
             }
         }
     }
@@ -140,13 +141,7 @@ impl Live {
 
     /// The week and month tallies at `now`: an edit applied as a difference
     /// when it can be, else the stored buckets brought up to date.
-    fn figures(
-        &mut self,
-        shop: &Shop,
-        now: Timestamp,
-        p: &Periods,
-        full: bool,
-    ) -> (HashMap<Week, Tally>, HashMap<Month, Tally>) {
+    fn figures(&mut self, shop: &Shop, now: Timestamp, p: &Periods, full: bool) -> Tallies {
         let config_text = std::fs::read(shop.dir.root.join("shop.toml")).unwrap_or_default();
         let first = self.tallies.is_none();
         let state = self
@@ -156,15 +151,15 @@ impl Live {
             .before
             .take()
             .and_then(|before| state.apply_edit(shop, now, p, &config_text, before));
-        let (weeks, months, changed) = match fast {
-            Some((weeks, months)) => (weeks, months, false),
+        let (tallies, changed) = match fast {
+            Some(tallies) => (tallies, false),
             None => state.update(shop, now, p, &config_text),
         };
         if changed && (first || full) {
             // So the next `report` (or watch) starts from these figures.
             state.save_copy(shop);
         }
-        (weeks, months)
+        tallies
     }
 
     /// Renders the pages a change affects (everything on a full change) and
@@ -193,7 +188,11 @@ impl Live {
         let t1 = t0.elapsed();
         let records = replaced.as_deref().unwrap_or(&[]);
         let p = self.memo.periods(shop, now, records);
-        let (weeks, months) = self.figures(shop, now, &p, ch.full);
+        let Tallies {
+            weeks,
+            months,
+            parts,
+        } = self.figures(shop, now, &p, ch.full);
         let t2 = t0.elapsed();
         let kept = if same_epoch {
             self.memo.kept(shop, now, records)
@@ -204,6 +203,7 @@ impl Live {
         let figures = Figures {
             weeks: &weeks,
             months: &months,
+            parts: &parts,
             rows: self.memo.week_rows(shop, now, records),
             moments: Some(all),
             public_feedback: kept.as_ref().map(|k| k.public_feedback.clone()),
@@ -215,7 +215,7 @@ impl Live {
         let change = self.change(
             &site,
             ch,
-            &weeks,
+            (&weeks, &parts),
             &touched,
             moved,
             (replaced.as_deref(), &before),
@@ -260,6 +260,7 @@ impl Live {
             weeks: shown_weeks,
             months: shown_months,
             tallies: weeks,
+            parts,
             problems,
             date: date_line,
         });
@@ -271,7 +272,7 @@ impl Live {
         &self,
         site: &Site,
         ch: &Changes,
-        tallies: &HashMap<Week, Tally>,
+        (tallies, parts): (&HashMap<Week, Tally>, &HashMap<Part, Tally>),
         touched: &[usize],
         moved: Option<Vec<usize>>,
         (replaced, before): (Option<&[Parsed]>, &[(usize, Moment)]),
@@ -319,6 +320,7 @@ impl Live {
             moved,
             periods: last.weeks != site.weeks || last.months != site.months,
             problems: last.problems != site.problems,
+            parts: last.parts != *parts,
             current_week: site.current_week,
             figures: weeks
                 .into_iter()

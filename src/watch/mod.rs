@@ -129,10 +129,10 @@ pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<
             let _ = tx.send(batch);
         };
         let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler)
-            .map_err(|e| watch_error(&e, &root))?;
+            .map_err(|e| watch_error(&e, &root, live.files.config.language))?;
         debouncer
             .watch(&root, notify::RecursiveMode::Recursive)
-            .map_err(|e| watch_error(&e, &root))?;
+            .map_err(|e| watch_error(&e, &root, live.files.config.language))?;
         Some(debouncer)
     };
 
@@ -262,6 +262,6 @@ fn rebuild(
             version.fetch_add(1, Ordering::SeqCst);
             Ok(())
         }
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(e.message_in(live.files.config.language)),
     }
 }

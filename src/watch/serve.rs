@@ -10,7 +10,7 @@
 //! stops DNS rebinding. HTTP/1.1, GET and HEAD only, one request per connection.
 
 use crate::error::{Error, Result};
-use crate::lang::site::WatchWords;
+use crate::lang::site::{ServeWords, WatchWords};
 use crate::shop::config::{Config, Lang};
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
@@ -114,6 +114,8 @@ struct Ctx {
     version: Arc<AtomicU64>,
     /// The host name given to `--serve` (with `--public`), accepted in `Host`.
     given_host: Option<String>,
+    /// The shop's language, for what the browser shows when it gets no page.
+    lang: Lang,
 }
 
 /// Starts the server on a thread; returns the URL to open.
@@ -146,6 +148,7 @@ pub fn start(plan: &Plan, out: PathBuf, version: Arc<AtomicU64>) -> Result<Strin
         out,
         version,
         given_host,
+        lang,
     });
     std::thread::Builder::new()
         .name("langgan-serve".into())
@@ -182,7 +185,7 @@ fn accept_loop(listener: TcpListener, ctx: Arc<Ctx>) {
         }
         // Only this thread adds to `active`, so the check cannot be overtaken.
         if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            refuse(stream, &mut parked);
+            refuse(stream, &mut parked, ctx.lang);
             continue;
         }
         active.fetch_add(1, Ordering::SeqCst);
@@ -201,9 +204,9 @@ fn accept_loop(listener: TcpListener, ctx: Arc<Ctx>) {
 }
 
 /// Answers 503 from the accepting thread without ever blocking it.
-fn refuse(stream: TcpStream, parked: &mut VecDeque<(TcpStream, Instant)>) {
+fn refuse(stream: TcpStream, parked: &mut VecDeque<(TcpStream, Instant)>, lang: Lang) {
     let _ = stream.set_nonblocking(true);
-    let busy = Response::text(503, "busy, try again");
+    let busy = Response::text(503, ServeWords::of(lang).busy);
     let head = head_text(&busy, &[("Retry-After", "1")]);
     // A fresh socket's send buffer holds this; if not, the client gets less.
     let _ = (&stream).write_all(head.as_bytes());
@@ -604,16 +607,17 @@ fn handle(ctx: &Ctx, head: &Head, local: SocketAddr) -> Response {
         .host
         .as_deref()
         .is_some_and(|h| host_allowed(h, local, ctx.given_host.as_deref()));
+    let words = ServeWords::of(ctx.lang);
     if !known {
-        return Response::text(421, "unknown Host");
+        return Response::text(421, words.unknown_host);
     }
     if head.method != "GET" && head.method != "HEAD" {
         return Response {
             allow: true,
-            ..Response::text(405, "only GET and HEAD")
+            ..Response::text(405, words.only_get)
         };
     }
-    respond(&ctx.out, &head.target, &ctx.version)
+    respond(&ctx.out, &head.target, &ctx.version, ctx.lang)
 }
 
 /// Maps a request path to a file under `out`, or refuses it.
@@ -659,14 +663,15 @@ fn percent_decode(s: &str) -> Option<String> {
     (!s.contains('\0') && !s.contains('\\')).then_some(s)
 }
 
-fn respond(out: &Path, url: &str, version: &AtomicU64) -> Response {
+fn respond(out: &Path, url: &str, version: &AtomicU64, lang: Lang) -> Response {
+    let words = ServeWords::of(lang);
     if url.split('?').next() == Some(VERSION_PATH) {
         return Response::text(200, &version.load(Ordering::SeqCst).to_string());
     }
     let Some(file) = resolve(out, url) else {
-        return Response::text(403, "forbidden");
+        return Response::text(403, words.forbidden);
     };
-    let not_found = || Response::text(404, "not found");
+    let not_found = || Response::text(404, words.not_found);
     let Some(real) = contained(out, &file) else {
         return not_found();
     };

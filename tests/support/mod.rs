@@ -43,8 +43,14 @@ category = "skincare"
 price = 85000
 "#;
 
+/// [`SHOP_TOML`] with `language = "en"`: for tests that quote the English
+/// wording of messages.
+pub fn shop_toml_en() -> String {
+    SHOP_TOML.replacen("[shop]\n", "[shop]\nlanguage = \"en\"\n", 1)
+}
+
 /// A run is killed and the test fails after this long (a hang is a bug).
-pub const TIMEOUT: Duration = Duration::from_secs(15);
+pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The repository's example shop: read by tests, never run on in place (its
 /// cache and site would land in the checkout); see `Test::example_shop`.
@@ -140,6 +146,11 @@ impl Test {
     /// A temporary shop with the default shop.toml.
     pub fn new() -> Test {
         Test::empty().shop_toml(SHOP_TOML)
+    }
+
+    /// A temporary shop whose shop.toml says `language = "en"`.
+    pub fn english() -> Test {
+        Test::empty().shop_toml(&shop_toml_en())
     }
 
     /// A temporary folder with nothing in it (no shop.toml).
@@ -445,4 +456,22 @@ impl Output {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", self.show()))
     }
+}
+
+/// Runs `git ARGS…` in `dir` (with a test identity for commits) and returns
+/// its output; fails the test when git does.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

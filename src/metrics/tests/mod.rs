@@ -10,7 +10,7 @@ mod service;
 
 use super::*;
 use crate::shop::index::shop_from_texts;
-use crate::time::parse_time;
+use crate::time::parse_time_in;
 
 const CATALOGUE: &str = r#"[shop]
 name = "T"
@@ -58,7 +58,12 @@ holidays = ["2026-11-24"]
 "#;
 
 fn t(s: &str) -> Timestamp {
-    parse_time(s, &jiff::tz::TimeZone::get("Asia/Jakarta").expect("tz")).expect("time")
+    parse_time_in(
+        s,
+        &jiff::tz::TimeZone::get("Asia/Jakarta").expect("tz"),
+        crate::shop::config::Lang::Id,
+    )
+    .expect("time")
 }
 
 fn shop(extra: &str, files: &[(&str, &str)]) -> Shop {

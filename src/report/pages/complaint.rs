@@ -24,6 +24,9 @@ pub struct Inputs<'s> {
     pub seen: Seen,
     /// Open and past its resolve due.
     pub overdue: bool,
+    /// Its deadlines: first response and resolution.
+    pub response_due: jiff::Timestamp,
+    pub resolve_due: jiff::Timestamp,
 }
 
 pub fn path(id: &str) -> String {
@@ -50,6 +53,8 @@ pub fn inputs<'s>(site: &'s Site, ki: usize) -> Inputs<'s> {
         tasks,
         seen: Seen::of(site.now, events.into_iter().flatten().map(|e| e.t)),
         overdue: overdue(k, site.resolve_due[ki], site.now),
+        response_due: crate::rules::complaints::response_due(site.cfg(), k),
+        resolve_due: site.resolve_due[ki],
     }
 }
 
@@ -68,15 +73,46 @@ pub fn view(i: &Inputs) -> tera::Context {
         None if i.overdue => format!("{} · {}", basis.labels.open, basis.labels.overdue),
         None => basis.labels.open.to_string(),
     };
+    let more = crate::lang::site::More::of(lang);
+    let clock = i.seen.today();
+    let answered =
+        i.seen.resolved(k).is_some() || k.first_response.is_some_and(|e| i.seen.happened(e.t));
+    let deadline = |t: jiff::Timestamp, done: bool| {
+        if done {
+            crate::report::pages::lines::when_text(t, cfg, lang)
+        } else {
+            crate::report::pages::lines::standing(basis, t, clock)
+        }
+    };
+    let handling = i.seen.resolved(k).map_or(String::new(), |r| {
+        let open = crate::time::elapsed_open(k.opened.t, r.t, cfg.hours.as_ref(), &cfg.timezone);
+        crate::lang::site::span(lang, open.secs())
+    });
+    let admin = k
+        .admin
+        .as_deref()
+        .or(i.customer.as_ref().and_then(|c| c.0.admin.as_deref()));
     let fields: Vec<(&str, String)> = vec![
         (basis.labels.status, status),
         (basis.labels.opened, when(Some(k.opened))),
+        (more.deadline_first, deadline(i.response_due, answered)),
+        (
+            more.deadline_resolve,
+            deadline(i.resolve_due, i.seen.resolved(k).is_some()),
+        ),
+        (more.handling_time, handling),
         (
             basis.labels.category,
-            k.category.clone().unwrap_or_default(),
+            k.category
+                .as_deref()
+                .map(crate::lang::site::words_of)
+                .unwrap_or_default(),
         ),
         (basis.labels.channel, k.channel.clone().unwrap_or_default()),
-        (basis.labels.admin, k.admin.clone().unwrap_or_default()),
+        (
+            basis.labels.admin,
+            crate::lang::site::admin_name(admin, lang),
+        ),
         (basis.labels.first_response, when(k.first_response)),
         (
             basis.labels.root_cause,
@@ -98,7 +134,11 @@ pub fn view(i: &Inputs) -> tera::Context {
         (basis.labels.record_file, k.path.display().to_string()),
     ];
     let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
-    let tasks: Vec<TaskView> = i.tasks.iter().map(|t| task_view(basis, t, "../")).collect();
+    let tasks: Vec<TaskView> = i
+        .tasks
+        .iter()
+        .map(|t| task_view(basis, t, "../", i.seen.today()))
+        .collect();
     let title = format!("{} {} · {}", w.complaint, k.id, cfg.name);
     let common = common(&i.frame, "../", title, "complaints", None);
     let mut ctx = context(&common, basis);

@@ -27,7 +27,7 @@ pub fn part<'a>(one: &One<'a>) -> Vec<ComplaintLine<'a>> {
     one.complaints
         .iter()
         .filter(|(_, k)| exists_at(k, now))
-        .map(|&(ki, k)| ComplaintLine::at(k, Some(one.customer), now, one.overdue(ki, k, now)))
+        .map(|&(ki, k)| ComplaintLine::at(k, Some(one.customer), now, one.resolve_due[ki], one.cfg))
         .collect()
 }
 
@@ -36,6 +36,6 @@ pub fn view(i: &Inputs) -> tera::Context {
     let title = format!("{} · {}", basis.labels.complaints, basis.cfg.name);
     let common = common(&i.frame, "", title, "complaints", None);
     let mut ctx = context(&common, basis);
-    ctx.insert("complaints", &complaint_rows(basis, &i.list, ""));
+    ctx.insert("complaints", &complaint_rows(basis, &i.list, "", None));
     ctx
 }

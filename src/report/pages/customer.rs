@@ -22,8 +22,11 @@ pub struct Inputs<'s> {
     pub customer: Content<'s, Customer>,
     /// Their complaints: the timeline shows them, the tasks name them.
     pub complaints: Vec<Content<'s, Complaint>>,
-    /// Their open tasks; the messages follow from the records above.
+    /// Their open tasks, most urgent first; the messages follow from the
+    /// records above.
     pub tasks: Vec<TaskLine<'s>>,
+    /// Their missed tasks, latest first.
+    pub missed: Vec<TaskLine<'s>>,
     pub segments: Hashed<'s, Segments>,
     /// Which of the events above have happened by now.
     pub seen: Seen,
@@ -36,6 +39,10 @@ pub fn path(id: &str) -> String {
 pub fn inputs<'s>(site: &'s Site, ci: usize) -> Inputs<'s> {
     let shop = site.shop;
     let moment = &site.moments[ci];
+    let mut open: Vec<&crate::rules::Task> = moment.open.iter().collect();
+    open.sort_by_key(|t| super::lines::urgency(t));
+    let mut missed: Vec<&crate::rules::Task> = moment.missed.iter().collect();
+    missed.sort_by_key(|t| std::cmp::Reverse(t.late));
     Inputs {
         frame: site.frame(),
         customer: Content(&shop.customers[ci]),
@@ -43,9 +50,12 @@ pub fn inputs<'s>(site: &'s Site, ci: usize) -> Inputs<'s> {
             .iter()
             .map(|&ki| Content(&*shop.complaints[ki]))
             .collect(),
-        tasks: moment
-            .open
-            .iter()
+        tasks: open
+            .into_iter()
+            .map(|t| TaskLine::new(shop, t, Message::FromRecords))
+            .collect(),
+        missed: missed
+            .into_iter()
             .map(|t| TaskLine::new(shop, t, Message::FromRecords))
             .collect(),
         segments: Hashed(&moment.segments),
@@ -63,8 +73,26 @@ pub fn view(i: &Inputs) -> tera::Context {
     ctx.insert("profile", &profile(basis, c, &i.segments));
     ctx.insert("segments", &segments(basis, &i.segments));
     ctx.insert("timeline", &timeline(i));
-    let tasks: Vec<TaskView> = i.tasks.iter().map(|t| task_view(basis, t, "../")).collect();
+    let tasks: Vec<TaskView> = i
+        .tasks
+        .iter()
+        .map(|t| task_view(basis, t, "../", i.seen.today()))
+        .collect();
     ctx.insert("tasks", &tasks);
+    let missed: Vec<TaskView> = i
+        .missed
+        .iter()
+        .map(|t| task_view(basis, t, "../", i.seen.today()))
+        .collect();
+    ctx.insert("missed", &missed);
+    // A chat button only where contacts are shown and the number has WhatsApp.
+    let wa = match &c.phone {
+        Some(p) if !basis.cfg.mask_contacts && crate::shop::record::is_mobile(p) => {
+            crate::lang::format::whatsapp_link(p, "")
+        }
+        _ => None,
+    };
+    ctx.insert("whatsapp", &wa);
     ctx
 }
 
@@ -148,8 +176,20 @@ fn profile(basis: &Basis, c: &Customer, seg: &Segments) -> Vec<(&'static str, St
         (basis.labels.handles, handles.join(", ")),
         (basis.labels.email, email),
         (basis.labels.city, c.city.clone().unwrap_or_default()),
-        (basis.labels.source, c.source.clone().unwrap_or_default()),
-        (basis.labels.admin, c.admin.clone().unwrap_or_default()),
+        (
+            basis.labels.source,
+            c.source
+                .as_deref()
+                .map(|s| crate::lang::site::source_label(s, lang))
+                .unwrap_or_default(),
+        ),
+        (
+            basis.labels.admin,
+            c.admin
+                .as_deref()
+                .map(|a| crate::lang::site::admin_name(Some(a), lang))
+                .unwrap_or_default(),
+        ),
         (
             basis.labels.first_contact,
             long_datetime(c.first_contact.t, &cfg.timezone, lang),
@@ -159,7 +199,14 @@ fn profile(basis: &Basis, c: &Customer, seg: &Segments) -> Vec<(&'static str, St
             basis.labels.interested,
             crate::messages::join_names(&interested, lang),
         ),
-        (basis.labels.note, c.note.clone().unwrap_or_default()),
+        (
+            basis.labels.note,
+            if cfg.mask_contacts {
+                String::new()
+            } else {
+                c.note.clone().unwrap_or_default()
+            },
+        ),
         (basis.labels.spend, money(seg.spend_365d, &cfg.currency)),
         (basis.labels.record_file, c.path.display().to_string()),
     ];
@@ -187,7 +234,16 @@ impl Timeline<'_> {
             t,
             line,
             TimelineItem {
-                when: long_datetime(t, tz, self.basis.lang()),
+                when: {
+                    let lang = self.basis.lang();
+                    let dt = tz.to_datetime(t);
+                    // A date written without a time is not "00:00".
+                    if dt.hour() == 0 && dt.minute() == 0 && dt.second() == 0 {
+                        crate::lang::format::long_date(t, tz, lang)
+                    } else {
+                        long_datetime(t, tz, lang)
+                    }
+                },
                 iso: crate::time::rfc3339(t, tz),
                 kind,
                 title,
@@ -233,10 +289,11 @@ impl Timeline<'_> {
         let cfg = self.basis.cfg;
         let lang = self.basis.lang();
         let seen = self.seen;
+        let masked = cfg.mask_contacts;
         for i in c.interactions.iter().filter(|i| seen.happened(i.at.t)) {
             let mut bits = Vec::new();
             if let Some(b) = &i.by {
-                bits.push(b.clone());
+                bits.push(crate::lang::site::admin_name(Some(b), lang));
             }
             if let Some(ch) = &i.channel {
                 bits.push(ch.clone());
@@ -251,7 +308,17 @@ impl Timeline<'_> {
                     self.basis.words.minutes
                 ));
             }
-            let mut text = i.note.clone().unwrap_or_default();
+            if i.kind == crate::shop::record::Kind::Inbound
+                && i.replied.filter(|r| seen.happened(r.t)).is_none()
+            {
+                bits.push(self.basis.words.unanswered.to_string());
+            }
+            // A shared (masked) site leaves out free-text notes.
+            let mut text = if masked {
+                String::new()
+            } else {
+                i.note.clone().unwrap_or_default()
+            };
             if !bits.is_empty() {
                 text = if text.is_empty() {
                     bits.join(" · ")
@@ -274,7 +341,12 @@ impl Timeline<'_> {
             if let Some(n) = f.nps {
                 title.push_str(&format!(" · NPS {n}"));
             }
-            let text = f.text.clone().unwrap_or_default();
+            // Feedback text not marked public stays off a shared site.
+            let text = if self.basis.cfg.mask_contacts && !f.public {
+                String::new()
+            } else {
+                f.text.clone().unwrap_or_default()
+            };
             self.push((f.at.t, f.at.line), "feedback", title, text, None);
         }
     }

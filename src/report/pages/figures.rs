@@ -4,15 +4,30 @@
 use crate::lang::format::{change, metric as show, money};
 use crate::lang::site::Labels;
 use crate::lang::{metric_help, metric_label};
-use crate::metrics::{Metric, Metrics, Tally};
+use crate::metrics::{Metric, MetricKind, Tally};
+use crate::report::Figure;
 use crate::shop::config::{Config, Lang};
 use crate::shop::record::Item;
 use crate::time::Week;
 use serde::Serialize;
 
 /// An empty period's figures: zero counts and null rates, as a tally of nothing gives.
-pub fn empty_metrics() -> Metrics {
-    Tally::default().finish()
+pub fn empty_metrics() -> Figure {
+    Figure::of(&Tally::default())
+}
+
+/// A figure with the counts behind it: `38% (3/8)`, `NPS 20 (5 jawaban)`.
+pub fn shown(k: Metric, f: &Figure, cfg: &Config) -> String {
+    let text = show(k, f, cfg);
+    match (k.kind(), f.fraction(k)) {
+        (MetricKind::Rate | MetricKind::Percent, Some((a, b))) if b > 0 => {
+            format!("{text} ({a}/{b})")
+        }
+        (MetricKind::Score, Some((_, n))) if n > 0 => {
+            format!("{text} ({})", crate::lang::site::answers(cfg.language, n))
+        }
+        _ => text,
+    }
 }
 
 #[derive(Serialize)]
@@ -29,8 +44,8 @@ pub struct MetricRow {
 
 pub fn metric_rows(
     cfg: &Config,
-    this: &Metrics,
-    prev: &Metrics,
+    this: &Figure,
+    prev: &Figure,
     keys: impl IntoIterator<Item = Metric>,
 ) -> Vec<MetricRow> {
     let lang = cfg.language;
@@ -40,8 +55,8 @@ pub fn metric_rows(
             MetricRow {
                 key: k.name(),
                 label: metric_label(k, lang),
-                this: show(k, this, cfg),
-                prev: show(k, prev, cfg),
+                this: shown(k, this, cfg),
+                prev: shown(k, prev, cfg),
                 change: ch.text,
                 direction: ch.direction,
                 tone: ch.tone,
@@ -86,18 +101,18 @@ pub fn items_text(items: &[Item], cfg: &Config) -> String {
         .join(", ")
 }
 
-pub fn source_rows(m: &Metrics) -> Vec<SimpleRow> {
+pub fn source_rows(m: &Figure, lang: Lang) -> Vec<SimpleRow> {
     let mut v: Vec<(&String, &usize)> = m.leads_by_source.iter().collect();
     v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     v.into_iter()
         .map(|(s, n)| SimpleRow {
-            cells: vec![s.clone(), n.to_string()],
+            cells: vec![crate::lang::site::source_label(s, lang), n.to_string()],
             href: None,
         })
         .collect()
 }
 
-pub fn product_rows(m: &Metrics, cfg: &Config) -> Vec<SimpleRow> {
+pub fn product_rows(m: &Figure, cfg: &Config) -> Vec<SimpleRow> {
     m.top_products
         .iter()
         .map(|p| SimpleRow {

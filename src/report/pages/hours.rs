@@ -112,6 +112,10 @@ pub fn view(i: &Inputs) -> tera::Context {
     let common = common(&i.frame, "", title, "hours", None);
     let mut ctx = context(&common, basis);
     ctx.insert("heatmap", &svg::heatmap(basis.labels.hours, &rows));
+    ctx.insert(
+        "heatmap_tall",
+        &svg::heatmap_tall(basis.labels.hours, &rows),
+    );
     ctx.insert("total", &i.total);
     ctx.insert(
         "period",

@@ -9,7 +9,7 @@ use crate::lang::format::{long_date, short_datetime, short_name};
 use crate::report::moment::overdue;
 use crate::report::Site;
 use crate::rules::complaints::{exists_at, open_at, resolved_at};
-use crate::rules::Task;
+use crate::rules::{Status, Task};
 use crate::shop::config::Lang;
 use crate::shop::index::Shop;
 use crate::shop::record::{Complaint, Customer};
@@ -75,6 +75,7 @@ impl<'s> TaskLine<'s> {
 pub struct TaskView {
     pub status: &'static str,
     pub status_label: &'static str,
+    /// Which time it shows and how it stands: `batas Sen 16 Nov 10:00 · lewat 3 hari`.
     pub due: String,
     pub label: String,
     pub customer: String,
@@ -84,29 +85,80 @@ pub struct TaskView {
     pub whatsapp: Option<String>,
 }
 
-/// A task as the pages show it.
-pub fn task_view(basis: &Basis, line: &TaskLine, root: &str) -> TaskView {
+/// How precisely a page may say how a time stands: the dashboard is as of
+/// the minute; other pages are as of the day (their key holds the date).
+#[derive(Clone, Copy)]
+pub enum Clock {
+    Minute(Timestamp),
+    Day(Timestamp),
+}
+
+/// A time and how it stands at the page's clock: `Sen 16 Nov 10:00 (lewat 3 jam)`.
+pub fn standing(basis: &Basis, t: Timestamp, clock: Clock) -> String {
     let cfg = basis.cfg;
     let lang = basis.lang();
+    let when = when_text(t, cfg, lang);
+    let rel = match clock {
+        Clock::Minute(now) => crate::lang::site::time_left(lang, t.as_second() - now.as_second()),
+        Clock::Day(now) => {
+            let tz = &cfg.timezone;
+            let days = crate::time::local_day(t, tz) - crate::time::local_day(now, tz);
+            crate::lang::site::days_from_today(lang, days)
+        }
+    };
+    format!("{when} ({rel})")
+}
+
+/// `Sen 16 Nov 10:15`, or `Sen 16 Nov` for a moment at midnight (a date
+/// written without a time).
+pub fn when_text(t: Timestamp, cfg: &crate::shop::config::Config, lang: Lang) -> String {
+    let dt = cfg.timezone.to_datetime(t);
+    let full = short_datetime(t, &cfg.timezone, lang);
+    if dt.hour() == 0 && dt.minute() == 0 && dt.second() == 0 {
+        full.trim_end_matches(" 00:00").to_string()
+    } else {
+        full
+    }
+}
+
+/// A task as the pages show it.
+pub fn task_view(basis: &Basis, line: &TaskLine, root: &str, clock: Clock) -> TaskView {
+    let cfg = basis.cfg;
+    let lang = basis.lang();
+    let more = crate::lang::site::More::of(lang);
     let t = &*line.task;
     let mut detail = Vec::new();
     if let Some(id) = line.complaint_id {
         detail.push(format!("{} {id}", basis.words.complaint_lower));
     }
     if let Some(o) = t.order {
-        detail.push(format!("order #{o}"));
+        detail.push(format!("{} #{o}", more.order_word));
     }
     if let Some(cat) = &t.category {
-        detail.push(cat.clone());
+        let label = cfg.categories.get(cat).map_or_else(
+            || crate::lang::site::words_of(cat),
+            |_| crate::lang::site::words_of(cat),
+        );
+        detail.push(label);
+    }
+    if let Some(a) = t.admin.as_deref() {
+        detail.push(crate::lang::site::admin_name(Some(a), lang));
     }
     let message = match line.message {
         Message::Rendered(m) => m.to_string(),
         Message::FromRecords => basis.messages.render(t),
     };
+    // Due and upcoming tasks show their due time; late ones the time they
+    // became late, and how long ago.
+    let (which, at, status_label) = match t.status {
+        Status::Upcoming => (more.due_at, t.due, more.status_upcoming),
+        Status::Due => (more.late_at, t.late, more.status_due),
+        _ => (more.late_at, t.late, lang::status(t.status, lang)),
+    };
     TaskView {
         status: t.status.as_str(),
-        status_label: lang::status(t.status, lang),
-        due: short_datetime(t.due, &cfg.timezone, lang),
+        status_label,
+        due: format!("{which} {}", standing(basis, at, clock)),
         label: crate::lang::rule_label(cfg, t.rule),
         customer: line.customer_name.to_string(),
         customer_href: format!("{root}customers/{}.html", line.customer_id),
@@ -118,6 +170,16 @@ pub fn task_view(basis: &Basis, line: &TaskLine, root: &str) -> TaskView {
                 .and_then(|p| crate::lang::format::whatsapp_link(p, &message))
         },
         message,
+    }
+}
+
+/// Tasks most urgent first: overdue (longest late first), due, upcoming, missed.
+pub fn urgency(t: &Task) -> (u8, Timestamp) {
+    match t.status {
+        Status::Overdue => (0, t.late),
+        Status::Due => (1, t.late),
+        Status::Upcoming => (2, t.due),
+        _ => (3, t.late),
     }
 }
 
@@ -137,24 +199,33 @@ pub struct ComplaintLine<'s> {
     /// Open for how long at T (until its resolution if resolved), in the
     /// whole hours shown.
     pub age: Dur,
+    /// Its resolve deadline.
+    pub resolve_due: Timestamp,
+    /// Its first response deadline, while it has had no first response at T.
+    pub response_due: Option<Timestamp>,
 }
 
 impl<'s> ComplaintLine<'s> {
-    /// Complaint `k` of `customer` (when in the shop) at `at`.
+    /// Complaint `k` of `customer` (when in the shop) at `at`, with its
+    /// resolve deadline.
     pub fn at(
         k: &'s Complaint,
         customer: Option<&'s Customer>,
         at: Timestamp,
-        overdue: bool,
+        resolve_due: Timestamp,
+        cfg: &crate::shop::config::Config,
     ) -> ComplaintLine<'s> {
         let resolved = resolved_at(k, at);
         let age = between(k.opened.t, resolved.map_or(at, |r| r.t)).secs();
+        let answered = resolved.is_some() || k.first_response.is_some_and(|e| e.t <= at);
         ComplaintLine {
             complaint: Content(k),
             customer: customer.map(|c| (c.name.as_str(), c.admin.as_deref())),
             resolved: resolved.is_some(),
-            overdue,
+            overdue: overdue(k, resolve_due, at),
             age: Dur(age - age % 3600),
+            resolve_due,
+            response_due: (!answered).then(|| crate::rules::complaints::response_due(cfg, k)),
         }
     }
 }
@@ -166,8 +237,9 @@ pub struct ComplaintList<'s> {
     pub total: usize,
 }
 
-/// Complaints opened by `at` (only those still open then with `open_only`),
-/// overdue first, then by id; at most `limit` lines.
+/// Complaints opened by `at` (only those still open then with `open_only`):
+/// open and late first, then open, then resolved, each by id; at most
+/// `limit` lines.
 pub fn complaint_list<'s>(
     site: &'s Site,
     at: Timestamp,
@@ -176,27 +248,34 @@ pub fn complaint_list<'s>(
 ) -> ComplaintList<'s> {
     let shop = site.shop;
     // Rank first and make lines only for those shown: a large shop has thousands.
-    let mut ranked: Vec<(bool, &str, usize)> = shop
+    let mut ranked: Vec<(u8, &str, usize)> = shop
         .complaints
         .iter()
         .enumerate()
         .filter(|(_, k)| exists_at(k, at))
         .filter_map(|(ki, k)| {
-            if open_only && !open_at(k, at) {
+            let open = open_at(k, at);
+            if open_only && !open {
                 return None;
             }
-            Some((overdue(k, site.resolve_due[ki], at), k.id.as_str(), ki))
+            let rank = match (open, overdue(k, site.resolve_due[ki], at)) {
+                (true, true) => 0,
+                (true, false) => 1,
+                _ => 2,
+            };
+            Some((rank, k.id.as_str(), ki))
         })
         .collect();
     let total = ranked.len();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    ranked.sort_unstable();
     ranked.truncate(limit.unwrap_or(usize::MAX));
     ComplaintList {
         lines: ranked
             .into_iter()
-            .map(|(overdue, _, ki)| {
+            .map(|(_, _, ki)| {
                 let k = &shop.complaints[ki];
-                ComplaintLine::at(k, shop.customer(&k.customer), at, overdue)
+                let c = shop.customer(&k.customer);
+                ComplaintLine::at(k, c, at, site.resolve_due[ki], site.cfg())
             })
             .collect(),
         total,
@@ -216,15 +295,31 @@ pub struct ComplaintRow {
     pub admin: String,
     pub category: String,
     pub summary: String,
+    /// The resolve deadline (and, on the dashboard, the time left).
+    pub deadline: String,
+    /// The first response deadline, while there was none.
+    pub response: Option<String>,
+    /// The first response is late.
+    pub response_late: bool,
 }
 
 pub fn age_text(d: Dur, lang: Lang) -> String {
-    crate::lang::site::age(lang, d.secs() / 86_400, (d.secs() % 86_400) / 3600)
+    crate::lang::site::span(lang, d.secs())
 }
 
-pub fn complaint_rows(basis: &Basis, list: &ComplaintList, root: &str) -> Vec<ComplaintRow> {
+/// Complaint rows; with `now`, the deadlines say the time left.
+pub fn complaint_rows(
+    basis: &Basis,
+    list: &ComplaintList,
+    root: &str,
+    now: Option<Timestamp>,
+) -> Vec<ComplaintRow> {
     let cfg = basis.cfg;
     let lang = basis.lang();
+    let deadline = |t: Timestamp| match now {
+        Some(now) => standing(basis, t, Clock::Minute(now)),
+        None => when_text(t, cfg, lang),
+    };
     list.lines
         .iter()
         .map(|line| {
@@ -236,18 +331,32 @@ pub fn complaint_rows(basis: &Basis, list: &ComplaintList, root: &str) -> Vec<Co
                     .customer
                     .map_or_else(|| k.customer.clone(), |(name, _)| name.to_string()),
                 customer_href: format!("{root}customers/{}.html", k.customer),
-                opened: short_datetime(k.opened.t, &cfg.timezone, lang),
+                opened: when_text(k.opened.t, cfg, lang),
                 age: age_text(line.age, lang),
                 status: if line.resolved { "resolved" } else { "open" },
                 overdue: line.overdue,
-                admin: k
-                    .admin
+                admin: crate::lang::site::admin_name(
+                    k.admin
+                        .as_deref()
+                        .or(line.customer.and_then(|(_, admin)| admin)),
+                    lang,
+                ),
+                category: k
+                    .category
                     .as_deref()
-                    .or(line.customer.and_then(|(_, admin)| admin))
-                    .unwrap_or("–")
-                    .to_string(),
-                category: k.category.clone().unwrap_or_default(),
+                    .map(crate::lang::site::words_of)
+                    .unwrap_or_default(),
                 summary: k.summary.clone(),
+                deadline: if line.resolved {
+                    String::new()
+                } else {
+                    deadline(line.resolve_due)
+                },
+                response: line.response_due.map(deadline),
+                response_late: match (line.response_due, now) {
+                    (Some(d), Some(now)) => d <= now,
+                    _ => false,
+                },
             }
         })
         .collect()

@@ -191,6 +191,7 @@ pub fn context(common: &Common, basis: &Basis) -> tera::Context {
     let mut ctx = tera::Context::new();
     ctx.insert("site", common);
     ctx.insert("t", basis.labels);
+    ctx.insert("m", crate::lang::site::More::of(basis.lang()));
     ctx
 }
 
@@ -229,11 +230,4 @@ pub struct One<'a> {
     pub tallies: &'a HashMap<Week, Tally>,
     /// The weeks with a page.
     pub weeks: &'a [Week],
-}
-
-impl One<'_> {
-    /// Complaint `ki` is open and past its resolve due at `at`.
-    pub fn overdue(&self, ki: usize, k: &Complaint, at: Timestamp) -> bool {
-        crate::report::moment::overdue(k, self.resolve_due[ki], at)
-    }
 }

@@ -20,12 +20,15 @@ fn example_shop() -> Shop {
 
 /// The example shop's site at `now`, with the tallies it was made from.
 fn with_site(shop: &Shop, now: &str, mut test: impl FnMut(&Site, &HashMap<Week, Tally>)) {
-    let now = crate::time::parse_time(now, &shop.config.timezone).expect("now");
+    let now =
+        crate::time::parse_time_in(now, &shop.config.timezone, shop.config.language).expect("now");
     let p = periods(shop, now);
-    let (weeks, months) = state::tallies(shop, now, &p, b"test", false);
+    let tallies = state::tallies(shop, now, &p, b"test", false);
+    let weeks = &tallies.weeks;
     let figures = Figures {
-        weeks: &weeks,
-        months: &months,
+        weeks,
+        months: &tallies.months,
+        parts: &tallies.parts,
         rows: week_rows(shop, now),
         moments: None,
         public_feedback: None,
@@ -34,7 +37,7 @@ fn with_site(shop: &Shop, now: &str, mut test: impl FnMut(&Site, &HashMap<Week, 
         key: Some(1),
     };
     let site = Site::from_tallies(shop, now, Vec::new(), p, figures).expect("site");
-    test(&site, &weeks);
+    test(&site, weeks);
 }
 
 /// The keys of some lines, in order, to compare lists as multisets.
@@ -177,7 +180,7 @@ fn period_keys_follow_their_figures() {
         let mut i = week::inputs(site, w);
         assert_eq!(base, key_of(&i));
         let mut m = (*i.this.expect("figures")).clone();
-        m.orders += 1;
+        m.metrics.orders += 1;
         i.this = Some(Json(&m));
         assert_ne!(base, key_of(&i));
     });

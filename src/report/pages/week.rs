@@ -13,8 +13,8 @@ use super::lines::{
 use super::{common, context, neighbours, Frame, Link, One};
 use crate::incremental::key::{Hashed, Json};
 use crate::lang::{self, format::money};
-use crate::metrics::{Metric, Metrics};
-use crate::report::{customer_week_events, shown_feedback, Site, WeekEvent};
+use crate::metrics::Metric;
+use crate::report::{customer_week_events, shown_feedback, Figure, Part as Days, Site, WeekEvent};
 use crate::rules::{Rule, Status};
 use crate::shop::record::{Customer, Item, Order};
 use crate::time::Week;
@@ -74,8 +74,10 @@ pub struct Inputs<'s> {
     pub week: Week,
     /// The weeks before and after it in the list of weeks with data.
     pub neighbours: (Option<Week>, Option<Week>),
-    pub this: Option<Json<'s, Metrics>>,
-    pub prev: Option<Json<'s, Metrics>>,
+    pub this: Option<Json<'s, Figure>>,
+    /// The week before, or its same first days when this week is running.
+    pub prev: Option<Json<'s, Figure>>,
+    pub prev_part: Option<Days>,
     pub leads_by_admin: Option<&'s BTreeMap<String, usize>>,
     pub followups_by_admin: Option<&'s BTreeMap<String, usize>>,
     pub overdue_by_admin: Option<&'s BTreeMap<String, i64>>,
@@ -113,12 +115,20 @@ pub fn inputs<'s>(site: &'s Site, w: Week) -> Inputs<'s> {
             .collect()
     });
     let at = crate::metrics::as_of(end, site.now);
+    let prev_part = (w == site.current_week)
+        .then(|| Days::running(site.now, site.cfg()).0)
+        .filter(|p| site.part_metrics.contains_key(p));
+    let prev = match prev_part {
+        Some(p) => site.part_metrics.get(&p),
+        None => site.week_metrics.get(&w.prev()),
+    };
     Inputs {
         frame: site.frame(),
         week: w,
         neighbours: neighbours(&site.weeks, w),
         this: site.week_metrics.get(&w).map(Json),
-        prev: site.week_metrics.get(&w.prev()).map(Json),
+        prev: prev.map(Json),
+        prev_part,
         leads_by_admin: rows.map(|r| &r.leads_by_admin),
         followups_by_admin: rows.map(|r| &r.followups_by_admin),
         overdue_by_admin: work.map(|w| &w.overdue_by_admin),
@@ -168,7 +178,7 @@ pub fn parts<'a>(one: &One<'a>) -> BTreeMap<Week, Part<'a>> {
         let at = crate::metrics::as_of(w.bounds(tz).1, one.now);
         for &(ki, k) in &one.complaints {
             if crate::rules::complaints::open_at(k, at) {
-                let line = ComplaintLine::at(k, Some(c), at, one.overdue(ki, k, at));
+                let line = ComplaintLine::at(k, Some(c), at, one.resolve_due[ki], one.cfg);
                 parts.entry(w).or_default().complaints.push(line);
             }
         }
@@ -195,12 +205,12 @@ pub struct AdminRow {
 }
 
 /// One row per admin of shop.toml and per admin named in the week's lists.
-fn admin_rows(i: &Inputs, this: &Metrics) -> Vec<AdminRow> {
+fn admin_rows(i: &Inputs, this: &Figure) -> Vec<AdminRow> {
     let cfg = i.frame.basis.cfg;
     let mut admins: BTreeMap<String, AdminRow> = BTreeMap::new();
     fn row<'m>(admins: &'m mut BTreeMap<String, AdminRow>, a: &str) -> &'m mut AdminRow {
         admins.entry(a.to_string()).or_insert_with(|| AdminRow {
-            admin: a.to_string(),
+            admin: crate::lang::site::admin_name(Some(a), crate::shop::config::Lang::Id),
             leads: 0,
             closing: "–".into(),
             followups_done: 0,
@@ -226,7 +236,14 @@ fn admin_rows(i: &Inputs, this: &Metrics) -> Vec<AdminRow> {
     for (a, n) in i.overdue_by_admin.into_iter().flatten() {
         row(&mut admins, a).overdue += usize::try_from(*n).unwrap_or(0);
     }
-    admins.into_values().collect()
+    let lang = cfg.language;
+    admins
+        .into_iter()
+        .map(|(a, mut r)| {
+            r.admin = crate::lang::site::admin_name(Some(&a), lang);
+            r
+        })
+        .collect()
 }
 
 pub fn view(i: &Inputs) -> tera::Context {
@@ -242,8 +259,22 @@ pub fn view(i: &Inputs) -> tera::Context {
     let mut ctx = context(&common, basis);
     ctx.insert("heading", &title);
     ctx.insert("rows", &metric_rows(cfg, this, prev, Metric::scalars()));
-    ctx.insert("col_this", basis.labels.this_week);
-    ctx.insert("col_prev", basis.labels.last_week);
+    match i.prev_part {
+        Some(p) => {
+            ctx.insert(
+                "col_this",
+                &crate::lang::site::week_so_far(lang, p.days(), false),
+            );
+            ctx.insert(
+                "col_prev",
+                &crate::lang::site::week_so_far(lang, p.days(), true),
+            );
+        }
+        None => {
+            ctx.insert("col_this", basis.labels.this_week);
+            ctx.insert("col_prev", basis.labels.last_week);
+        }
+    }
     let link = |x: Option<Week>| {
         x.map(|x| Link {
             href: format!("{x}.html"),
@@ -252,7 +283,7 @@ pub fn view(i: &Inputs) -> tera::Context {
     };
     ctx.insert("prev_link", &link(i.neighbours.0));
     ctx.insert("next_link", &link(i.neighbours.1));
-    ctx.insert("sources", &source_rows(this));
+    ctx.insert("sources", &source_rows(this, lang));
     ctx.insert("products", &product_rows(this, cfg));
     let repeat_orders: Vec<SimpleRow> = i
         .repeat_orders
@@ -275,7 +306,7 @@ pub fn view(i: &Inputs) -> tera::Context {
                 n.name.to_string(),
                 crate::lang::rule_label(cfg, n.rule),
                 lang::status(n.status, lang).to_string(),
-                n.admin.unwrap_or("–").to_string(),
+                crate::lang::site::admin_name(n.admin, lang),
             ],
             href: Some(format!("../customers/{}.html", n.id)),
         })
@@ -287,7 +318,10 @@ pub fn view(i: &Inputs) -> tera::Context {
         "more_complaints",
         &more_complaints(&i.complaints, lang, "../"),
     );
-    ctx.insert("complaints", &complaint_rows(basis, &i.complaints, "../"));
+    ctx.insert(
+        "complaints",
+        &complaint_rows(basis, &i.complaints, "../", None),
+    );
     ctx.insert("testimonials", &testimonials(basis, &i.testimonials));
     ctx.insert("definitions", &definitions(lang));
     ctx

@@ -251,7 +251,7 @@ orders:
 ";
     let shop = shop_from_texts(toml, &[("customers/a.yaml", yaml)]);
     let berlin = jiff::tz::TimeZone::get("Europe/Berlin").expect("tz");
-    let b = |s: &str| parse_time(s, &berlin).expect("time");
+    let b = |s: &str| parse_time_in(s, &berlin, crate::shop::config::Lang::Id).expect("time");
     let x = evaluate(&shop, b("2026-10-24 12:00"));
     assert_eq!(x.len(), 1);
     // 24 hours after 10:00 CEST is 09:00 CET.

@@ -14,7 +14,7 @@ use super::catalog::*;
 use super::segments::*;
 use super::tasks::*;
 use crate::shop::index::{shop_from_texts, Shop};
-use crate::time::{parse_time, Dur};
+use crate::time::{parse_time_in, Dur};
 use jiff::Timestamp;
 
 const TOML: &str = "[shop]\nname = \"T\"\ntimezone = \"Asia/Jakarta\"\n";
@@ -56,7 +56,12 @@ holidays = ["2026-11-24"]
 "#;
 
 fn t(s: &str) -> Timestamp {
-    parse_time(s, &jiff::tz::TimeZone::get("Asia/Jakarta").expect("tz")).expect("time")
+    parse_time_in(
+        s,
+        &jiff::tz::TimeZone::get("Asia/Jakarta").expect("tz"),
+        crate::shop::config::Lang::Id,
+    )
+    .expect("time")
 }
 
 /// The catalogue shop plus `extra` shop.toml text.

@@ -3,7 +3,8 @@
 
 use super::raw::{RawCategory, RawProduct};
 use super::{is_slug, sku_key, Category, Config, Ctx, Product};
-use crate::text::{did_you_mean, line_col};
+use crate::lang::config as words;
+use crate::text::{did_you_mean_in, line_col};
 use crate::time::{parse_duration, Dur};
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -15,17 +16,15 @@ pub(super) fn categories(
 ) {
     for (name, cat) in raw {
         if !is_slug(name.get_ref()) {
-            cx.err(
-                &name,
-                format!("category `{}` must be a lowercase slug", name.get_ref()),
-            );
+            let msg = words::category_not_a_slug(name.get_ref(), cx.lang);
+            cx.err(&name, msg);
         }
         let repeat_after = match &cat.repeat_after {
             None => None,
-            Some(v) => match parse_duration(v.get_ref()) {
+            Some(v) => match parse_duration(v.get_ref(), cx.lang) {
                 Ok(d) if d > Dur::ZERO => Some(d),
                 Ok(_) => {
-                    cx.err(v, "repeat_after must be longer than zero");
+                    cx.err(v, words::must_be_longer_than_zero("repeat_after", cx.lang));
                     None
                 }
                 Err(m) => {
@@ -45,44 +44,33 @@ pub(super) fn products(cx: &mut Ctx, cfg: &mut Config, raw: BTreeMap<Spanned<Str
     let mut skus: Vec<(Spanned<String>, String)> = Vec::new();
     for (id, p) in raw {
         if !is_slug(id.get_ref()) {
-            cx.err(
-                &id,
-                format!(
-                    "product id `{}` must be a lowercase slug like `serum-vit-c`",
-                    id.get_ref()
-                ),
-            );
+            let msg = words::product_not_a_slug(id.get_ref(), cx.lang);
+            cx.err(&id, msg);
         }
         let category = match &p.category {
             None => {
-                cx.err(
-                    &id,
-                    format!("product `{}` needs a `category`", id.get_ref()),
-                );
+                let msg = words::product_needs(id.get_ref(), "category", cx.lang);
+                cx.err(&id, msg);
                 String::new()
             }
             Some(c) => {
                 if !cfg.categories.contains_key(c.get_ref()) {
-                    let hint = did_you_mean(c.get_ref(), cfg.categories.keys().map(String::as_str));
-                    cx.err(
-                        c,
-                        format!(
-                            "unknown category `{}`{hint}; add [categories.{}] to shop.toml",
-                            c.get_ref(),
-                            c.get_ref()
-                        ),
-                    );
+                    let known = cfg.categories.keys().map(String::as_str);
+                    let hint = did_you_mean_in(c.get_ref(), known, cx.lang);
+                    let msg = words::unknown_category(c.get_ref(), &hint, cx.lang);
+                    cx.err(c, msg);
                 }
                 c.get_ref().clone()
             }
         };
         let price = match &p.price {
             None => {
-                cx.err(&id, format!("product `{}` needs a `price`", id.get_ref()));
+                let msg = words::product_needs(id.get_ref(), "price", cx.lang);
+                cx.err(&id, msg);
                 0
             }
             Some(v) if *v.get_ref() < 0 => {
-                cx.err(v, "a price cannot be negative");
+                cx.err(v, words::negative_price(cx.lang));
                 0
             }
             Some(v) => *v.get_ref(),
@@ -94,10 +82,7 @@ pub(super) fn products(cx: &mut Ctx, cfg: &mut Config, raw: BTreeMap<Spanned<Str
         let mut sku = Vec::new();
         for v in p.sku.unwrap_or_default() {
             if v.get_ref().trim().is_empty() {
-                cx.err(
-                    &v,
-                    "a `sku` is empty; write the SKU or listing name, or remove it",
-                );
+                cx.err(&v, words::empty_sku(cx.lang));
                 continue;
             }
             sku.push(v.get_ref().trim().to_string());
@@ -128,16 +113,11 @@ fn unique_skus(cx: &mut Ctx, mut skus: Vec<(Spanned<String>, String)>) {
             Some(&(start, other)) => {
                 let (line, col) = line_col(cx.text, start);
                 let first = format!("{}:{line}:{col}", cx.path.display());
+                let sku = v.get_ref().trim();
                 let msg = if other == product {
-                    format!(
-                        "sku `{}` is listed twice for product `{product}` (first at {first})",
-                        v.get_ref().trim()
-                    )
+                    words::sku_twice(sku, product, &first, cx.lang)
                 } else {
-                    format!(
-                        "sku `{}` already belongs to product `{other}` ({first}); a sku can belong to one product only",
-                        v.get_ref().trim()
-                    )
+                    words::sku_taken(sku, other, &first, cx.lang)
                 };
                 cx.err(v, msg);
             }

@@ -4,7 +4,9 @@
 use super::raw::{HolidayValue, RawDayHours, RawHours};
 use super::Ctx;
 use crate::error::Diagnostic;
-use crate::text::{did_you_mean, line_col};
+use crate::lang::config as words;
+use crate::shop::config::Lang;
+use crate::text::{did_you_mean_in, line_col};
 use crate::time::{parse_clock, weekday_from_str, DayHours, Holiday, Hours};
 use jiff::civil::{Date, Time, Weekday};
 use std::ops::Range;
@@ -26,19 +28,15 @@ pub(super) fn hours(cx: &mut Ctx, h: RawHours) -> Hours {
     let close = clock(cx, &h.close).unwrap_or(Time::constant(21, 0, 0, 0));
     if open >= close {
         match &h.close {
-            Some(c) => cx.err(
-                c,
-                format!(
-                    "closing time {close} must be after opening time {open}",
-                    close = hm(close),
-                    open = hm(open)
-                ),
-            ),
+            Some(c) => {
+                let msg = words::close_before_open(&hm(close), &hm(open), cx.lang);
+                cx.err(c, msg)
+            }
             None => cx.diags.push(Diagnostic::error(
                 cx.path,
                 1,
                 1,
-                "[hours] close must be after open",
+                words::default_close_before_open(cx.lang),
             )),
         }
     }
@@ -91,11 +89,11 @@ pub(super) fn hours(cx: &mut Ctx, h: RawHours) -> Hours {
             cx.path,
             1,
             1,
-            "[hours] opens on no day: list the open days in `days`, like `days = [\"mon\", \"tue\"]`",
+            words::no_open_day(cx.lang),
         ));
     }
     for hol in h.holidays.unwrap_or_default() {
-        match holiday(hol.get_ref()) {
+        match holiday(hol.get_ref(), cx.lang) {
             Ok(d) => out.holidays.push(d),
             Err(m) => cx.err(&hol, m),
         }
@@ -112,17 +110,15 @@ fn open_days(cx: &mut Ctx, days: Option<&[Spanned<String>]>) -> Vec<Weekday> {
     for d in days {
         match weekday_from_str(d.get_ref()) {
             Some(w) if !open_days.contains(&w) => open_days.push(w),
-            Some(_) => cx.err(d, format!("`{}` is listed twice", d.get_ref())),
+            Some(_) => {
+                let msg = words::listed_twice(words::Listed::Day, d.get_ref(), cx.lang);
+                cx.err(d, msg)
+            }
             None => {
-                let hint =
-                    did_you_mean(d.get_ref(), DAY_NAMES.iter().chain(&DAY_NAMES_ID).copied());
-                cx.err(
-                    d,
-                    format!(
-                        "`{}` is not a weekday{hint}; use mon, tue, wed, thu, fri, sat, sun",
-                        d.get_ref()
-                    ),
-                )
+                let names = DAY_NAMES.iter().chain(&DAY_NAMES_ID).copied();
+                let hint = did_you_mean_in(d.get_ref(), names, cx.lang);
+                let msg = words::not_a_weekday(d.get_ref(), &hint, cx.lang);
+                cx.err(d, msg)
             }
         }
     }
@@ -130,13 +126,14 @@ fn open_days(cx: &mut Ctx, days: Option<&[Spanned<String>]>) -> Vec<Weekday> {
 }
 
 fn clock(cx: &mut Ctx, v: &Option<Spanned<String>>) -> Option<Time> {
-    v.as_ref().and_then(|v| match parse_clock(v.get_ref()) {
-        Ok(t) => Some(t),
-        Err(m) => {
-            cx.err(v, m);
-            None
-        }
-    })
+    v.as_ref()
+        .and_then(|v| match parse_clock(v.get_ref(), cx.lang) {
+            Ok(t) => Some(t),
+            Err(m) => {
+                cx.err(v, m);
+                None
+            }
+        })
 }
 
 /// Day `i`'s own table (`[hours.fri]`): its open, close and breaks, the
@@ -153,12 +150,7 @@ fn day_table(
     let c = clock(cx, &t_ref.close).unwrap_or(close);
     if o >= c {
         let at = t_ref.close.as_ref().or(t_ref.open.as_ref());
-        let msg = format!(
-            "on {} the shop would close at {} before it opens at {}; closing time must be after opening time",
-            DAY_NAMES[i],
-            hm(c),
-            hm(o)
-        );
+        let msg = words::day_close_before_open(words::day(i, cx.lang), &hm(c), &hm(o), cx.lang);
         match at {
             Some(v) => cx.err(v, msg),
             None => cx.err(t, msg),
@@ -178,8 +170,8 @@ fn report_outside(cx: &mut Ctx, outside: Vec<Outside>) {
         let mut groups: Vec<(Time, Time, Vec<&str>)> = Vec::new();
         for (i, o, c) in days {
             match groups.iter_mut().find(|g| (g.0, g.1) == (o, c)) {
-                Some(g) => g.2.push(DAY_NAMES[i]),
-                None => groups.push((o, c, vec![DAY_NAMES[i]])),
+                Some(g) => g.2.push(words::day(i, cx.lang)),
+                None => groups.push((o, c, vec![words::day(i, cx.lang)])),
             }
         }
         let where_ = groups
@@ -187,20 +179,14 @@ fn report_outside(cx: &mut Ctx, outside: Vec<Outside>) {
             .map(|(o, c, d)| format!("{} {}-{}", d.join(", "), hm(*o), hm(*c)))
             .collect::<Vec<_>>()
             .join("; ");
-        cx.err_at(
-            at,
-            format!(
-                "break {}-{} is outside the open hours ({where_}); a break must lie inside them",
-                hm(from),
-                hm(to)
-            ),
-        );
+        let msg = words::break_outside(&hm(from), &hm(to), &where_, cx.lang);
+        cx.err_at(at, msg);
     }
 }
 
 /// An unknown key in `[hours]` is most often a day table named another way
 /// (`[hours.friday]`, `[hours.jumat]`): name the day it means.
-pub(super) fn hours_key_message(msg: &str) -> Option<String> {
+pub(super) fn hours_key_message(msg: &str, lang: Lang) -> Option<String> {
     let rest = msg.trim().strip_prefix("unknown field `")?;
     let (key, tail) = rest.split_once('`')?;
     if !tail.contains("`sun`") {
@@ -208,15 +194,10 @@ pub(super) fn hours_key_message(msg: &str) -> Option<String> {
     }
     let known = ["days", "open", "close", "breaks", "holidays"];
     let hint = match weekday_from_str(key) {
-        Some(w) => format!(
-            " (did you mean `[hours.{}]`?)",
-            DAY_NAMES[crate::time::weekday_index(w)]
-        ),
-        None => did_you_mean(key, known.iter().chain(DAY_NAMES.iter()).copied()),
+        Some(w) => words::did_you_mean_day_table(DAY_NAMES[crate::time::weekday_index(w)], lang),
+        None => did_you_mean_in(key, known.iter().chain(DAY_NAMES.iter()).copied(), lang),
     };
-    Some(format!(
-        "unknown key `{key}` in [hours]{hint}; [hours] takes days, open, close, breaks and holidays, and a day's own hours go in a table named mon, tue, wed, thu, fri, sat or sun, like `[hours.fri]`"
-    ))
+    Some(words::unknown_hours_key(key, &hint, lang))
 }
 
 const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -233,33 +214,23 @@ fn parse_breaks(cx: &mut Ctx, list: &Spanned<Vec<Spanned<String>>>) -> Vec<Break
     let mut out: Vec<Break> = Vec::new();
     for b in list.get_ref() {
         let text = b.get_ref().trim();
-        let parsed = text
-            .split_once('-')
-            .and_then(|(a, z)| Some((parse_clock(a).ok()?, parse_clock(z).ok()?)));
+        let parsed = text.split_once('-').and_then(|(a, z)| {
+            Some((parse_clock(a, cx.lang).ok()?, parse_clock(z, cx.lang).ok()?))
+        });
         let Some((from, to)) = parsed else {
-            cx.err(
-                b,
-                format!("`{text}` is not a break; write it as two clock times like `12:00-13:00`"),
-            );
+            let msg = words::not_a_break(text, cx.lang);
+            cx.err(b, msg);
             continue;
         };
         if from >= to {
-            cx.err(
-                b,
-                format!("break `{text}` ends before it starts; write the earlier time first, like `12:00-13:00`"),
-            );
+            let msg = words::break_backwards(text, cx.lang);
+            cx.err(b, msg);
             continue;
         }
         if let Some(other) = out.iter().find(|(f, t, _)| from < *t && *f < to) {
             let (line, _) = line_col(cx.text, other.2.start);
-            cx.err(
-                b,
-                format!(
-                    "break `{text}` overlaps the break {}-{} (line {line}); join them into one break",
-                    hm(other.0),
-                    hm(other.1),
-                ),
-            );
+            let msg = words::breaks_overlap(text, &hm(other.0), &hm(other.1), line, cx.lang);
+            cx.err(b, msg);
             continue;
         }
         out.push((from, to, b.span()));
@@ -269,7 +240,7 @@ fn parse_breaks(cx: &mut Ctx, list: &Spanned<Vec<Spanned<String>>>) -> Vec<Break
 }
 
 /// A holiday: a date, or an inclusive range `A..B`.
-fn holiday(v: &HolidayValue) -> std::result::Result<Holiday, String> {
+fn holiday(v: &HolidayValue, lang: Lang) -> std::result::Result<Holiday, String> {
     let date = |s: &str| {
         s.trim()
             .parse::<Date>()
@@ -282,26 +253,21 @@ fn holiday(v: &HolidayValue) -> std::result::Result<Holiday, String> {
             .filter(|_| d.time.is_none())
             .and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok())
             .map(|d| Holiday { from: d, to: d })
-            .ok_or_else(|| "a holiday must be a date like `2026-12-25`".to_string()),
+            .ok_or_else(|| words::holiday_not_a_date(lang).to_string()),
         HolidayValue::Text(s) => {
             if let Some((a, b)) = s.split_once("..") {
                 let (Some(from), Some(to)) = (date(a), date(b)) else {
-                    return Err(format!(
-                        "`{s}` is not a range of dates; write it like `2027-03-19..2027-03-24`"
-                    ));
+                    return Err(words::not_a_date_range(s, lang));
                 };
                 if to < from {
-                    return Err(format!(
-                        "`{s}` ends before it starts; write the first day first, like `{b}..{a}`",
-                        a = a.trim(),
-                        b = b.trim()
-                    ));
+                    let fixed = format!("{}..{}", b.trim(), a.trim());
+                    return Err(words::range_backwards(s, &fixed, lang));
                 }
                 Ok(Holiday { from, to })
             } else {
-                date(s).map(|d| Holiday { from: d, to: d }).ok_or_else(|| {
-                    format!("`{s}` is not a date; write a holiday like `2026-12-25` or a range like `2027-03-19..2027-03-24`")
-                })
+                date(s)
+                    .map(|d| Holiday { from: d, to: d })
+                    .ok_or_else(|| words::not_a_holiday(s, lang))
             }
         }
     }
@@ -318,7 +284,7 @@ mod tests {
     }
 
     fn hm(s: &str) -> Time {
-        parse_clock(s).expect("clock")
+        parse_clock(s, Lang::En).expect("clock")
     }
 
     #[test]
@@ -366,7 +332,7 @@ breaks = []
 
     #[test]
     fn hours_errors_point_at_values() {
-        let head = "[shop]\nname = \"T\"\n[hours]\n";
+        let head = "[shop]\nlanguage = \"en\"\n[hours]\n";
         // A break outside open hours.
         let e = one_error(&format!(
             "{head}open = \"08:00\"\nclose = \"17:00\"\nbreaks = [\"07:00-08:30\"]\n"

@@ -7,7 +7,8 @@ mod hours;
 mod raw;
 
 use crate::error::{Diagnostic, Error, Result, SourceLine};
-use crate::text::{did_you_mean, line_col, plain_serde_message};
+use crate::lang::config as words;
+use crate::text::{did_you_mean_in, line_col, plain_serde_message_in};
 use crate::time::{parse_duration, Dur, Hours};
 use jiff::tz::TimeZone;
 use raw::{RawConfig, RawRule, RawService, RawShop};
@@ -90,6 +91,8 @@ pub struct Config {
     pub currency: String,
     pub admins: Vec<String>,
     pub community: Option<String>,
+    /// How to pay (a bank account…), said by payment reminders.
+    pub payment: Option<String>,
     pub sources: Vec<String>,
     /// How messages address a customer without `call` (SPEC §3).
     pub greeting: String,
@@ -115,6 +118,7 @@ impl Config {
             currency: "IDR".into(),
             admins: Vec::new(),
             community: None,
+            payment: None,
             sources: Vec::new(),
             greeting: "Kak".into(),
             whatsapp_name: None,
@@ -153,6 +157,8 @@ pub fn is_slug(s: &str) -> bool {
 struct Ctx<'a> {
     path: &'a Path,
     text: &'a str,
+    /// The file's own language: every problem of it is said in it.
+    lang: Lang,
     diags: Vec<Diagnostic>,
 }
 
@@ -169,7 +175,7 @@ impl Ctx<'_> {
     fn duration(&mut self, s: &Option<Spanned<String>>, default: Dur) -> Dur {
         match s {
             None => default,
-            Some(v) => match parse_duration(v.get_ref()) {
+            Some(v) => match parse_duration(v.get_ref(), self.lang) {
                 Ok(d) => d,
                 Err(m) => {
                     self.err(v, m);
@@ -195,17 +201,81 @@ fn at_span(path: &Path, text: &str, span: Range<usize>, msg: impl Into<String>) 
 pub fn load(path: &Path, shown: &Path) -> Result<Config> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(shown, &e))?;
     parse(&text, shown).map_err(|diags| {
-        Error::invalid(format!("{} has errors", shown.display())).with_diagnostics(diags)
+        let lang = language_of(&text).unwrap_or(Lang::Id);
+        Error::invalid(words::has_errors(&shown.display().to_string(), lang))
+            .with_diagnostics(diags)
     })
+}
+
+/// The language shop.toml asks for, read before anything else so that every
+/// other problem of the file is said in it (and the command line speaks it):
+/// Indonesian unless `[shop] language` is `en` (a bad value is said in
+/// Indonesian too). A file TOML cannot read is searched line by line, so an
+/// English shop's typo in another line is still said in English; `None`
+/// when that finds no `language` either.
+pub fn language_of(text: &str) -> Option<Lang> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = match toml::from_str::<toml::Table>(text) {
+        Ok(table) => table
+            .get("shop")
+            .and_then(|s| s.get("language"))
+            .and_then(|l| l.as_str())
+            .map(str::to_string)
+            .unwrap_or_default(),
+        Err(_) => language_line(text)?,
+    };
+    Some(match value.as_str() {
+        "en" => Lang::En,
+        _ => Lang::Id,
+    })
+}
+
+/// `language = "en"` under `[shop]`, found line by line.
+fn language_line(text: &str) -> Option<String> {
+    let mut in_shop = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_shop = line.split('#').next().map(str::trim) == Some("[shop]");
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        if in_shop && key.trim() == "language" {
+            let value = value.split('#').next().unwrap_or("").trim();
+            return Some(value.trim_matches(|c| c == '"' || c == '\'').to_string());
+        }
+    }
+    None
+}
+
+/// serde's and TOML's messages about shop.toml in plain words.
+fn toml_message(msg: &str, lang: Lang) -> String {
+    if let Some(m) = hours::hours_key_message(msg, lang).or_else(|| words::toml_syntax(msg, lang)) {
+        return m;
+    }
+    let msg = msg.trim();
+    if msg.starts_with("data did not match any variant of untagged enum HolidayValue") {
+        return words::holiday_not_a_date(lang).to_string();
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            use crate::lang::check;
+            let found = words::found_value(found, lang);
+            return check::wrong_type(&check::type_word(expected, lang), &found, lang);
+        }
+    }
+    plain_serde_message_in(msg, lang)
 }
 
 pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lang = language_of(text).unwrap_or(Lang::Id);
     let raw: RawConfig = match toml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
-            let msg = hours::hours_key_message(e.message())
-                .unwrap_or_else(|| plain_serde_message(e.message()));
+            let msg = toml_message(e.message(), lang);
             let d = match e.span() {
                 Some(span) => at_span(path, text, span, msg),
                 None => Diagnostic::error(path, 0, 0, msg),
@@ -216,17 +286,15 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
     let mut cx = Ctx {
         path,
         text,
+        lang,
         diags: Vec::new(),
     };
     let mut cfg = Config::for_tests("Asia/Jakarta");
     cfg.path = path.to_path_buf();
     match raw.shop {
-        None => cx.diags.push(Diagnostic::error(
-            path,
-            1,
-            1,
-            "missing the [shop] section (it needs at least `name`)",
-        )),
+        None => cx
+            .diags
+            .push(Diagnostic::error(path, 1, 1, words::missing_shop(lang))),
         Some(shop) => shop_table(&mut cx, &mut cfg, shop),
     }
     if let Some(h) = raw.hours {
@@ -262,13 +330,10 @@ fn shop_table(cx: &mut Ctx, cfg: &mut Config, shop: RawShop) {
                 cfg.timezone = z;
                 cfg.timezone_name = tz.get_ref().clone();
             }
-            Err(_) => cx.err(
-                tz,
-                format!(
-                    "unknown time zone `{}`; use an IANA name like `Asia/Jakarta`, `Asia/Makassar` or `Asia/Jayapura`",
-                    tz.get_ref()
-                ),
-            ),
+            Err(_) => {
+                let msg = words::unknown_timezone(tz.get_ref(), cx.lang);
+                cx.err(tz, msg)
+            }
         }
     }
     if let Some(lang) = &shop.language {
@@ -276,11 +341,9 @@ fn shop_table(cx: &mut Ctx, cfg: &mut Config, shop: RawShop) {
             "id" => cfg.language = Lang::Id,
             "en" => cfg.language = Lang::En,
             other => {
-                let hint = did_you_mean(other, LANGUAGES);
-                cx.err(
-                    lang,
-                    format!("language must be `id` or `en`, not `{other}`{hint}"),
-                );
+                let hint = did_you_mean_in(other, LANGUAGES, cx.lang);
+                let msg = words::bad_language(other, &hint, cx.lang);
+                cx.err(lang, msg);
             }
         }
     }
@@ -289,23 +352,25 @@ fn shop_table(cx: &mut Ctx, cfg: &mut Config, shop: RawShop) {
     }
     for a in shop.admins.unwrap_or_default() {
         if !is_slug(a.get_ref()) {
-            cx.err(
-                &a,
-                format!(
-                    "admin `{}` must be a short lowercase name like `dewi`",
-                    a.get_ref()
-                ),
-            );
+            let msg = words::admin_not_a_name(a.get_ref(), cx.lang);
+            cx.err(&a, msg);
         } else if cfg.admins.contains(a.get_ref()) {
-            cx.err(&a, format!("admin `{}` is listed twice", a.get_ref()));
+            let msg = words::listed_twice(words::Listed::Admin, a.get_ref(), cx.lang);
+            cx.err(&a, msg);
         } else {
             cfg.admins.push(a.into_inner());
         }
     }
     cfg.community = shop.community.map(Spanned::into_inner);
+    cfg.payment = shop
+        .payment
+        .map(Spanned::into_inner)
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty());
     for s in shop.sources.unwrap_or_default() {
         if cfg.sources.contains(s.get_ref()) {
-            cx.err(&s, format!("source `{}` is listed twice", s.get_ref()));
+            let msg = words::listed_twice(words::Listed::Source, s.get_ref(), cx.lang);
+            cx.err(&s, msg);
         } else {
             cfg.sources.push(s.into_inner());
         }
@@ -333,7 +398,7 @@ fn service(cx: &mut Ctx, service: &mut Service, s: &RawService) {
     ] {
         if let Some(v) = v {
             if *v.get_ref() < 0 {
-                cx.err(v, "an amount cannot be negative");
+                cx.err(v, words::negative_amount(cx.lang));
             } else {
                 *target = *v.get_ref();
             }
@@ -341,7 +406,10 @@ fn service(cx: &mut Ctx, service: &mut Service, s: &RawService) {
     }
     if service.inactive_after == Dur::ZERO {
         if let Some(v) = &s.inactive_after {
-            cx.err(v, "inactive_after must be longer than zero");
+            cx.err(
+                v,
+                words::must_be_longer_than_zero("inactive_after", cx.lang),
+            );
         }
     }
 }
@@ -350,15 +418,10 @@ fn service(cx: &mut Ctx, service: &mut Service, s: &RawService) {
 fn rule_overrides(cx: &mut Ctx, cfg: &mut Config, rules: BTreeMap<Spanned<String>, RawRule>) {
     for (name, r) in rules {
         if !crate::rules::catalog::RULE_NAMES.contains(&name.get_ref().as_str()) {
-            let hint = did_you_mean(name.get_ref(), crate::rules::catalog::RULE_NAMES);
-            cx.err(
-                &name,
-                format!(
-                    "unknown rule `{}`{hint}; rules are {}",
-                    name.get_ref(),
-                    crate::rules::catalog::RULE_NAMES.join(", ")
-                ),
-            );
+            let hint = did_you_mean_in(name.get_ref(), crate::rules::catalog::RULE_NAMES, cx.lang);
+            let rules = crate::rules::catalog::RULE_NAMES.join(", ");
+            let msg = words::unknown_rule(name.get_ref(), &hint, &rules, cx.lang);
+            cx.err(&name, msg);
             continue;
         }
         let mut o = RuleOverride {
@@ -368,7 +431,7 @@ fn rule_overrides(cx: &mut Ctx, cfg: &mut Config, rules: BTreeMap<Spanned<String
         };
         for (src, dst) in [(&r.wait, &mut o.wait), (&r.window, &mut o.window)] {
             if let Some(v) = src {
-                match parse_duration(v.get_ref()) {
+                match parse_duration(v.get_ref(), cx.lang) {
                     Ok(d) => *dst = Some(d),
                     Err(m) => cx.err(v, m),
                 }
@@ -416,6 +479,7 @@ language = "en"
 admins = ["dewi", "rudi"]
 greeting = "Sis"
 whatsapp_name = "Glow Skincare"
+payment = "BCA 1234567890 a.n. Dewi Lestari"
 [hours]
 days = ["mon", "tue"]
 open = "09:00"
@@ -447,6 +511,10 @@ mask_contacts = false
         assert_eq!(c.greeting, "Sis");
         assert_eq!(c.whatsapp_name.as_deref(), Some("Glow Skincare"));
         assert_eq!(
+            c.payment.as_deref(),
+            Some("BCA 1234567890 a.n. Dewi Lestari")
+        );
+        assert_eq!(
             c.products["serum"].sku,
             ["SRM-VC-20", "Serum Vitamin C 20ml Glow"]
         );
@@ -462,7 +530,7 @@ mask_contacts = false
     fn sku_on_two_products() {
         // `zeta` comes first in the file though last by id: the error is at
         // the second one written.
-        let text = "[shop]\nname = \"T\"\n[categories.s]\n\
+        let text = "[shop]\nlanguage = \"en\"\n[categories.s]\n\
 [products.zeta]\ncategory = \"s\"\nprice = 1\nsku = [\"A-1\", \"B-2\"]\n\
 [products.alpha]\ncategory = \"s\"\nprice = 1\nsku = [\"b-2\"]\n";
         let e = p(text).expect_err("bad");
@@ -474,26 +542,27 @@ mask_contacts = false
             "{}",
             e[0].message
         );
-        let e = p("[shop]\nname = \"T\"\n[categories.s]\n[products.x]\ncategory = \"s\"\nprice = 1\nsku = [\"A\", \" \"]\n")
+        let e = p("[shop]\nlanguage = \"en\"\n[categories.s]\n[products.x]\ncategory = \"s\"\nprice = 1\nsku = [\"A\", \" \"]\n")
             .expect_err("bad");
         assert_eq!((e[0].line, e[0].col), (7, 13));
     }
 
     #[test]
     fn errors_show_their_line_with_a_caret() {
-        let e = p("[shop]\nname = \"T\"\n[service]\nresolve_target = \"24\"\n").expect_err("bad");
+        let e =
+            p("[shop]\nlanguage = \"en\"\n[service]\nresolve_target = \"24\"\n").expect_err("bad");
         assert_eq!(
             e[0].rendered().to_string(),
             "shop.toml:4:18: error: `24` is not a duration: `24` needs a unit (m, h, d or w), like `24h`\n   4 | resolve_target = \"24\"\n     |                  ^^^^"
         );
         // serde's own errors too, and a value spanning lines up to its line's end.
-        let e = p("[shop]\nname = \"T\"\ntimezon = \"Asia/Jakarta\"\n").expect_err("bad");
+        let e = p("[shop]\nlanguage = \"en\"\ntimezon = \"Asia/Jakarta\"\n").expect_err("bad");
         let shown = e[0].rendered().to_string();
         assert!(
             shown.ends_with("\n   3 | timezon = \"Asia/Jakarta\"\n     | ^^^^^^^"),
             "{shown}"
         );
-        let e = p("[shop]\nname = \"T\"\nadmins = [\n  \"Dewi\",\n]\n").expect_err("bad");
+        let e = p("[shop]\nlanguage = \"en\"\nadmins = [\n  \"Dewi\",\n]\n").expect_err("bad");
         let shown = e[0].rendered().to_string();
         assert!(
             shown.ends_with("\n   4 |   \"Dewi\",\n     |   ^^^^^^"),
@@ -505,20 +574,39 @@ mask_contacts = false
     }
 
     #[test]
+    fn the_language_is_read_first() {
+        assert_eq!(language_of("[shop]\nlanguage = \"en\"\n"), Some(Lang::En));
+        assert_eq!(language_of("[shop]\nname = \"T\"\n"), Some(Lang::Id));
+        assert_eq!(language_of("[shop]\nlanguage = \"eng\"\n"), Some(Lang::Id));
+        // TOML cannot read these: found line by line, only under [shop].
+        let broken = "[shop]\nlanguage = 'en' # English\nname = Toko\n";
+        assert_eq!(language_of(broken), Some(Lang::En));
+        let e = p(broken).expect_err("bad");
+        assert!(
+            e[0].message.starts_with("text must be in quotes"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(language_of("[hours]\nlanguage = \"en\"\nopen = 8\n["), None);
+        assert_eq!(language_of("[shop\n"), None);
+    }
+
+    #[test]
     fn errors_point_at_values() {
-        let e = p("[shop]\nname = \"T\"\ntimezon = \"Asia/Jakarta\"\n").expect_err("bad");
+        let e = p("[shop]\nlanguage = \"en\"\ntimezon = \"Asia/Jakarta\"\n").expect_err("bad");
         assert_eq!((e[0].line, e[0].col), (3, 1));
         assert!(
             e[0].message.contains("did you mean `timezone`"),
             "{}",
             e[0].message
         );
-        let e = p("[shop]\nname = \"T\"\n[service]\nresolve_target = \"24\"\n").expect_err("bad");
+        let e =
+            p("[shop]\nlanguage = \"en\"\n[service]\nresolve_target = \"24\"\n").expect_err("bad");
         assert_eq!((e[0].line, e[0].col), (4, 18));
-        let e = p("[shop]\nname = \"T\"\n[products.x]\ncategory = \"skin\"\nprice = 1\n")
+        let e = p("[shop]\nlanguage = \"en\"\n[products.x]\ncategory = \"skin\"\nprice = 1\n")
             .expect_err("bad");
         assert_eq!(e[0].line, 4);
-        let e = p("[shop]\nname = \"T\"\n[rules.lead-4]\nwait = \"1h\"\n").expect_err("bad");
+        let e = p("[shop]\nlanguage = \"en\"\n[rules.lead-4]\nwait = \"1h\"\n").expect_err("bad");
         assert!(e[0].message.contains("did you mean `lead-1`") || e[0].message.contains("lead-"));
         let e = p("[shop]\ntimezone = \"Asia/Jakartaa\"\n").expect_err("bad");
         assert_eq!(e[0].line, 2);

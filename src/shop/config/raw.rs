@@ -32,6 +32,7 @@ pub(super) struct RawShop {
     pub(super) sources: Option<Vec<Spanned<String>>>,
     pub(super) greeting: Option<Spanned<String>>,
     pub(super) whatsapp_name: Option<Spanned<String>>,
+    pub(super) payment: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -1,5 +1,8 @@
 //! Phone numbers and email addresses as customers write them.
 
+use crate::lang::check as words;
+use crate::shop::config::Lang;
+
 /// Validates an email loosely: one `@`, something before it, a dotted domain.
 pub fn valid_email(s: &str) -> bool {
     match s.split_once('@') {
@@ -18,6 +21,11 @@ pub fn valid_email(s: &str) -> bool {
 /// Indonesian phone numbers to E.164: `0812-3456-7890`, `62812…`, `+62 812 …`;
 /// fixed lines too (`(031) 5678 123` → `+62315678123`), see [`is_mobile`].
 pub fn normalize_phone(raw: &str) -> Result<String, String> {
+    normalize_phone_in(raw, Lang::En)
+}
+
+/// [`normalize_phone`], its problems said in `lang`.
+pub fn normalize_phone_in(raw: &str, lang: Lang) -> Result<String, String> {
     let trimmed = raw.trim();
     let mut digits = String::new();
     for (i, c) in trimmed.chars().enumerate() {
@@ -25,11 +33,7 @@ pub fn normalize_phone(raw: &str) -> Result<String, String> {
             '0'..='9' => digits.push(c),
             '+' if i == 0 => {}
             ' ' | '-' | '.' | '(' | ')' => {}
-            _ => {
-                return Err(format!(
-                    "`{trimmed}` is not a phone number (only digits, spaces, dashes and dots)"
-                ))
-            }
+            _ => return Err(words::phone_chars(trimmed, lang)),
         }
     }
     let national = if let Some(rest) = digits.strip_prefix("62") {
@@ -39,16 +43,11 @@ pub fn normalize_phone(raw: &str) -> Result<String, String> {
     } else if digits.starts_with('8') && !trimmed.starts_with('+') {
         digits.clone()
     } else {
-        return Err(format!(
-            "`{trimmed}` is not an Indonesian number; write it like `0812-3456-7890` or `+62 812 3456 7890`"
-        ));
+        return Err(words::phone_not_indonesian(trimmed, lang));
     };
     let national = national.trim_start_matches('0');
     if !(8..=12).contains(&national.len()) {
-        return Err(format!(
-            "`{trimmed}` has {} digits after the country code; an Indonesian number has 8 to 12",
-            national.len()
-        ));
+        return Err(words::phone_length(trimmed, national.len(), lang));
     }
     Ok(format!("+62{national}"))
 }

@@ -2,7 +2,8 @@
 //! git conflict markers refused, then the customer or complaint parser.
 
 use crate::error::{Diagnostic, SourceLine};
-use crate::shop::config::{is_slug, Config};
+use crate::lang::check as words;
+use crate::shop::config::{is_slug, Config, Lang};
 use crate::shop::dir::{record_id, Found, RecordKind, ShopDir};
 use crate::shop::record::{self, Complaint, Customer};
 use std::path::Path;
@@ -17,18 +18,38 @@ pub enum Parsed {
 }
 
 pub fn parse_file(dir: &ShopDir, cfg: &Config, f: &Found) -> (Parsed, Vec<Diagnostic>) {
-    match std::fs::read(dir.root.join(&f.rel)) {
+    parse_read(dir, cfg, f, std::fs::read(dir.root.join(&f.rel)))
+}
+
+/// A record file as reading it went: its bytes parsed, or why it could not
+/// be read. The one place both the cache and a fresh load turn a read into
+/// a record, so an unreadable file is never taken for an empty one.
+pub fn parse_read(
+    dir: &ShopDir,
+    cfg: &Config,
+    f: &Found,
+    read: std::io::Result<Vec<u8>>,
+) -> (Parsed, Vec<Diagnostic>) {
+    match read {
         Ok(bytes) => parse_bytes(dir, cfg, f, &bytes),
         Err(e) => (
             Parsed::Broken,
-            vec![Diagnostic::error(
-                &dir.shown(&f.rel),
-                0,
-                0,
-                format!("cannot read: {}", crate::error::describe_io(&e)),
-            )],
+            vec![read_error(&dir.shown(&f.rel), &e, cfg.language)],
         ),
     }
+}
+
+/// Why a record file listed by the walk could not be read: no permission,
+/// gone since the walk, or the system's own words.
+pub fn read_error(shown: &Path, e: &std::io::Error, lang: Lang) -> Diagnostic {
+    let msg = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            words::unreadable(&shown.display().to_string(), lang)
+        }
+        std::io::ErrorKind::NotFound => words::vanished(lang),
+        _ => words::read_failed(&e.to_string(), lang),
+    };
+    Diagnostic::error(shown, 0, 0, msg)
 }
 
 /// Parses a record file's bytes (already read).
@@ -47,13 +68,11 @@ pub fn parse_bytes(
                 &shown,
                 0,
                 0,
-                format!(
-                    "`{id}` is not a valid id: file names must be lowercase letters, digits, `.`, `_` or `-` (like `siti-rahma.yaml`)"
-                ),
+                words::not_a_slug(id, cfg.language),
             )],
         );
     }
-    let text = match record::decode(&shown, bytes) {
+    let text = match record::decode_in(&shown, bytes, cfg.language) {
         Ok(t) => t,
         Err(d) => return (Parsed::Broken, vec![d]),
     };
@@ -92,19 +111,8 @@ pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed,
         let diags = markers
             .into_iter()
             .map(|(line, offset, m)| {
-                let what = match m {
-                    "<<<<<<<" => "start of a git merge conflict (your side follows)",
-                    "=======" => "middle of a git merge conflict (the other side follows)",
-                    "|||||||" => "common ancestor of a git merge conflict",
-                    _ => "end of a git merge conflict",
-                };
-                Diagnostic::error(
-                    shown,
-                    line,
-                    1,
-                    format!("`{m}`: {what}; keep the right lines, delete the markers, then save"),
-                )
-                .with_source(SourceLine::at(text, offset, m.len()))
+                Diagnostic::error(shown, line, 1, words::conflict_marker(m, cfg.language))
+                    .with_source(SourceLine::at(text, offset, m.len()))
             })
             .collect();
         return (Parsed::Broken, diags);
@@ -129,6 +137,62 @@ pub fn parse_text(f: &Found, shown: &Path, text: &str, cfg: &Config) -> (Parsed,
                     (Parsed::Complaint(Arc::new(c)), d)
                 }
                 None => (Parsed::Broken, d),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+    use std::path::PathBuf;
+
+    fn setup() -> (ShopDir, Config, Found) {
+        let dir = ShopDir {
+            root: PathBuf::from("/nonexistent-test-shop"),
+            shown_root: PathBuf::new(),
+        };
+        let f = Found {
+            kind: RecordKind::Customer,
+            rel: PathBuf::from("customers/siti.yaml"),
+        };
+        (dir, Config::for_tests("Asia/Jakarta"), f)
+    }
+
+    /// Issue 13.7: unreadable, vanished and empty are three different things.
+    #[test]
+    fn read_failures_are_told_apart_from_empty_files() {
+        let (dir, mut cfg, f) = setup();
+        let said = |cfg: &Config, read| {
+            let (p, d) = parse_read(&dir, cfg, &f, read);
+            assert!(matches!(p, Parsed::Broken));
+            assert_eq!(d.len(), 1);
+            d[0].to_string()
+        };
+        let denied = said(&cfg, Err(Error::from(ErrorKind::PermissionDenied)));
+        assert_eq!(
+            denied,
+            "customers/siti.yaml:1:1: error: berkas ini tidak bisa dibaca: tidak ada izin baca (permission denied); beri izin baca, misalnya `chmod u+r customers/siti.yaml`, lalu jalankan lagi"
+        );
+        let gone = said(&cfg, Err(Error::from(ErrorKind::NotFound)));
+        assert!(gone.contains("hilang saat sedang dibaca"), "{gone}");
+        let empty = said(&cfg, Ok(Vec::new()));
+        assert!(empty.contains("berkas ini kosong"), "{empty}");
+        let other = said(&cfg, Err(Error::other("disk on fire")));
+        assert!(
+            other.ends_with("tidak bisa dibaca: disk on fire"),
+            "{other}"
+        );
+        cfg.language = Lang::En;
+        let denied = said(&cfg, Err(Error::from(ErrorKind::PermissionDenied)));
+        assert!(denied.contains("this file cannot be read: no read permission (permission denied); give yourself read access, e.g. `chmod u+r customers/siti.yaml`"), "{denied}");
+        assert!(said(&cfg, Err(Error::from(ErrorKind::NotFound)))
+            .contains("disappeared while it was being read"));
+        let all = [denied, gone, empty, other];
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert_ne!(a, b);
             }
         }
     }

@@ -10,7 +10,7 @@ mod model;
 mod parse;
 mod validate;
 
-pub use contact::{is_mobile, normalize_phone, valid_email};
+pub use contact::{is_mobile, normalize_phone, normalize_phone_in, valid_email};
 pub use model::*;
-pub use parse::decode;
+pub use parse::decode_in;
 pub use validate::{parse_complaint, parse_customer, ref_key};

@@ -1,14 +1,17 @@
 //! Raw records → [`Customer`] and [`Complaint`]: every value checked against
 //! SPEC §3 and shop.toml, every problem a [`Diagnostic`] at the value.
 
-use super::contact::{is_mobile, normalize_phone, valid_email};
+use super::contact::{is_mobile, normalize_phone_in, valid_email};
 use super::model::*;
 use super::parse::*;
 use crate::error::Diagnostic;
+use crate::lang::check::{self as words, Earlier};
 use crate::shop::config::Config;
+use crate::shop::config::Lang;
+use crate::shop::dir::RecordKind;
 use crate::shop::hash::fnv1a;
-use crate::text::did_you_mean;
-use crate::time::parse_time;
+use crate::text::did_you_mean_in;
+use crate::time::parse_time_in;
 use serde_saphyr::Location;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -66,19 +69,23 @@ impl<'a> Checker<'a> {
         self.diags.push(d.with_source(source));
     }
 
+    fn lang(&self) -> Lang {
+        self.cfg.language
+    }
+
     fn has_errors(&self) -> bool {
         self.diags.iter().any(Diagnostic::is_error)
     }
 
     fn time(&mut self, field: &str, s: &S<String>) -> Option<Ev> {
-        match parse_time(&s.value, &self.cfg.timezone) {
+        match parse_time_in(&s.value, &self.cfg.timezone, self.lang()) {
             Ok(t) => Some(Ev {
                 t,
                 line: line_of(s),
                 col: s.referenced.column() as u32,
             }),
             Err(m) => {
-                self.err(s, format!("`{field}`: {m}"));
+                self.err(s, words::in_field(field, &m));
                 None
             }
         }
@@ -94,20 +101,20 @@ impl<'a> Checker<'a> {
         later_name: &str,
         later: Option<Ev>,
         later_span: &Option<S<String>>,
-        earlier_name: &str,
+        earlier_name: Earlier,
         earlier: Option<Ev>,
     ) {
         if let (Some(l), Some(e), Some(span)) = (later, earlier, later_span) {
             if l.t < e.t {
                 let tz = &self.cfg.timezone;
-                self.err(
-                    span,
-                    format!(
-                        "`{later_name}` ({}) is before {earlier_name} ({})",
-                        crate::time::short(l.t, tz),
-                        crate::time::short(e.t, tz)
-                    ),
+                let msg = words::before(
+                    later_name,
+                    &crate::time::short(l.t, tz),
+                    earlier_name,
+                    &crate::time::short(e.t, tz),
+                    self.lang(),
                 );
+                self.err(span, msg);
             }
         }
     }
@@ -115,39 +122,29 @@ impl<'a> Checker<'a> {
     fn admin(&mut self, field: &str, a: &Option<S<String>>) -> Option<String> {
         let a = a.as_ref()?;
         if !self.cfg.admins.is_empty() && !self.cfg.admins.contains(&a.value) {
-            let hint = did_you_mean(&a.value, self.cfg.admins.iter().map(String::as_str));
-            self.err(
-                a,
-                format!(
-                    "`{field}`: unknown admin `{}`{hint}; admins in shop.toml: {}",
-                    a.value,
-                    self.cfg.admins.join(", ")
-                ),
-            );
+            let lang = self.lang();
+            let hint = did_you_mean_in(&a.value, self.cfg.admins.iter().map(String::as_str), lang);
+            let msg =
+                words::unknown_admin(field, &a.value, &hint, &self.cfg.admins.join(", "), lang);
+            self.err(a, msg);
         }
         Some(a.value.clone())
     }
 
     fn product(&mut self, p: &S<String>) {
         if !self.cfg.products.contains_key(&p.value) {
-            let hint = did_you_mean(&p.value, self.cfg.products.keys().map(String::as_str));
-            self.err(
-                p,
-                format!(
-                    "unknown product `{}`{hint}; products are listed in shop.toml",
-                    p.value
-                ),
-            );
+            let lang = self.lang();
+            let hint =
+                did_you_mean_in(&p.value, self.cfg.products.keys().map(String::as_str), lang);
+            self.err(p, words::unknown_product(&p.value, &hint, lang));
         }
     }
 
     fn ranged(&mut self, field: &str, v: &Option<S<i64>>, lo: i64, hi: i64) -> Option<i64> {
         let v = v.as_ref()?;
         if v.value < lo || v.value > hi {
-            self.err(
-                v,
-                format!("`{field}` must be from {lo} to {hi}, not {}", v.value),
-            );
+            let msg = words::out_of_range(field, lo, hi, v.value, self.lang());
+            self.err(v, msg);
         }
         Some(v.value)
     }
@@ -165,7 +162,7 @@ pub fn parse_customer(
     text: &str,
     cfg: &Config,
 ) -> (Option<Customer>, Vec<Diagnostic>) {
-    let mut raw: RawCustomer = match parse_yaml(path, text) {
+    let mut raw: RawCustomer = match parse_yaml(path, text, RecordKind::Customer, cfg.language) {
         Ok(r) => r,
         Err(d) => return (None, vec![d]),
     };
@@ -181,7 +178,7 @@ pub fn parse_customer(
     let mut ck = Checker::new(path, text, cfg);
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
-        ck.err(&raw.name, "`name` is empty");
+        ck.err(&raw.name, words::blank("name", cfg.language));
     }
     let phone = raw.phone.as_ref().and_then(|p| ck.phone(p));
     let phone_at = raw
@@ -190,7 +187,7 @@ pub fn parse_customer(
         .map_or((0, 0), |p| (line_of(p), p.referenced.column() as u32));
     if let Some(e) = &raw.email {
         if !valid_email(e.value.trim()) {
-            ck.err(e, format!("`{}` is not an email address", e.value));
+            ck.err(e, words::not_an_email(&e.value, cfg.language));
         }
     }
     if let Some(s) = &raw.source {
@@ -254,16 +251,10 @@ pub fn parse_customer(
 impl Checker<'_> {
     /// A phone in E.164; a landline is kept, with a warning (no WhatsApp).
     fn phone(&mut self, p: &S<String>) -> Option<String> {
-        match normalize_phone(&p.value) {
+        match normalize_phone_in(&p.value, self.lang()) {
             Ok(n) => {
                 if !is_mobile(&n) {
-                    self.warn(
-                        p,
-                        format!(
-                            "`{}` is a landline, not a mobile number: it has no WhatsApp, so this customer's messages get no WhatsApp link; if there is a mobile number (08…), write it here instead (the landline can go in `note`)",
-                            p.value.trim()
-                        ),
-                    );
+                    self.warn(p, words::landline(p.value.trim(), self.lang()));
                 }
                 Some(n)
             }
@@ -277,12 +268,9 @@ impl Checker<'_> {
     fn source(&mut self, s: &S<String>) {
         let sources = &self.cfg.sources;
         if !sources.is_empty() && !sources.contains(&s.value) {
-            let hint = did_you_mean(&s.value, sources.iter().map(String::as_str));
-            let msg = format!(
-                "unknown source `{}`{hint}; sources in shop.toml: {}",
-                s.value,
-                sources.join(", ")
-            );
+            let lang = self.lang();
+            let hint = did_you_mean_in(&s.value, sources.iter().map(String::as_str), lang);
+            let msg = words::unknown_source(&s.value, &hint, &sources.join(", "), lang);
             self.err(s, msg);
         }
     }
@@ -298,19 +286,11 @@ impl Checker<'_> {
                 .map(str::trim)
                 .filter(|u| !u.is_empty())
             else {
-                self.err(
-                    &user,
-                    format!(
-                        "handle `{market}` is empty; write the username there, or remove the line"
-                    ),
-                );
+                self.err(&user, words::empty_handle(&market, self.lang()));
                 continue;
             };
             if handles.insert(market.clone(), name.to_string()).is_some() {
-                self.err(
-                    &user,
-                    format!("`handles` names `{market}` twice; keep only one"),
-                );
+                self.err(&user, words::handle_twice(&market, self.lang()));
             }
         }
         handles
@@ -324,16 +304,16 @@ impl Checker<'_> {
         if let (Some(at), Some(fc)) = (at, first_contact) {
             if at.t < fc.t {
                 let tz = &self.cfg.timezone;
-                let msg = format!(
-                    "order at {} is before the customer's first_contact ({})",
-                    crate::time::short(at.t, tz),
-                    crate::time::short(fc.t, tz)
+                let msg = words::order_before_first_contact(
+                    &crate::time::short(at.t, tz),
+                    &crate::time::short(fc.t, tz),
+                    self.lang(),
                 );
                 self.err(&o.at, msg);
             }
         }
         if o.items.value.is_empty() {
-            self.err(&o.items, "an order needs at least one item");
+            self.err(&o.items, words::no_items(self.lang()));
         }
         let items = o
             .items
@@ -345,12 +325,18 @@ impl Checker<'_> {
         let shipped = self.opt_time("shipped", &o.shipped);
         let delivered = self.opt_time("delivered", &o.delivered);
         let cancelled = self.opt_time("cancelled", &o.cancelled);
-        self.order_check("paid", paid, &o.paid, "the order time", at);
-        self.order_check("shipped", shipped, &o.shipped, "the order time", at);
+        self.order_check("paid", paid, &o.paid, Earlier::OrderTime, at);
+        self.order_check("shipped", shipped, &o.shipped, Earlier::OrderTime, at);
         if shipped.is_some() {
-            self.order_check("delivered", delivered, &o.delivered, "`shipped`", shipped);
+            self.order_check(
+                "delivered",
+                delivered,
+                &o.delivered,
+                Earlier::Shipped,
+                shipped,
+            );
         } else {
-            self.order_check("delivered", delivered, &o.delivered, "the order time", at);
+            self.order_check("delivered", delivered, &o.delivered, Earlier::OrderTime, at);
         }
         let mut reference = o.reference;
         blank_is_absent(&mut reference);
@@ -378,14 +364,11 @@ impl Checker<'_> {
         self.product(&it.product);
         let qty = match &it.qty {
             Some(q) if q.value < 1 => {
-                self.err(q, format!("`qty` must be at least 1, not {}", q.value));
+                self.err(q, words::at_least_one("qty", q.value, self.lang()));
                 1
             }
             Some(q) if q.value > MAX_QTY => {
-                self.err(
-                    q,
-                    format!("`qty` {} is too large (at most {MAX_QTY})", q.value),
-                );
+                self.err(q, words::too_much("qty", q.value, MAX_QTY, self.lang()));
                 1
             }
             Some(q) => q.value,
@@ -393,14 +376,11 @@ impl Checker<'_> {
         };
         let price = match &it.price {
             Some(p) if p.value < 0 => {
-                self.err(p, "a price cannot be negative");
+                self.err(p, words::negative_price(self.lang()));
                 0
             }
             Some(p) if p.value > MAX_PRICE => {
-                self.err(
-                    p,
-                    format!("price {} is too large (at most {MAX_PRICE})", p.value),
-                );
+                self.err(p, words::too_much("price", p.value, MAX_PRICE, self.lang()));
                 0
             }
             Some(p) => p.value,
@@ -423,24 +403,19 @@ impl Checker<'_> {
         let at = self.time("at", &i.at);
         let kind = Kind::parse(&i.kind.value);
         if kind.is_none() {
-            let hint = did_you_mean(&i.kind.value, KIND_NAMES);
-            self.err(
-                &i.kind,
-                format!(
-                    "unknown interaction kind `{}`{hint}; use one of: {}",
-                    i.kind.value,
-                    KIND_NAMES.join(", ")
-                ),
-            );
+            let lang = self.lang();
+            let hint = did_you_mean_in(&i.kind.value, KIND_NAMES, lang);
+            let msg = words::unknown_kind(&i.kind.value, &hint, &KIND_NAMES.join(", "), lang);
+            self.err(&i.kind, msg);
         }
         let by = self.admin("by", &i.by);
         let replied = self.opt_time("replied", &i.replied);
         if let (Some(r), Some(k)) = (&i.replied, kind) {
             if k != Kind::Inbound {
-                self.err(r, "`replied` belongs only to `inbound` interactions");
+                self.err(r, words::replied_not_inbound(self.lang()));
             }
         }
-        self.order_check("replied", replied, &i.replied, "the message (`at`)", at);
+        self.order_check("replied", replied, &i.replied, Earlier::Message, at);
         Some(Interaction {
             line,
             at: at?,
@@ -475,7 +450,7 @@ pub fn parse_complaint(
     text: &str,
     cfg: &Config,
 ) -> (Option<Complaint>, Vec<Diagnostic>) {
-    let mut raw: RawComplaint = match parse_yaml(path, text) {
+    let mut raw: RawComplaint = match parse_yaml(path, text, RecordKind::Complaint, cfg.language) {
         Ok(r) => r,
         Err(d) => return (None, vec![d]),
     };
@@ -484,7 +459,7 @@ pub fn parse_complaint(
     }
     let mut ck = Checker::new(path, text, cfg);
     if raw.summary.value.trim().is_empty() {
-        ck.err(&raw.summary, "`summary` is empty");
+        ck.err(&raw.summary, words::blank("summary", cfg.language));
     }
     let opened = ck.time("opened", &raw.opened);
     let first_response = ck.opt_time("first_response", &raw.first_response);
@@ -493,14 +468,14 @@ pub fn parse_complaint(
         "first_response",
         first_response,
         &raw.first_response,
-        "`opened`",
+        Earlier::Opened,
         opened,
     );
-    ck.order_check("resolved", resolved, &raw.resolved, "`opened`", opened);
+    ck.order_check("resolved", resolved, &raw.resolved, Earlier::Opened, opened);
     let admin = ck.admin("admin", &raw.admin);
     let contacts = match &raw.contacts {
         Some(c) if c.value < 1 => {
-            ck.err(c, format!("`contacts` must be at least 1, not {}", c.value));
+            ck.err(c, words::at_least_one("contacts", c.value, cfg.language));
             None
         }
         c => c.as_ref().map(|c| c.value),
@@ -540,8 +515,10 @@ pub fn parse_complaint(
 mod tests {
     use super::*;
 
+    /// The tests' shop, in English (the wording the assertions quote).
     fn cfg() -> Config {
         let mut c = Config::for_tests("Asia/Jakarta");
+        c.language = Lang::En;
         c.products.insert(
             "serum".into(),
             crate::shop::config::Product {

@@ -79,7 +79,12 @@ impl Harness {
     }
 
     fn at(live: &Live, now: &str) -> Timestamp {
-        crate::time::parse_time(now, &live.files.config.timezone).expect("now")
+        crate::time::parse_time_in(
+            now,
+            &live.files.config.timezone,
+            crate::shop::config::Lang::Id,
+        )
+        .expect("now")
     }
 
     fn rebuild(&mut self, ch: Changes) {

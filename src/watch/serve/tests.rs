@@ -82,8 +82,11 @@ fn symlinks_out_of_the_site_are_not_followed() {
     assert_eq!(within("/"), Some(real));
 
     let version = AtomicU64::new(7);
-    let get = |url: &str| answer(respond(&site, url, &version));
+    let get = |url: &str| answer(respond(&site, url, &version, Lang::En));
     assert_eq!(get("/x.html"), (404, b"not found".to_vec()));
+    // In an Indonesian shop the browser reads Indonesian.
+    let id = answer(respond(&site, "/x.html", &version, Lang::Id));
+    assert_eq!(id, (404, "halaman tidak ditemukan".as_bytes().to_vec()));
     // Missing and outside answer alike.
     assert_eq!(get("/dangling.html"), get("/missing.html"));
     assert_eq!(get("/away/secret.html"), get("/missing.html"));
@@ -103,7 +106,7 @@ fn files_are_streamed_with_the_reload_script_before_body_end() {
     let png: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
     std::fs::write(site.join("b.png"), &png).expect("write");
     let version = AtomicU64::new(1);
-    let get = |url: &str| answer(respond(site, url, &version));
+    let get = |url: &str| answer(respond(site, url, &version, Lang::En));
     let i = page.rfind("</body>").expect("end");
     let want = format!("{}{RELOAD_SCRIPT}{}", &page[..i], &page[i..]);
     assert_eq!(get("/a.html"), (200, want.into_bytes()));
@@ -233,6 +236,7 @@ fn requests_are_checked_before_files() {
         out: tmp.path().to_path_buf(),
         version: Arc::new(AtomicU64::new(1)),
         given_host: None,
+        lang: Lang::Id,
     };
     let local: SocketAddr = "127.0.0.1:8080".parse().expect("addr");
     let ask = |method: &str, host: Option<&str>| {

@@ -1,0 +1,169 @@
+//! The site on a phone: in headless Chromium at 360, 412 and 1280 px, no
+//! page of the example shop or of a hostile shop (300-character words, long
+//! links, 5,000-character notes, `<script>` everywhere) scrolls sideways.
+//! Screenshots stay in `target/site-screenshots/` as test artefacts.
+
+use crate::support::{self, Test, NOW};
+use std::path::Path;
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// One page of each type, relative to the site's root.
+const PAGES: [&str; 9] = [
+    "index.html",
+    "weeks/2026-W47.html",
+    "months/2026-11.html",
+    "hours.html",
+    "testimonials.html",
+    "customers.html",
+    "complaints.html",
+    "customers/CUSTOMER.html",
+    "complaints/COMPLAINT.html",
+];
+
+/// A shop whose records hold what breaks layouts and escapes.
+fn hostile() -> Test {
+    let word = "a".repeat(300);
+    let url = format!("https://example.com/{}", "x/".repeat(200));
+    let note = "catatan panjang ".repeat(320);
+    let s = "<script>alert(1)</script>";
+    let customer = format!(
+        "name: \"{s}{word}\"\nphone: \"+6281234567890\"\nfirst_contact: 2026-11-02 10:00\nadmin: dewi\ncity: \"{word}\"\nsource: instagram\ntags: [\"{word}\", \"{s}\"]\nnote: \"{url} {note} {s}\"\norders:\n  - at: 2026-11-03 10:00\n    items:\n      - product: serum\n        qty: 1\n        price: 85000\ninteractions:\n  - at: 2026-11-19 09:00\n    kind: inbound\n    note: \"{word} {url} {s}\"\nfeedback:\n  - at: 2026-11-10 10:00\n    rating: 5\n    public: true\n    text: \"{word} {url} {s}\"\n"
+    );
+    let complaint = format!(
+        "customer: x\nopened: 2026-11-18 10:00\nsummary: \"{s} {word} {url}\"\ncategory: \"{word}\"\n"
+    );
+    Test::new()
+        .shop_toml(&format!(
+            "{}\n[report]\nmask_contacts = false\n",
+            support::SHOP_TOML
+        ))
+        .file("customers/x.yaml", customer)
+        .file("complaints/2026-0001.yaml", complaint)
+}
+
+/// `scrollWidth:innerWidth` of each page at `width`, from one browser run:
+/// a page of iframes `width` wide writes its measurements into its title.
+fn measure(browser: &str, site: &Path, pages: &[String], width: u32, shot: &Path) -> Vec<String> {
+    let frames: String = pages
+        .iter()
+        .map(|p| format!("<iframe src=\"{p}\" width=\"{width}\" height=\"700\"></iframe>"))
+        .collect();
+    let probe = format!(
+        "<!doctype html><title>probe</title><body style=\"margin:0\">{frames}<script>\
+         window.onload = function () {{ var out = []; \
+         document.querySelectorAll('iframe').forEach(function (f) {{ \
+         var d = f.contentDocument; var e = d && d.scrollingElement; \
+         out.push(e ? e.scrollWidth + ':' + f.contentWindow.innerWidth : 'none'); }}); \
+         document.title = 'M ' + out.join(' '); }};</script></body>"
+    );
+    let probe_path = site.join(format!("probe-{width}.html"));
+    std::fs::write(&probe_path, probe).expect("probe");
+    let profile = site.join(format!(".profile-{width}"));
+    let flags = |extra: &[String]| {
+        let mut cmd = std::process::Command::new(browser);
+        cmd.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=8000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra);
+        cmd
+    };
+    let url = format!("file://{}", probe_path.display());
+    let out = flags(&[
+        format!("--window-size={width},900"),
+        "--dump-dom".into(),
+        url,
+    ])
+    .output()
+    .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let title = dom
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        title.starts_with("M "),
+        "no measurement at {width}: {title}"
+    );
+    let dashboard = format!("file://{}", site.join("index.html").display());
+    let _ = flags(&[
+        format!("--window-size={width},1600"),
+        format!("--screenshot={}", shot.display()),
+        dashboard,
+    ])
+    .output();
+    title[2..].split(' ').map(str::to_string).collect()
+}
+
+fn check_site(browser: &str, name: &str, shop: &Test, customer: &str, complaint: &str) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let site = tmp.path().join("site");
+    shop.run_args(&["--now", NOW, "report", "--out", &site.display().to_string()])
+        .code(0);
+    let pages: Vec<String> = PAGES
+        .iter()
+        .map(|p| {
+            p.replace("CUSTOMER", customer)
+                .replace("COMPLAINT", complaint)
+        })
+        .collect();
+    for p in &pages {
+        assert!(site.join(p).is_file(), "{name}: {p} missing");
+    }
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site-screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshots dir");
+    for width in [360, 412, 1280] {
+        let shot = shots.join(format!("{name}-dashboard-{width}.png"));
+        let got = measure(browser, &site, &pages, width, &shot);
+        assert_eq!(got.len(), pages.len(), "{name} at {width}: {got:?}");
+        for (page, m) in pages.iter().zip(&got) {
+            let (sw, iw) = m.split_once(':').unwrap_or(("0", "0"));
+            let (sw, iw): (u32, u32) = (sw.parse().unwrap_or(u32::MAX), iw.parse().unwrap_or(0));
+            assert!(
+                iw > 0 && sw <= iw,
+                "{name}: {page} scrolls sideways at {width} px (scrollWidth {sw} > {iw})"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_page_scrolls_sideways_on_a_phone() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is required on CI"
+        );
+        eprintln!("skipping: no Chromium installed");
+        return;
+    };
+    check_site(
+        browser,
+        "example",
+        &Test::example_shop(),
+        "siti-rahma",
+        "2026-0005",
+    );
+    check_site(browser, "hostile", &hostile(), "x", "2026-0001");
+}
