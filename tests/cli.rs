@@ -13,7 +13,7 @@ fn read(t: &Test, rel: &str) -> String {
 }
 
 /// Every command whose `--help` is kept as a snapshot.
-const COMMANDS: [&str; 16] = [
+const COMMANDS: [&str; 17] = [
     "",
     "init",
     "check",
@@ -29,6 +29,7 @@ const COMMANDS: [&str; 16] = [
     "log",
     "import",
     "import customers",
+    "import whatsapp",
     "stats",
 ];
 
