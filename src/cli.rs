@@ -206,6 +206,20 @@ pub enum ImportCommand {
         #[arg(long)]
         skip_bad: bool,
     },
+    Whatsapp {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_name = "ID")]
+        customer: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        me: Option<String>,
+        #[arg(long, value_name = "ADMIN")]
+        by: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        skip_bad: bool,
+    },
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
@@ -338,6 +352,24 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
             ctx,
             &file,
             &commands::import::ImportOptions { dry_run, skip_bad },
+        ),
+        Command::Import(ImportCommand::Whatsapp {
+            files,
+            customer,
+            me,
+            by,
+            dry_run,
+            skip_bad,
+        }) => commands::import_whatsapp::import_whatsapp(
+            ctx,
+            &files,
+            &commands::import_whatsapp::WhatsappOptions {
+                customer,
+                me,
+                by,
+                dry_run,
+                skip_bad,
+            },
         ),
         Command::Init { .. }
         | Command::Watch { .. }

@@ -13,7 +13,7 @@ fn read(t: &Test, rel: &str) -> String {
 }
 
 /// Every command whose `--help` is kept as a snapshot.
-const COMMANDS: [&str; 17] = [
+const COMMANDS: [&str; 18] = [
     "",
     "init",
     "check",
@@ -30,6 +30,7 @@ const COMMANDS: [&str; 17] = [
     "import",
     "import customers",
     "import orders",
+    "import whatsapp",
     "stats",
 ];
 

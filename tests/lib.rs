@@ -22,6 +22,7 @@ mod faults_writes;
 mod html_valid;
 mod import_customers;
 mod import_orders;
+mod import_whatsapp;
 mod report;
 mod report_incremental;
 mod site_browser;

@@ -8,6 +8,7 @@ pub mod customers;
 pub mod due;
 pub mod explain;
 pub mod import;
+pub mod import_whatsapp;
 pub mod init;
 pub mod log;
 pub mod new;

@@ -8,4 +8,5 @@ pub mod sheet;
 pub mod staging;
 pub mod table;
 pub mod team;
+pub mod whatsapp;
 pub mod yaml_edit;

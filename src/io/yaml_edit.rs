@@ -63,8 +63,24 @@ fn lines_with_endings(text: &str) -> Vec<&str> {
 /// `Err` when `interactions` is written on one line (the caller says so in
 /// the shop's language).
 pub fn append_interaction(text: &str, fields: &[(&str, String)]) -> Result<String, OneLine> {
-    let lines: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-    append_item(text, "interactions", &lines)
+    append_interactions(text, &[fields])
+}
+
+/// Appends several interactions at once, in order.
+pub fn append_interactions<'a, F: AsRef<[(&'a str, String)]>>(
+    text: &str,
+    items: &[F],
+) -> Result<String, OneLine> {
+    let items: Vec<Vec<String>> = items
+        .iter()
+        .map(|f| {
+            f.as_ref()
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect()
+        })
+        .collect();
+    append_items(text, "interactions", &items)
 }
 
 /// A top-level list written on one line with items in it (`orders: [{at:
@@ -81,21 +97,33 @@ pub struct OneLine;
 /// dash: the first key first, nested lines with their extra indentation
 /// (`items:`, `  - product: serum`, `    qty: 2`).
 pub fn append_item(text: &str, key: &str, lines_in: &[String]) -> Result<String, OneLine> {
+    append_items(text, key, &[lines_in])
+}
+
+/// Appends several `items: &[Vec<String>]` in order ([`append_item`]'s lines
+/// each), in one pass over the text (an import may add hundreds).
+pub fn append_items<L: AsRef<[String]>>(
+    text: &str,
+    key: &str,
+    items: &[L],
+) -> Result<String, OneLine> {
     let nl = line_ending(text);
     let lines = lines_with_endings(text);
     let start = lines.iter().position(|l| is_top_key(l, key));
     let item = |dash_indent: usize, key_indent: usize| -> String {
         let mut s = String::new();
-        for (i, line) in lines_in.iter().enumerate() {
-            if i == 0 {
-                s.push_str(&" ".repeat(dash_indent));
-                s.push_str("- ");
-                s.push_str(&" ".repeat(key_indent.saturating_sub(dash_indent + 2)));
-            } else {
-                s.push_str(&" ".repeat(key_indent));
+        for lines_in in items {
+            for (i, line) in lines_in.as_ref().iter().enumerate() {
+                if i == 0 {
+                    s.push_str(&" ".repeat(dash_indent));
+                    s.push_str("- ");
+                    s.push_str(&" ".repeat(key_indent.saturating_sub(dash_indent + 2)));
+                } else {
+                    s.push_str(&" ".repeat(key_indent));
+                }
+                s.push_str(line);
+                s.push_str(nl);
             }
-            s.push_str(line);
-            s.push_str(nl);
         }
         s
     };

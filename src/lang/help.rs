@@ -278,6 +278,22 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
             "Dari marketplace mana ekspornya (bawaan: dikenali dari judul kolomnya); tokopedia = tiktok",
             "Which marketplace the export is from (default: told by its column headers); tokopedia = tiktok",
         ),
+        ("import whatsapp", "files") => (
+            "Satu atau beberapa ekspor chat (.txt, atau .zip buatan WhatsApp; Ekspor chat → Tanpa media)",
+            "One or more chat exports (.txt, or the .zip WhatsApp makes; Export chat → Without media)",
+        ),
+        ("import whatsapp", "customer") => (
+            "Semua berkas adalah chat pelanggan ini (juga untuk chat grup)",
+            "Every file is this customer's chat (also for a group chat)",
+        ),
+        ("import whatsapp", "me") => (
+            "Nama toko di chat (bawaan: whatsapp_name di [shop], atau nama admin)",
+            "The shop's name in the chat (default: [shop] whatsapp_name, or an admin's name)",
+        ),
+        ("import whatsapp", "by") => (
+            "Admin yang membalas (ditulis sebagai `by`)",
+            "The admin who answered (written as `by`)",
+        ),
         ("stats", "week") => (
             "Minggu ISO, mis. 2026-W47 (bawaan: minggu ini)",
             "ISO week, e.g. 2026-W47 (default: the week holding now)",

@@ -19,6 +19,7 @@ pub mod import;
 pub mod metric;
 pub mod orders;
 pub mod site;
+pub mod whatsapp;
 pub mod words;
 
 pub use metric::{metric_help, metric_label};

@@ -211,7 +211,9 @@ pub fn parse_time_in(
         .map_err(|_| bad())
 }
 
-fn civil_to_timestamp(dt: DateTime, tz: &TimeZone) -> Option<Timestamp> {
+/// A civil time in a zone as an instant, read as record times are (a time
+/// in a gap or fold takes the earlier offset).
+pub fn civil_to_timestamp(dt: DateTime, tz: &TimeZone) -> Option<Timestamp> {
     tz.to_ambiguous_timestamp(dt).compatible().ok()
 }
 
