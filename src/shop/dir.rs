@@ -433,3 +433,12 @@ mod tests {
         }
     }
 }
+
+/// A shop-relative path as the site and the records' own views write it:
+/// with `/` on every system (as git shows it), not Windows' `\`.
+pub fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
