@@ -157,6 +157,12 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
             "Samarkan nomor HP dan email, apa pun isi shop.toml (untuk situs yang diterbitkan)",
             "Mask phones and emails whatever shop.toml says (for a published site)",
         ),
+        ("report" | "watch", "encrypt") => (
+            "Tulis setiap halaman terenkripsi dengan kata sandi dari LANGGAN_SITE_PASSWORD \
+             (untuk situs yang diterbitkan tanpa menyamarkan kontak)",
+            "Write every page encrypted with the password in LANGGAN_SITE_PASSWORD (for a site \
+             published with contacts unmasked)",
+        ),
         ("watch", "poll") => (
             "Periksa perubahan secara berkala, bukan lewat notifikasi sistem berkas (drive jaringan, WSL)",
             "Poll for changes instead of using file-system events (network drives, WSL)",

@@ -11,6 +11,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod feeds;
 pub mod format;
 pub mod help;
 pub mod import;
