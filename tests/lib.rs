@@ -17,6 +17,7 @@ mod diagnostics;
 mod example_shop;
 mod faults_watch;
 mod faults_writes;
+mod feeds;
 mod html_valid;
 mod import_customers;
 mod report;

@@ -17,7 +17,7 @@ use super::lines::{Message, TaskLine};
 use super::{Basis, Day};
 use crate::incremental::key::Content;
 use crate::lang::feeds::{self as words, Description};
-use crate::lang::format::{long_datetime, whatsapp_link};
+use crate::lang::format::{long_date, long_datetime, whatsapp_link};
 use crate::report::encrypt::Names;
 use crate::report::ics::{Calendar, Event, When};
 use crate::report::Site;
@@ -271,14 +271,24 @@ pub fn render(i: &Inputs) -> Vec<u8> {
             Message::Rendered(m) => m.to_string(),
             Message::FromRecords => basis.messages.render(t),
         };
+        let local = tz.to_datetime(t.anchor.ev.t);
+        let date_only = local.time() == jiff::civil::Time::midnight();
+        // An all-day task says its days, not midnight.
+        let when = |at| {
+            if date_only {
+                long_date(at, tz, lang)
+            } else {
+                long_datetime(at, tz, lang)
+            }
+        };
         let mut description = words::description(
             &Description {
                 label: &label,
                 customer: line.customer_name,
                 detail: &detail.join(" · "),
                 admin: t.admin.as_deref(),
-                due: &long_datetime(t.due, tz, lang),
-                late: &long_datetime(t.late, tz, lang),
+                due: &when(t.due),
+                late: &when(t.late),
             },
             lang,
         );
@@ -296,8 +306,6 @@ pub fn render(i: &Inputs) -> Vec<u8> {
                 description.push_str(&link);
             }
         }
-        let local = tz.to_datetime(t.anchor.ev.t);
-        let date_only = local.time() == jiff::civil::Time::midnight();
         let start = if date_only {
             When::Day(tz.to_datetime(t.due).date())
         } else {
