@@ -287,3 +287,37 @@ fn encrypted_sites_leave_contacts_out_of_feeds_unless_asked() {
         "feed_contacts = true"
     );
 }
+
+/// The watcher keeps the feeds current: a task done leaves them, a new
+/// customer's task comes in, without a full rebuild.
+#[test]
+fn watch_keeps_the_feeds_current() {
+    use crate::watch::{customer, page, Watcher};
+    let t = Test::new().file("customers/siti.yaml", customer("Siti Awal"));
+    let root = t.path().to_path_buf();
+    let mut w = Watcher::start(&root, &[]);
+    let dewi = || page(&root, "agenda/dewi.ics");
+    assert!(dewi().contains("UID:lead-1.siti@langgan"), "{}", dewi());
+    // The first follow-up done: lead-1 goes, lead-2 (due in two days) comes.
+    let done = format!(
+        "{}interactions:\n  - at: 2026-11-20 14:00\n    kind: followup\n    by: dewi\n",
+        customer("Siti Awal")
+    );
+    std::fs::write(root.join("customers/siti.yaml"), done).expect("write");
+    w.wait_for("lead-1 done", || {
+        let f = dewi();
+        !f.contains("UID:lead-1.siti@langgan") && f.contains("UID:lead-2.siti@langgan")
+    });
+    // A new lead of Rudi's: in his feed and the shop's, not in Dewi's.
+    std::fs::write(
+        root.join("customers/ayu.yaml"),
+        customer("Ayu Baru").replace("admin: dewi", "admin: rudi"),
+    )
+    .expect("write");
+    w.wait_for("new task", || {
+        page(&root, "agenda/rudi.ics").contains("UID:lead-1.ayu@langgan")
+            && page(&root, "agenda/toko.ics").contains("UID:lead-1.ayu@langgan")
+    });
+    assert!(!dewi().contains("ayu"));
+    w.alive();
+}
