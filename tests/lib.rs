@@ -14,6 +14,7 @@ mod check;
 mod cli;
 mod conformance;
 mod diagnostics;
+mod encrypt;
 mod example_shop;
 mod faults_watch;
 mod faults_writes;

@@ -373,11 +373,15 @@ const SCRIPT: &str = r#"(function () {
   if (!S) { d.getElementById('langgan-nocrypto').hidden = false; f.hidden = true; return; }
   var salt = c.getAttribute('data-salt'), iv = bytes(c.getAttribute('data-iv'));
   var iterations = parseInt(c.getAttribute('data-iterations'), 10), sealed = bytes(c.textContent.trim());
+  // The page replaces the shell once the shell is parsed (while the parser
+  // runs, document.open would add to the shell instead).
+  function write(plain) {
+    var html = new TextDecoder().decode(plain);
+    var go = function () { d.open(); d.write(html); d.close(); };
+    if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', go); else go();
+  }
   function show(key) {
-    return S.decrypt({ name: 'AES-GCM', iv: iv }, key, sealed).then(function (plain) {
-      var html = new TextDecoder().decode(plain);
-      d.open(); d.write(html); d.close();
-    });
+    return S.decrypt({ name: 'AES-GCM', iv: iv }, key, sealed).then(write);
   }
   function ask() { f.hidden = false; pw.focus(); }
   var kept = null;
@@ -397,8 +401,7 @@ const SCRIPT: &str = r#"(function () {
         return S.decrypt({ name: 'AES-GCM', iv: iv }, key, sealed).then(function (plain) {
           return S.exportKey('raw', key).then(function (raw) {
             try { sessionStorage.setItem(STORE, JSON.stringify({ salt: salt, key: text64(new Uint8Array(raw)) })); } catch (e) {}
-            var html = new TextDecoder().decode(plain);
-            d.open(); d.write(html); d.close();
+            write(plain);
           });
         });
       })
