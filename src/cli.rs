@@ -73,6 +73,8 @@ pub enum Command {
         hooks: bool,
         #[arg(long, value_enum, value_name = "github|gitlab")]
         ci: Option<crate::io::team::Ci>,
+        #[arg(long, requires = "ci")]
+        encrypt: bool,
     },
     Check,
     Due {
@@ -205,7 +207,12 @@ pub enum ImportCommand {
 pub fn run(cli: Cli) -> Result<i32> {
     let lang = cli.lang;
     match cli.command {
-        Command::Init { dir, hooks, ci } => commands::init::init(dir.as_deref(), hooks, ci, lang),
+        Command::Init {
+            dir,
+            hooks,
+            ci,
+            encrypt,
+        } => commands::init::init(dir.as_deref(), hooks, ci, encrypt, lang),
         Command::Watch {
             out,
             poll,

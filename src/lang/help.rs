@@ -123,6 +123,12 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
             "Tulis alur kerja CI yang memeriksa, membuat situs (kontak disamarkan) dan menerbitkannya",
             "Write a CI workflow that checks, renders (contacts masked) and publishes the site",
         ),
+        ("init", "encrypt") => (
+            "Dengan --ci: alur kerja yang menerbitkan situs terenkripsi tanpa menyamarkan kontak \
+             (kata sandi dari secret LANGGAN_SITE_PASSWORD repositori)",
+            "With --ci: a workflow that publishes the site encrypted with contacts shown (the \
+             password from the repository secret LANGGAN_SITE_PASSWORD)",
+        ),
         ("due", "admin") => (
             "Hanya tugas admin ini (huruf besar/kecil tidak masalah)",
             "Only this admin's tasks (any case)",
