@@ -210,7 +210,7 @@ fn check_of(key: &[u8; 32]) -> String {
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())
@@ -257,7 +257,7 @@ pub fn unbase64(s: &str) -> Option<Vec<u8>> {
         } as u32)
     };
     let s = s.trim().as_bytes();
-    if s.len() % 4 != 0 {
+    if !s.len().is_multiple_of(4) {
         return None;
     }
     let mut o = Vec::with_capacity(s.len() / 4 * 3);

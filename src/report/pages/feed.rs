@@ -327,3 +327,65 @@ pub fn render(i: &Inputs) -> Vec<u8> {
     }
     cal.finish().into_bytes()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::incremental::key::key_of;
+    use crate::report::{periods, state, week_rows, Figures};
+    use crate::shop::index::ShopDir;
+
+    /// The shop's feed is made of its customers' parts (what the watcher
+    /// compares per customer), and the admins' feeds split its tasks.
+    #[test]
+    fn the_shops_feed_is_the_sum_of_the_customers_parts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-shop");
+        let dir = ShopDir {
+            root: root.clone(),
+            shown_root: root,
+        };
+        let shop = crate::shop::load::load_with(&dir, false).expect("example shop");
+        for now in ["2026-11-20 15:00", "2026-12-03 10:00"] {
+            let now = crate::time::parse_time(now, &shop.config.timezone).expect("now");
+            let p = periods(&shop, now);
+            let (weeks, months) = state::tallies(&shop, now, &p, b"test", false);
+            let figures = Figures {
+                weeks: &weeks,
+                months: &months,
+                rows: week_rows(&shop, now),
+                moments: None,
+                public_feedback: None,
+                listed: None,
+                resolve_due: None,
+                key: Some(1),
+            };
+            let site = Site::from_tallies(&shop, now, Vec::new(), p, figures).expect("site");
+            let shown = site.week_pages();
+            let mut parts: Vec<u64> = (0..shop.customers.len())
+                .flat_map(|ci| part(&site.one(ci, &weeks, &shown)))
+                .map(|i| key_of(&i))
+                .collect();
+            parts.sort_unstable();
+            let whole = inputs(&site, Feed::Shop);
+            let mut keys: Vec<u64> = whole.items.iter().map(key_of).collect();
+            keys.sort_unstable();
+            assert!(!keys.is_empty());
+            assert_eq!(keys, parts);
+            let by_admins: usize = (0..shop.config.admins.len())
+                .map(|a| inputs(&site, Feed::Admin(a)).items.len())
+                .sum();
+            let with_admin = whole
+                .items
+                .iter()
+                .filter(|i| i.line.task.admin.is_some())
+                .count();
+            assert_eq!(by_admins, with_admin);
+            // Upcoming tasks beyond the horizon are left out.
+            let horizon = add(now, HORIZON);
+            assert!(whole
+                .items
+                .iter()
+                .all(|i| i.line.task.due <= horizon || i.line.task.status != Status::Upcoming));
+        }
+    }
+}
