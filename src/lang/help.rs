@@ -179,9 +179,9 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
         ),
         ("watch", "public") => (
             "Izinkan --serve di alamat selain komputer ini: situs terbuka untuk semua orang di jaringan \
-             (ditolak selama kontak tidak disamarkan)",
+             (ditolak selama kontak tidak disamarkan, kecuali dengan --encrypt)",
             "Allow --serve on an address other than loopback: the site is then served to everyone on \
-             the network (refused while contacts are unmasked)",
+             the network (refused while contacts are unmasked, unless with --encrypt)",
         ),
         ("new customer", "name") => (
             "Nama lengkap, mis. \"Siti Rahma\"",
