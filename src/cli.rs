@@ -73,6 +73,8 @@ pub enum Command {
         hooks: bool,
         #[arg(long, value_enum, value_name = "github|gitlab")]
         ci: Option<crate::io::team::Ci>,
+        #[arg(long, requires = "ci")]
+        encrypt: bool,
     },
     Check,
     Due {
@@ -105,6 +107,8 @@ pub enum Command {
         out: Option<PathBuf>,
         #[arg(long)]
         mask: bool,
+        #[arg(long)]
+        encrypt: bool,
     },
     Watch {
         #[arg(long, value_name = "DIR")]
@@ -115,6 +119,8 @@ pub enum Command {
         serve: Option<String>,
         #[arg(long, requires = "serve")]
         public: bool,
+        #[arg(long)]
+        encrypt: bool,
     },
     #[command(subcommand)]
     New(NewCommand),
@@ -225,12 +231,18 @@ pub enum ImportCommand {
 pub fn run(cli: Cli) -> Result<i32> {
     let lang = cli.lang;
     match cli.command {
-        Command::Init { dir, hooks, ci } => commands::init::init(dir.as_deref(), hooks, ci, lang),
+        Command::Init {
+            dir,
+            hooks,
+            ci,
+            encrypt,
+        } => commands::init::init(dir.as_deref(), hooks, ci, encrypt, lang),
         Command::Watch {
             out,
             poll,
             serve,
             public,
+            encrypt,
         } => {
             let dir = ShopDir::locate(cli.shop.as_deref(), lang)?;
             let config = crate::shop::load::load_config(&dir)?;
@@ -240,11 +252,20 @@ pub fn run(cli: Cli) -> Result<i32> {
                 .map(|s| commands::now_of(Some(s), &config))
                 .transpose()?;
             // Checked before the first build, so a refusal comes at once.
+            let password = encrypt
+                .then(|| crate::report::encrypt::Sealer::password(config.language))
+                .transpose()?;
             let serve = serve
-                .map(|addr| crate::watch::serve::plan(&addr, public, &config))
+                .map(|addr| crate::watch::serve::plan(&addr, public, &config, encrypt))
                 .transpose()?;
             let out = out.unwrap_or_else(|| dir.root.join("public"));
-            crate::watch::run(dir, now, crate::watch::Options { out, poll, serve })
+            let opts = crate::watch::Options {
+                out,
+                poll,
+                serve,
+                password,
+            };
+            crate::watch::run(dir, now, opts)
         }
         Command::Log {
             id,
@@ -395,6 +416,8 @@ fn run_on_shop(command: Command, ctx: &mut Ctx) -> Result<i32> {
         Command::Stats { week, format } => {
             commands::stats::stats(ctx, week.as_deref(), format.into())
         }
-        Command::Report { out, mask } => commands::report::report(ctx, out.as_deref(), mask),
+        Command::Report { out, mask, encrypt } => {
+            commands::report::report(ctx, out.as_deref(), mask, encrypt)
+        }
     }
 }

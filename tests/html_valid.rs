@@ -44,6 +44,19 @@ fn every_page_is_valid_html() {
         Some("mask_contacts = true=>mask_contacts = false"),
     ];
     let shops: Vec<Test> = variants.iter().map(|v| build(*v)).collect();
+    // The encrypted site's password pages too.
+    let encrypted = Test::example_shop().env("LANGGAN_SITE_PASSWORD", "kata sandi uji");
+    let encrypted_site = encrypted.beside("site").display().to_string();
+    encrypted
+        .run_args(&[
+            "--now",
+            NOW,
+            "report",
+            "--encrypt",
+            "--out",
+            &encrypted_site,
+        ])
+        .code(0);
     // One checker run over every variant's site: starting the JVM is most of
     // a run's time.
     let o = Command::new("java")
@@ -51,6 +64,7 @@ fn every_page_is_valid_html() {
         .arg(&jar)
         .args(["--errors-only", "--skip-non-html"])
         .args(shops.iter().map(|shop| shop.beside("site")))
+        .arg(encrypted.beside("site"))
         .output()
         .expect("run java -jar vnu.jar");
     let report = String::from_utf8_lossy(&o.stderr);

@@ -57,13 +57,14 @@ pub fn init(
     dir: Option<&Path>,
     hooks: bool,
     ci: Option<crate::io::team::Ci>,
+    encrypt: bool,
     lang: Lang,
 ) -> Result<i32> {
     let dir = dir.unwrap_or(Path::new("."));
     let toml_path = dir.join("shop.toml");
     // On an existing shop, --hooks and --ci add the team setup.
     if toml_path.exists() && (hooks || ci.is_some()) {
-        return team_setup(dir, hooks, ci, lang);
+        return team_setup(dir, hooks, ci, encrypt, lang);
     }
     if toml_path.exists() {
         return Err(Error::usage(cli::shop_exists(&toml_path, lang)));
@@ -87,16 +88,22 @@ pub fn init(
         }
     }
     println!("{}", cli::shop_created(dir, lang));
-    team_setup(dir, hooks, ci, lang)
+    team_setup(dir, hooks, ci, encrypt, lang)
 }
 
-fn team_setup(dir: &Path, hooks: bool, ci: Option<crate::io::team::Ci>, lang: Lang) -> Result<i32> {
+fn team_setup(
+    dir: &Path,
+    hooks: bool,
+    ci: Option<crate::io::team::Ci>,
+    encrypt: bool,
+    lang: Lang,
+) -> Result<i32> {
     if hooks {
         let p = crate::io::team::install_hook(dir, lang)?;
         println!("{}", cli::team_file_written(cli::TeamFile::Hook, &p, lang));
     }
     if let Some(ci) = ci {
-        let p = crate::io::team::write_ci(dir, ci, lang)?;
+        let p = crate::io::team::write_ci(dir, ci, encrypt, lang)?;
         println!("{}", cli::team_file_written(cli::TeamFile::Ci, &p, lang));
     }
     Ok(0)

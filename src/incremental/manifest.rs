@@ -60,7 +60,15 @@ impl Known {
 }
 
 /// Every folder a site has pages in.
-pub const SITE_FOLDERS: [&str; 5] = ["", "customers", "complaints", "weeks", "months"];
+pub const SITE_FOLDERS: [&str; 7] = [
+    "",
+    "customers",
+    "complaints",
+    "weeks",
+    "months",
+    "agenda",
+    "x",
+];
 
 /// Which pages of the manifest still exist: one listing per folder instead of
 /// a stat per page (120,000 pages at 100k customers).

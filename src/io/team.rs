@@ -140,14 +140,37 @@ fn indented(text: &str, by: usize) -> String {
         .to_string()
 }
 
-pub fn github_workflow(shop_rel: &str) -> String {
+/// The render step's command, as each recipe writes it: the masked site, or
+/// (`encrypt`) the encrypted unmasked one. The output folder's own files
+/// (`.langgan-*`: the manifest names every page and feed) are not published.
+fn render(out: &str, encrypt: bool) -> String {
+    let flag = if encrypt { "--encrypt" } else { "--mask" };
+    format!("langgan --shop \"$SHOP\" report {flag} --out {out} && rm -f {out}/.langgan-*")
+}
+
+/// What the recipe publishes, for its first comment.
+fn what(encrypt: bool) -> &'static str {
+    if encrypt {
+        "encrypted with the LANGGAN_SITE_PASSWORD secret, contacts shown"
+    } else {
+        "contacts masked"
+    }
+}
+
+pub fn github_workflow(shop_rel: &str, encrypt: bool) -> String {
+    let render = render("site", encrypt);
+    let what = what(encrypt);
+    let flag = if encrypt { " --encrypt" } else { "" };
     let install = indented(&install_script("$HOME/.local/bin"), 10);
     let version = env!("CARGO_PKG_VERSION");
     let repo = repo_slug();
     format!(
-        r#"# Written by `langgan init --ci github`: check the records on every push and
-# pull request; on main, render the report (contacts masked) and publish it
-# on GitHub Pages (Settings → Pages → Source: GitHub Actions).
+        r#"# Written by `langgan init --ci github{flag}`: check the records on every push
+# and pull request; on main, render the report ({what}) and publish it
+# on GitHub Pages (Settings → Pages → Source: GitHub Actions). Repository
+# secrets (Settings → Secrets and variables → Actions): LANGGAN_SITE_SECRET,
+# a long random text that makes the calendar feeds' names unguessable, and
+# for an encrypted site LANGGAN_SITE_PASSWORD.
 name: langgan
 on:
   push:
@@ -172,7 +195,10 @@ jobs:
       - name: Check records
         run: langgan --shop "$SHOP" check
       - name: Render report
-        run: langgan --shop "$SHOP" report --mask --out site
+        run: {render}
+        env:
+          LANGGAN_SITE_SECRET: ${{{{ secrets.LANGGAN_SITE_SECRET }}}}
+          LANGGAN_SITE_PASSWORD: ${{{{ secrets.LANGGAN_SITE_PASSWORD }}}}
       - uses: actions/upload-pages-artifact@v3
         if: github.ref == 'refs/heads/main'
         with:
@@ -191,13 +217,19 @@ jobs:
     )
 }
 
-pub fn gitlab_ci(shop_rel: &str) -> String {
+pub fn gitlab_ci(shop_rel: &str, encrypt: bool) -> String {
+    let render = render("public", encrypt);
+    let what = what(encrypt);
+    let flag = if encrypt { " --encrypt" } else { "" };
     let install = indented(&install_script("/usr/local/bin"), 6);
     let version = env!("CARGO_PKG_VERSION");
     let repo = repo_slug();
     format!(
-        r#"# Written by `langgan init --ci gitlab`: check the records on every push; on
-# the default branch render the report (contacts masked) to GitLab Pages.
+        r#"# Written by `langgan init --ci gitlab{flag}`: check the records on every push;
+# on the default branch render the report ({what}) to GitLab Pages.
+# CI/CD variables (Settings → CI/CD → Variables, masked): LANGGAN_SITE_SECRET,
+# a long random text that makes the calendar feeds' names unguessable, and
+# for an encrypted site LANGGAN_SITE_PASSWORD.
 variables:
   SHOP: "{shop_rel}"
   LANGGAN_VERSION: "{version}"
@@ -215,7 +247,7 @@ pages:
   stage: deploy
   script:
     - langgan --shop "$SHOP" check
-    - langgan --shop "$SHOP" report --mask --out public
+    - {render}
   artifacts:
     paths:
       - public
@@ -226,7 +258,7 @@ pages:
 }
 
 /// Writes the CI file at the repository's top (or the shop's, outside git).
-pub fn write_ci(shop: &Path, ci: Ci, lang: Lang) -> Result<PathBuf> {
+pub fn write_ci(shop: &Path, ci: Ci, encrypt: bool, lang: Lang) -> Result<PathBuf> {
     let (top, rel) = match repo_of(shop, lang) {
         Ok(x) => x,
         Err(_) => (shop.to_path_buf(), ".".to_string()),
@@ -234,9 +266,9 @@ pub fn write_ci(shop: &Path, ci: Ci, lang: Lang) -> Result<PathBuf> {
     let (path, text) = match ci {
         Ci::Github => (
             top.join(".github/workflows/langgan.yml"),
-            github_workflow(&rel),
+            github_workflow(&rel, encrypt),
         ),
-        Ci::Gitlab => (top.join(".gitlab-ci.yml"), gitlab_ci(&rel)),
+        Ci::Gitlab => (top.join(".gitlab-ci.yml"), gitlab_ci(&rel, encrypt)),
     };
     if path.exists() {
         return Err(Error::usage(cli::team_problem(
@@ -256,7 +288,7 @@ mod tests {
     #[test]
     fn workflows_are_valid_yaml_with_the_steps() {
         let gh: serde_json::Value =
-            serde_saphyr::from_str(&github_workflow("toko")).expect("github yaml");
+            serde_saphyr::from_str(&github_workflow("toko", false)).expect("github yaml");
         let steps = gh["jobs"]["check"]["steps"].as_array().expect("steps");
         let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
         assert!(runs.iter().any(|r| r.contains("check")));
@@ -266,7 +298,8 @@ mod tests {
             gh["jobs"]["publish"]["steps"][0]["uses"],
             "actions/deploy-pages@v4"
         );
-        let gl: serde_json::Value = serde_saphyr::from_str(&gitlab_ci(".")).expect("gitlab yaml");
+        let gl: serde_json::Value =
+            serde_saphyr::from_str(&gitlab_ci(".", false)).expect("gitlab yaml");
         let script: Vec<&str> = gl["pages"]["script"]
             .as_array()
             .expect("script")
@@ -277,5 +310,28 @@ mod tests {
             .iter()
             .any(|s| s.contains("report --mask --out public")));
         assert_eq!(gl["pages"]["artifacts"]["paths"][0], "public");
+    }
+
+    #[test]
+    fn encrypted_recipes_publish_with_the_password_secret() {
+        let gh: serde_json::Value =
+            serde_saphyr::from_str(&github_workflow("toko", true)).expect("github yaml");
+        let steps = gh["jobs"]["check"]["steps"].as_array().expect("steps");
+        let render = steps
+            .iter()
+            .find(|s| s["name"] == "Render report")
+            .expect("render step");
+        let run = render["run"].as_str().expect("run");
+        assert!(run.contains("report --encrypt --out site"), "{run}");
+        assert!(!run.contains("--mask"));
+        assert!(run.contains("rm -f site/.langgan-*"));
+        assert_eq!(
+            render["env"]["LANGGAN_SITE_PASSWORD"],
+            "${{ secrets.LANGGAN_SITE_PASSWORD }}"
+        );
+        let gl: serde_json::Value =
+            serde_saphyr::from_str(&gitlab_ci(".", true)).expect("gitlab yaml");
+        let script = gl["pages"]["script"].to_string();
+        assert!(script.contains("report --encrypt --out public"), "{script}");
     }
 }

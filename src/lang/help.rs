@@ -123,6 +123,12 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
             "Tulis alur kerja CI yang memeriksa, membuat situs (kontak disamarkan) dan menerbitkannya",
             "Write a CI workflow that checks, renders (contacts masked) and publishes the site",
         ),
+        ("init", "encrypt") => (
+            "Dengan --ci: alur kerja yang menerbitkan situs terenkripsi tanpa menyamarkan kontak \
+             (kata sandi dari secret LANGGAN_SITE_PASSWORD repositori)",
+            "With --ci: a workflow that publishes the site encrypted with contacts shown (the \
+             password from the repository secret LANGGAN_SITE_PASSWORD)",
+        ),
         ("due", "admin") => (
             "Hanya tugas admin ini (huruf besar/kecil tidak masalah)",
             "Only this admin's tasks (any case)",
@@ -157,6 +163,12 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
             "Samarkan nomor HP dan email, apa pun isi shop.toml (untuk situs yang diterbitkan)",
             "Mask phones and emails whatever shop.toml says (for a published site)",
         ),
+        ("report" | "watch", "encrypt") => (
+            "Tulis setiap halaman terenkripsi dengan kata sandi dari LANGGAN_SITE_PASSWORD \
+             (untuk situs yang diterbitkan tanpa menyamarkan kontak)",
+            "Write every page encrypted with the password in LANGGAN_SITE_PASSWORD (for a site \
+             published with contacts unmasked)",
+        ),
         ("watch", "poll") => (
             "Periksa perubahan secara berkala, bukan lewat notifikasi sistem berkas (drive jaringan, WSL)",
             "Poll for changes instead of using file-system events (network drives, WSL)",
@@ -167,9 +179,9 @@ pub fn arg(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
         ),
         ("watch", "public") => (
             "Izinkan --serve di alamat selain komputer ini: situs terbuka untuk semua orang di jaringan \
-             (ditolak selama kontak tidak disamarkan)",
+             (ditolak selama kontak tidak disamarkan, kecuali dengan --encrypt)",
             "Allow --serve on an address other than loopback: the site is then served to everyone on \
-             the network (refused while contacts are unmasked)",
+             the network (refused while contacts are unmasked, unless with --encrypt)",
         ),
         ("new customer", "name") => (
             "Nama lengkap, mis. \"Siti Rahma\"",

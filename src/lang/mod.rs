@@ -13,6 +13,7 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod feeds;
 pub mod format;
 pub mod help;
 pub mod import;

@@ -1,7 +1,8 @@
 //! The flat list of render jobs, one per page, and each job's inputs.
 
 use super::pages::{
-    complaint, complaints, customer, customers, dashboard, hours, month, testimonials, week, Basis,
+    complaint, complaints, customer, customers, dashboard, feed, hours, month, testimonials, week,
+    Basis,
 };
 use super::{render, Month, Site};
 use crate::error::Result;
@@ -23,6 +24,8 @@ pub enum Job {
     Customer(usize),
     Complaints,
     Complaint(usize),
+    /// A calendar feed (not a page: not encrypted, named by its token).
+    Feed(feed::Feed),
 }
 
 pub fn jobs(site: &Site) -> Vec<Job> {
@@ -58,6 +61,7 @@ pub fn overview_jobs(site: &Site) -> Vec<Job> {
     v.extend((0..customers::pages(site.listed.len())).map(Job::Customers));
     v.extend(site.week_pages().into_iter().map(Job::Week));
     v.extend(site.month_pages().into_iter().map(Job::Month));
+    v.extend(feed::feeds(site.cfg()).map(Job::Feed));
     v
 }
 
@@ -75,6 +79,7 @@ pub enum Inputs<'s> {
     Customer(customer::Inputs<'s>),
     Complaints(complaints::Inputs<'s>),
     Complaint(complaint::Inputs<'s>),
+    Feed(feed::Inputs<'s>),
 }
 
 /// The inputs of a job's page.
@@ -90,6 +95,7 @@ pub fn inputs<'s>(site: &'s Site, job: Job) -> Inputs<'s> {
         Job::Customer(ci) => Inputs::Customer(customer::inputs(site, ci)),
         Job::Complaints => Inputs::Complaints(complaints::inputs(site)),
         Job::Complaint(ki) => Inputs::Complaint(complaint::inputs(site, ki)),
+        Job::Feed(f) => Inputs::Feed(feed::inputs(site, f)),
     }
 }
 
@@ -107,6 +113,7 @@ impl Inputs<'_> {
             Inputs::Customer(i) => customer::path(&i.customer.id),
             Inputs::Complaints(_) => complaints::PATH.into(),
             Inputs::Complaint(i) => complaint::path(&i.complaint.id),
+            Inputs::Feed(i) => feed::path(i),
         }
     }
 
@@ -123,6 +130,7 @@ impl Inputs<'_> {
             Inputs::Customer(i) => key_of(i),
             Inputs::Complaints(i) => key_of(i),
             Inputs::Complaint(i) => key_of(i),
+            Inputs::Feed(i) => key_of(i),
         }
     }
 
@@ -139,6 +147,7 @@ impl Inputs<'_> {
             Inputs::Customer(i) => (customer::TEMPLATE, customer::view(i)),
             Inputs::Complaints(i) => (complaints::TEMPLATE, complaints::view(i)),
             Inputs::Complaint(i) => (complaint::TEMPLATE, complaint::view(i)),
+            Inputs::Feed(i) => return Ok(feed::render(i)),
         };
         render(tera, template, &ctx)
     }

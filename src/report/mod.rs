@@ -7,6 +7,8 @@
 //! ([`jobs`]), and per job the page's inputs, key and view ([`pages`]);
 //! [`crate::incremental`] skips the pages whose key did not change.
 
+pub mod encrypt;
+pub mod ics;
 pub mod jobs;
 pub mod moment;
 pub mod pages;
@@ -73,6 +75,7 @@ pub fn build(
     out: &Path,
     problems: Vec<String>,
     remember: bool,
+    sealer: Option<&encrypt::Sealer>,
 ) -> Result<BuildSummary> {
     check_out_dir(shop, out)?;
     let t0 = std::time::Instant::now();
@@ -112,7 +115,7 @@ pub fn build(
     }
     let jobs = jobs(&site);
     let known = reading.join().ok();
-    let (summary, manifest) = write_site(&site, &tera, &jobs, out, Removal::Stale, known)?;
+    let (summary, manifest) = write_site(&site, &tera, &jobs, out, Removal::Stale, known, sealer)?;
     write_manifest(out, &manifest)?;
     if timing {
         eprintln!(
@@ -132,6 +135,7 @@ pub fn site_key(shop: &Shop, config_text: &[u8]) -> u64 {
     h.str(env!("LANGGAN_VERSION"));
     h.bytes(config_text);
     h.u64(u64::from(shop.config.mask_contacts));
+    h.u64(u64::from(shop.config.encrypt));
     let mut files = Vec::new();
     list_files(&shop.dir.root.join("templates"), &mut files);
     files.sort();
@@ -156,21 +160,43 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A job's page as the writer takes it.
+/// A job's page as the writer takes it; with a sealer, pages are written
+/// encrypted under their opaque names (the style sheet and feeds as they are).
 struct Rendering<'s> {
     inputs: jobs::Inputs<'s>,
     tera: &'s tera::Tera,
+    sealer: Option<&'s encrypt::Sealer>,
+}
+
+impl Rendering<'_> {
+    fn sealed(&self) -> Option<&encrypt::Sealer> {
+        self.sealer
+            .filter(|_| encrypt::is_page(&self.inputs.path()))
+    }
 }
 
 impl Page for Rendering<'_> {
     fn path(&self) -> String {
-        self.inputs.path()
+        let path = self.inputs.path();
+        match self.sealed() {
+            Some(s) => s.names.page(&path),
+            None => path,
+        }
     }
     fn key(&self) -> u64 {
-        self.inputs.key()
+        // The manifest keeps the key of the plaintext inputs (with the
+        // sealing key's): an unchanged page keeps its encrypted file.
+        match self.sealed() {
+            Some(s) => s.page_key(self.inputs.key()),
+            None => self.inputs.key(),
+        }
     }
     fn render(&self) -> Result<Vec<u8>> {
-        self.inputs.render(self.tera)
+        let bytes = self.inputs.render(self.tera)?;
+        match self.sealed() {
+            Some(s) => s.seal(&self.inputs.path(), &bytes),
+            None => Ok(bytes),
+        }
     }
 }
 
@@ -183,10 +209,18 @@ pub fn write_site(
     out: &Path,
     removal: Removal,
     known: Option<Known>,
+    sealer: Option<&encrypt::Sealer>,
 ) -> Result<(BuildSummary, Manifest)> {
-    let page = |job: &Job| Rendering {
-        inputs: jobs::inputs(site, *job),
-        tera,
+    let page = |job: &Job| {
+        let mut inputs = jobs::inputs(site, *job);
+        if let (jobs::Inputs::Feed(f), Some(s)) = (&mut inputs, sealer) {
+            f.names = Some(pages::feed::NamesRef(&s.names));
+        }
+        Rendering {
+            inputs,
+            tera,
+            sealer,
+        }
     };
     write_pages(out, jobs, page, site.key.is_some(), removal, known)
 }

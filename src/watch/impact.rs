@@ -11,7 +11,9 @@
 //! edited customer kept its key cannot have changed through them.
 
 use crate::incremental::key::key_of;
-use crate::report::pages::{complaints, customers, dashboard, hours, testimonials, week, One};
+use crate::report::pages::{
+    complaints, customers, dashboard, feed, hours, testimonials, week, One,
+};
 use crate::report::TREND_WEEKS;
 use crate::time::Week;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +27,8 @@ pub struct Footprint {
     pub testimonials: u64,
     pub hours: u64,
     pub complaints: u64,
+    /// Their tasks in the calendar feeds.
+    pub feeds: u64,
     /// Their row on the customer index: (page, key of the row), when listed.
     pub index: Option<(usize, u64)>,
 }
@@ -40,6 +44,7 @@ pub fn footprint(one: &One, listed: Option<usize>) -> Footprint {
         testimonials: key_of(&testimonials::part(one)),
         hours: key_of(&hours::part(one)),
         complaints: key_of(&complaints::part(one)),
+        feeds: key_of(&feed::part(one)),
         index: listed
             .zip(customers::part(one))
             .map(|(pos, row)| (pos / customers::CUSTOMERS_PER_PAGE, key_of(&row))),
@@ -128,6 +133,8 @@ pub struct PagesToRender {
     pub hours: bool,
     pub testimonials: bool,
     pub complaints: bool,
+    /// The calendar feeds.
+    pub feeds: bool,
     pub weeks: Which<Week>,
     pub months: bool,
     pub index_pages: Which<usize>,
@@ -145,6 +152,7 @@ impl PagesToRender {
             hours: true,
             testimonials: true,
             complaints: true,
+            feeds: true,
             weeks: Which::All,
             months: true,
             index_pages: Which::All,
@@ -206,6 +214,7 @@ pub fn impact(ch: &Change) -> PagesToRender {
         hours: changed(|f| f.hours),
         testimonials: changed(|f| f.testimonials),
         complaints: changed(|f| f.complaints),
+        feeds: changed(|f| f.feeds),
         weeks,
         // Their inputs are a few figures: every rebuild compares their keys.
         months: true,
@@ -253,6 +262,7 @@ mod tests {
             testimonials: 2,
             hours: 3,
             complaints: 4,
+            feeds: 6,
             index: Some((0, 5)),
         }
     }

@@ -9,6 +9,7 @@ use super::memo::{Epoch, Kept, Memo, Moments};
 use super::patch::Patcher;
 use crate::error::Result;
 use crate::metrics::Tally;
+use crate::report::encrypt::Sealer;
 use crate::report::moment::Moment;
 use crate::report::pages::One;
 use crate::report::state::{Shares, Tallies, TallyState};
@@ -55,6 +56,10 @@ pub struct Live {
     /// The page templates and the site key (program, shop.toml, templates),
     /// read again on a full change (templates, shop.toml).
     templates: Option<(Arc<tera::Tera>, u64)>,
+    /// The site password (`watch --encrypt`), and what seals the pages with
+    /// it (made at the first rebuild, again when the shop's name changes).
+    password: Option<String>,
+    sealer: Option<Sealer>,
 }
 
 impl Live {
@@ -72,7 +77,26 @@ impl Live {
             manifest: None,
             manifest_dirty: false,
             templates: None,
+            password: None,
+            sealer: None,
         })
+    }
+
+    /// Writes the pages encrypted with this password (`None`: in the clear).
+    pub fn encrypt(&mut self, password: Option<String>) {
+        self.password = password;
+        self.sealer = None;
+    }
+
+    /// The sealer for `shop`'s pages, when encrypting.
+    fn sealer(&mut self, shop: &Shop) -> Result<Option<&Sealer>> {
+        let Some(password) = &self.password else {
+            return Ok(None);
+        };
+        if !self.sealer.as_ref().is_some_and(|s| s.fits(&shop.config)) {
+            self.sealer = Some(Sealer::open(&self.out, password, &shop.config, false)?);
+        }
+        Ok(self.sealer.as_ref())
     }
 
     /// The moment the site is built as of: `--now`, else the clock to the
@@ -96,11 +120,12 @@ impl Live {
         let now = self.now();
         let tallies = &self.tallies;
         let mut before = None;
-        let (shop, replaced) = self.patcher.shop(&self.files, ch, |shop, cis| {
+        let (mut shop, replaced) = self.patcher.shop(&self.files, ch, |shop, cis| {
             before = tallies.as_ref().and_then(|t| t.shares(shop, now, cis));
         });
         self.before = before;
         self.replaced = replaced;
+        shop.config.encrypt = self.password.is_some();
         shop
     }
 
@@ -349,6 +374,9 @@ impl Live {
     ) -> Result<BuildSummary> {
         let shop = site.shop;
         let now = site.now;
+        self.sealer(shop)?;
+        let sealer = self.sealer.as_ref();
+        let name = |p: String| sealer.map_or_else(|| p.clone(), |s| s.names.page(&p));
         // The watcher's own manifest; a few pages are checked one by one
         // (a full rebuild reads and lists the folder again).
         let known = self
@@ -360,21 +388,22 @@ impl Live {
                 present: None,
             });
         let (summary, manifest) = if ch.full {
-            report::write_site(site, tera, jobs, &self.out, report::Removal::Stale, known)?
+            let removal = report::Removal::Stale;
+            report::write_site(site, tera, jobs, &self.out, removal, known, sealer)?
         } else {
             let mut removed = Vec::new();
             for id in &ch.customers {
                 if shop.customer(id).is_none_or(|c| c.first_contact.t > now) {
-                    removed.push(format!("customers/{id}.html"));
+                    removed.push(name(format!("customers/{id}.html")));
                 }
             }
             for id in &ch.complaints {
                 if shop.complaint(id).is_none_or(|k| !exists_at(k, now)) {
-                    removed.push(format!("complaints/{id}.html"));
+                    removed.push(name(format!("complaints/{id}.html")));
                 }
             }
             let removal = report::Removal::Only(&removed);
-            report::write_site(site, tera, jobs, &self.out, removal, known)?
+            report::write_site(site, tera, jobs, &self.out, removal, known, sealer)?
         };
         self.manifest = Some(manifest);
         self.manifest_dirty = true;
@@ -442,6 +471,7 @@ fn jobs_for(site: &Site, pages: &PagesToRender) -> Vec<Job> {
             Job::Testimonials => pages.testimonials,
             Job::Customers(p) => pages.index_pages.contains(p),
             Job::Complaints => pages.complaints,
+            Job::Feed(_) => pages.feeds,
             // The style sheet's key is the site key: checked, not rendered.
             _ => true,
         })

@@ -44,6 +44,8 @@ pub struct Options {
     pub out: PathBuf,
     pub poll: bool,
     pub serve: Option<serve::Plan>,
+    /// The site password, when the pages are written encrypted (`--encrypt`).
+    pub password: Option<String>,
 }
 
 fn clock(now: Timestamp, cfg: &Config) -> String {
@@ -80,6 +82,8 @@ fn unchanged_line(live: &Live, ch: &Changes, ms: u128) -> String {
 pub fn run(dir: ShopDir, fixed_now: Option<Timestamp>, opts: Options) -> Result<i32> {
     let start = Instant::now();
     let mut live = Live::start(dir, opts.out.clone(), fixed_now)?;
+    live.encrypt(opts.password.clone());
+    crate::commands::report::warn_no_secret(live.files.config.language);
     let full = Changes {
         full: true,
         ..Changes::default()

@@ -75,7 +75,9 @@ impl Plan {
 }
 
 /// Checks `--serve ADDR [--public]` against the shop's settings.
-pub fn plan(addr: &str, public: bool, config: &Config) -> Result<Plan> {
+/// `encrypted`: the pages are written encrypted (`--encrypt`), so they may
+/// be served to the network with contacts unmasked.
+pub fn plan(addr: &str, public: bool, config: &Config, encrypted: bool) -> Result<Plan> {
     let lang = config.language;
     let words = WatchWords::of(lang);
     let unknown = |e: String| {
@@ -101,8 +103,7 @@ pub fn plan(addr: &str, public: bool, config: &Config) -> Result<Plan> {
             words.not_loopback
         )));
     }
-    // Encrypted sites will be allowed here once `report --encrypt` exists.
-    if public && !config.mask_contacts {
+    if public && !config.mask_contacts && !encrypted {
         return Err(Error::usage(words.public_unmasked));
     }
     Ok(plan)

@@ -62,7 +62,12 @@ fn example_shop_dir() -> PathBuf {
 /// backtraces. For runs that outlive one call (`watch`); others use `langgan`.
 pub fn command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_langgan"));
-    cmd.env_remove("LANGGAN_NOW").env("RUST_BACKTRACE", "0");
+    // Nor the site's secret and password (a machine that publishes a site
+    // may have them set): tests that need them set them per run.
+    cmd.env_remove("LANGGAN_NOW")
+        .env_remove("LANGGAN_SITE_SECRET")
+        .env_remove("LANGGAN_SITE_PASSWORD")
+        .env("RUST_BACKTRACE", "0");
     cmd
 }
 

@@ -131,7 +131,10 @@ pub fn view(i: &Inputs) -> tera::Context {
             basis.labels.csat,
             k.csat.map_or(String::new(), |c| format!("{c}/5")),
         ),
-        (basis.labels.record_file, crate::shop::dir::slash_path(&k.path)),
+        (
+            basis.labels.record_file,
+            crate::shop::dir::slash_path(&k.path),
+        ),
     ];
     let fields: Vec<(&str, String)> = fields.into_iter().filter(|(_, v)| !v.is_empty()).collect();
     let tasks: Vec<TaskView> = i

@@ -208,7 +208,10 @@ fn profile(basis: &Basis, c: &Customer, seg: &Segments) -> Vec<(&'static str, St
             },
         ),
         (basis.labels.spend, money(seg.spend_365d, &cfg.currency)),
-        (basis.labels.record_file, crate::shop::dir::slash_path(&c.path)),
+        (
+            basis.labels.record_file,
+            crate::shop::dir::slash_path(&c.path),
+        ),
     ];
     profile.into_iter().filter(|(_, v)| !v.is_empty()).collect()
 }

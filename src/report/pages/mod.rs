@@ -10,6 +10,7 @@ pub mod complaints;
 pub mod customer;
 pub mod customers;
 pub mod dashboard;
+pub mod feed;
 pub mod figures;
 pub mod hours;
 pub mod lines;

@@ -104,6 +104,14 @@ pub struct Config {
     pub products: BTreeMap<String, Product>,
     pub rules: BTreeMap<String, RuleOverride>,
     pub mask_contacts: bool,
+    /// `[report] base_url`: where the site is published, ending in `/`
+    /// (calendar feeds link to customer pages there).
+    pub base_url: Option<String>,
+    /// `[report] feed_contacts`: WhatsApp links in the calendar feeds even
+    /// when the site is masked or encrypted.
+    pub feed_contacts: bool,
+    /// The site is written encrypted (`report --encrypt`); not in shop.toml.
+    pub encrypt: bool,
 }
 
 impl Config {
@@ -128,6 +136,9 @@ impl Config {
             products: BTreeMap::new(),
             rules: BTreeMap::new(),
             mask_contacts: true,
+            base_url: None,
+            feed_contacts: false,
+            encrypt: false,
         }
     }
 
@@ -310,6 +321,19 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
         if let Some(m) = rep.mask_contacts {
             cfg.mask_contacts = m;
         }
+        cfg.feed_contacts = rep.feed_contacts.unwrap_or(false);
+        if let Some(u) = &rep.base_url {
+            match base_url(u.get_ref()) {
+                Some(url) => cfg.base_url = Some(url),
+                None => cx.err(
+                    u,
+                    format!(
+                        "base_url must be the site's web address starting with https:// (or http://), like `https://toko.example/crm/`, not `{}`",
+                        u.get_ref()
+                    ),
+                ),
+            }
+        }
     }
     if cx.diags.is_empty() {
         Ok(cfg)
@@ -317,6 +341,24 @@ pub fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<Diagnos
         cx.diags.sort();
         Err(cx.diags)
     }
+}
+
+/// `[report] base_url` as links are made from it: an absolute http(s)
+/// address without spaces, ending in `/`.
+fn base_url(u: &str) -> Option<String> {
+    let u = u.trim();
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || u.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    Some(if u.ends_with('/') {
+        u.to_string()
+    } else {
+        format!("{u}/")
+    })
 }
 
 /// `[shop]`: name, time zone, language, currency, admins, sources, greeting.
@@ -467,6 +509,26 @@ mod tests {
         assert_eq!(mon.open.to_string(), "08:00:00");
         assert_eq!(mon.close.to_string(), "21:00:00");
         assert!(mon.breaks.is_empty());
+    }
+
+    #[test]
+    fn report_base_url_and_feed_contacts() {
+        let c = p("[shop]\nname = \"T\"\n[report]\nbase_url = \"https://toko.example/crm\"\nfeed_contacts = true\n")
+            .expect("valid");
+        assert_eq!(c.base_url.as_deref(), Some("https://toko.example/crm/"));
+        assert!(c.feed_contacts);
+        let c = p("[shop]\nname = \"T\"\n").expect("valid");
+        assert_eq!((c.base_url, c.feed_contacts), (None, false));
+        for bad in ["toko.example", "https://", "https://a b/", "ftp://x/"] {
+            let e = p(&format!(
+                "[shop]\nname = \"T\"\n[report]\nbase_url = \"{bad}\"\n"
+            ))
+            .expect_err(bad);
+            assert_eq!((e[0].line, e[0].col), (4, 12), "{bad}");
+            assert!(e[0].message.contains("https://"), "{}", e[0].message);
+        }
+        let e = p("[shop]\nname = \"T\"\n[report]\nfeed_contact = true\n").expect_err("typo");
+        assert!(e[0].message.contains("feed_contacts"), "{}", e[0].message);
     }
 
     #[test]

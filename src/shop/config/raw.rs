@@ -109,4 +109,6 @@ pub(super) struct RawRule {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawReport {
     pub(super) mask_contacts: Option<bool>,
+    pub(super) base_url: Option<Spanned<String>>,
+    pub(super) feed_contacts: Option<bool>,
 }

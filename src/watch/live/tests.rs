@@ -134,7 +134,7 @@ impl Harness {
         };
         let shop = crate::shop::load::load_with(&dir, false).expect("load");
         let now = self.live.now();
-        report::build(&shop, now, &out, Vec::new(), false).expect("fresh report");
+        report::build(&shop, now, &out, Vec::new(), false, None).expect("fresh report");
         let (live, fresh) = (pages(&self.tmp.path().join("site")), pages(&out));
         let differing: Vec<&String> = fresh
             .iter()

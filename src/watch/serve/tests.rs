@@ -258,20 +258,22 @@ fn requests_are_checked_before_files() {
 #[test]
 fn network_addresses_need_public_and_masked_contacts() {
     let mut config = Config::for_tests("Asia/Jakarta");
-    assert!(plan("127.0.0.1:8080", false, &config).is_ok());
-    assert!(plan("[::1]:8080", false, &config).is_ok());
-    let e = plan("0.0.0.0:8080", false, &config).expect_err("refused");
+    assert!(plan("127.0.0.1:8080", false, &config, false).is_ok());
+    assert!(plan("[::1]:8080", false, &config, false).is_ok());
+    let e = plan("0.0.0.0:8080", false, &config, false).expect_err("refused");
     assert_eq!(e.kind, crate::error::ErrorKind::Usage);
     assert!(e.message.contains("--public") && e.message.contains("jaringan"));
     config.language = Lang::En;
-    let e = plan("[::]:8080", false, &config).expect_err("refused");
+    let e = plan("[::]:8080", false, &config, false).expect_err("refused");
     assert!(e.message.contains("--public") && e.message.contains("network"));
-    assert!(plan("0.0.0.0:8080", true, &config).is_ok_and(|p| p.network()));
-    assert!(!plan("127.0.0.1:8080", true, &config).is_ok_and(|p| p.network()));
+    assert!(plan("0.0.0.0:8080", true, &config, false).is_ok_and(|p| p.network()));
+    assert!(!plan("127.0.0.1:8080", true, &config, false).is_ok_and(|p| p.network()));
     assert!(public_warning(Lang::En, "http://0.0.0.0:8080/").contains("everyone on the network"));
     assert!(public_warning(Lang::Id, "http://0.0.0.0:8080/").contains("siapa pun di jaringan"));
     config.mask_contacts = false;
-    let e = plan("0.0.0.0:8080", true, &config).expect_err("refused");
+    let e = plan("0.0.0.0:8080", true, &config, false).expect_err("refused");
     assert!(e.message.contains("mask_contacts"));
-    assert!(plan("127.0.0.1:8080", false, &config).is_ok());
+    assert!(plan("127.0.0.1:8080", false, &config, false).is_ok());
+    // An encrypted site may be served to the network unmasked.
+    assert!(plan("0.0.0.0:8080", true, &config, true).is_ok_and(|p| p.network()));
 }
