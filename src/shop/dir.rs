@@ -407,6 +407,15 @@ impl Stamp {
     }
 }
 
+/// A shop-relative path as the site and the records' own views write it:
+/// with `/` on every system (as git shows it), not Windows' `\`.
+pub fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,13 +441,4 @@ mod tests {
             assert_eq!(record_rename(name).as_deref(), rename, "{name}");
         }
     }
-}
-
-/// A shop-relative path as the site and the records' own views write it:
-/// with `/` on every system (as git shows it), not Windows' `\`.
-pub fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
