@@ -133,26 +133,14 @@ pub fn heatmap(title: &str, rows: &[(String, [usize; 24])]) -> String {
         );
         for (hour, &count) in counts.iter().enumerate() {
             let x = left + cell * hour as f64;
-            // Five steps of shade; the count is also written in the cell.
-            let level = if count == 0 {
-                0
-            } else {
-                1 + ((count as f64 / max) * 4.0).ceil().min(4.0) as usize
+            let cell_at = HeatCell {
+                x,
+                y,
+                w: cell - 2.0,
+                h: cell - 2.0,
+                text_y: y + cell * 0.62,
             };
-            let _ = write!(
-                s,
-                r#"<rect x="{x:.1}" y="{y:.1}" width="{c:.1}" height="{c:.1}" class="h{level}"><title>{n} {hour:02}:00 – {count}</title></rect>"#,
-                c = cell - 2.0,
-                n = escape(name)
-            );
-            if count > 0 {
-                let _ = write!(
-                    s,
-                    r#"<text x="{tx:.1}" y="{ty:.1}" class="cnt l{level}">{count}</text>"#,
-                    tx = x + (cell - 2.0) / 2.0,
-                    ty = y + cell * 0.62
-                );
-            }
+            heat_cell(&mut s, &cell_at, name, hour, count, max);
         }
     }
     s.push_str("</svg>");
@@ -197,32 +185,55 @@ pub fn heatmap_tall(title: &str, rows: &[(String, [usize; 24])]) -> String {
             ty = y + ch * 0.7
         );
         for (di, (name, counts)) in rows.iter().enumerate() {
-            let count = counts[hour];
             let x = left + cw * di as f64;
-            let level = if count == 0 {
-                0
-            } else {
-                1 + ((count as f64 / max) * 4.0).ceil().min(4.0) as usize
+            let cell_at = HeatCell {
+                x,
+                y,
+                w: cw - 2.0,
+                h: ch - 2.0,
+                text_y: y + ch * 0.68,
             };
-            let _ = write!(
-                s,
-                r#"<rect x="{x:.1}" y="{y:.1}" width="{c:.1}" height="{d:.1}" class="h{level}"><title>{n} {hour:02}:00 – {count}</title></rect>"#,
-                c = cw - 2.0,
-                d = ch - 2.0,
-                n = escape(name)
-            );
-            if count > 0 {
-                let _ = write!(
-                    s,
-                    r#"<text x="{tx:.1}" y="{ty:.1}" class="cnt l{level}">{count}</text>"#,
-                    tx = x + (cw - 2.0) / 2.0,
-                    ty = y + ch * 0.68
-                );
-            }
+            heat_cell(&mut s, &cell_at, name, hour, counts[hour], max);
         }
     }
     s.push_str("</svg>");
     s
+}
+
+/// Where a heatmap cell goes: its box and the baseline of its count.
+struct HeatCell {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    text_y: f64,
+}
+
+/// One cell of the busy-hours heatmap, in either orientation: five steps of
+/// shade, and the count also written in the cell.
+fn heat_cell(s: &mut String, at: &HeatCell, name: &str, hour: usize, count: usize, max: f64) {
+    let level = if count == 0 {
+        0
+    } else {
+        1 + ((count as f64 / max) * 4.0).ceil().min(4.0) as usize
+    };
+    let _ = write!(
+        s,
+        r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" class="h{level}"><title>{n} {hour:02}:00 – {count}</title></rect>"#,
+        x = at.x,
+        y = at.y,
+        w = at.w,
+        h = at.h,
+        n = escape(name)
+    );
+    if count > 0 {
+        let _ = write!(
+            s,
+            r#"<text x="{tx:.1}" y="{ty:.1}" class="cnt l{level}">{count}</text>"#,
+            tx = at.x + at.w / 2.0,
+            ty = at.text_y
+        );
+    }
 }
 
 #[cfg(test)]
