@@ -161,9 +161,20 @@ fn context(shop: &Shop, task: &Task) -> tera::Context {
                 .map_or_else(|| p.to_string(), |x| x.name.clone())
         })
         .collect();
+    // Each product's tip; with several products each is named, so two tips
+    // do not run together as one.
+    let several = product_ids.len() > 1;
     let guides: Vec<String> = product_ids
         .iter()
-        .filter_map(|p| cfg.products.get(*p).and_then(|x| x.guide.clone()))
+        .filter_map(|p| {
+            let product = cfg.products.get(*p)?;
+            let guide = product.guide.as_deref()?.trim();
+            Some(if several {
+                format!("{} — {guide}", product.name)
+            } else {
+                guide.to_string()
+            })
+        })
         .collect();
     let admin = task.admin.as_deref().map(capitalize);
     let complaint = task.complaint.map(|k| &shop.complaints[k]);

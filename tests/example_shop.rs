@@ -236,3 +236,31 @@ fn due_table_snapshot() {
         "due table changed; review and run with UPDATE_SNAPSHOTS=1"
     );
 }
+
+/// An aftercare message for an order of two products names each product's
+/// tip, so two tips never run together as one sentence.
+#[test]
+fn aftercare_names_each_products_tip() {
+    let toml = format!(
+        "{}guide = \"Pakai 2 tetes setelah toner.\"\n\n[products.toner]\nname = \"Toner Centella\"\ncategory = \"skincare\"\nprice = 60000\nguide = \"Tepuk-tepuk ke wajah.\"\n",
+        crate::support::SHOP_TOML
+    );
+    let t = Test::new().shop_toml(&toml).file(
+        "customers/siti.yaml",
+        "name: Siti\nphone: \"0812-1111-2222\"\nadmin: dewi\nfirst_contact: 2026-11-10 10:00\norders:\n  - at: 2026-11-10 11:00\n    items:\n      - product: serum\n      - product: toner\n    paid: 2026-11-10 12:00\n    shipped: 2026-11-11 09:00\n    delivered: 2026-11-13 10:00\n",
+    );
+    let json = t
+        .run_args(&["--now", NOW, "due", "--upcoming", "30d", "--format", "json"])
+        .code(0)
+        .json();
+    let aftercare = json
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["rule"] == "aftercare"))
+        .unwrap_or_else(|| panic!("an aftercare task: {json}"));
+    let message = aftercare["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("Serum Vitamin C — Pakai 2 tetes setelah toner.")
+            && message.contains("Toner Centella — Tepuk-tepuk ke wajah."),
+        "{message}"
+    );
+}
