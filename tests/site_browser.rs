@@ -1,7 +1,8 @@
 //! The site on a phone: in headless Chromium at 360, 412 and 1280 px, no
 //! page of the example shop or of a hostile shop (300-character words, long
 //! links, 5,000-character notes, `<script>` everywhere) scrolls sideways.
-//! Screenshots stay in `target/site-screenshots/` as test artefacts.
+//! Screenshots stay in `target/site-screenshots/` as test artefacts. And
+//! axe-core finds no serious or critical accessibility fault on any page type.
 
 use crate::support::{self, Test, NOW};
 use std::path::Path;
@@ -51,7 +52,7 @@ fn hostile() -> Test {
         .file("complaints/2026-0001.yaml", complaint)
 }
 
-/// `scrollWidth:innerWidth` of each page at `width`, from one browser run:
+/// `scrollWidth:innerWidth:cells under 40 px` of each page at `width`, from one browser run:
 /// a page of iframes `width` wide writes its measurements into its title.
 fn measure(browser: &str, site: &Path, pages: &[String], width: u32, shot: &Path) -> Vec<String> {
     let frames: String = pages
@@ -63,7 +64,10 @@ fn measure(browser: &str, site: &Path, pages: &[String], width: u32, shot: &Path
          window.onload = function () {{ var out = []; \
          document.querySelectorAll('iframe').forEach(function (f) {{ \
          var d = f.contentDocument; var e = d && d.scrollingElement; \
-         out.push(e ? e.scrollWidth + ':' + f.contentWindow.innerWidth : 'none'); }}); \
+         var narrow = d ? Array.prototype.filter.call(d.querySelectorAll('th, td'), function (c) {{ \
+         var h = c.closest('thead'); if (h && h.getBoundingClientRect().width <= 1) return false; \
+         return c.getClientRects().length && c.textContent.trim().length > 3 && c.getBoundingClientRect().width < 40; }}).length : 0; \
+         out.push(e ? e.scrollWidth + ':' + f.contentWindow.innerWidth + ':' + narrow : 'none'); }}); \
          document.title = 'M ' + out.join(' '); }};</script></body>"
     );
     let probe_path = site.join(format!("probe-{width}.html"));
@@ -116,7 +120,13 @@ fn measure(browser: &str, site: &Path, pages: &[String], width: u32, shot: &Path
     title[2..].split(' ').map(str::to_string).collect()
 }
 
-fn check_site(browser: &str, name: &str, shop: &Test, customer: &str, complaint: &str) {
+/// The site of `shop` built in a temp folder, with its page of each type.
+fn build_site(
+    name: &str,
+    shop: &Test,
+    customer: &str,
+    complaint: &str,
+) -> (tempfile::TempDir, Vec<String>) {
     let tmp = tempfile::tempdir().expect("tmp");
     let site = tmp.path().join("site");
     shop.run_args(&["--now", NOW, "report", "--out", &site.display().to_string()])
@@ -131,6 +141,12 @@ fn check_site(browser: &str, name: &str, shop: &Test, customer: &str, complaint:
     for p in &pages {
         assert!(site.join(p).is_file(), "{name}: {p} missing");
     }
+    (tmp, pages)
+}
+
+fn check_site(browser: &str, name: &str, shop: &Test, customer: &str, complaint: &str) {
+    let (tmp, pages) = build_site(name, shop, customer, complaint);
+    let site = tmp.path().join("site");
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site-screenshots");
     std::fs::create_dir_all(&shots).expect("screenshots dir");
     for width in [360, 412, 1280] {
@@ -138,11 +154,19 @@ fn check_site(browser: &str, name: &str, shop: &Test, customer: &str, complaint:
         let got = measure(browser, &site, &pages, width, &shot);
         assert_eq!(got.len(), pages.len(), "{name} at {width}: {got:?}");
         for (page, m) in pages.iter().zip(&got) {
-            let (sw, iw) = m.split_once(':').unwrap_or(("0", "0"));
-            let (sw, iw): (u32, u32) = (sw.parse().unwrap_or(u32::MAX), iw.parse().unwrap_or(0));
+            let mut parts = m.split(':').map(|n| n.parse::<u32>().ok());
+            let (sw, iw, narrow) = (parts.next(), parts.next(), parts.next());
+            let (sw, iw) = (sw.flatten().unwrap_or(u32::MAX), iw.flatten().unwrap_or(0));
             assert!(
                 iw > 0 && sw <= iw,
                 "{name}: {page} scrolls sideways at {width} px (scrollWidth {sw} > {iw})"
+            );
+            // A table squeezed to a letter per line does not scroll, but
+            // cannot be read either.
+            assert_eq!(
+                narrow.flatten(),
+                Some(0),
+                "{name}: {page} at {width} px has table cells under 40 px wide"
             );
         }
     }
@@ -166,4 +190,98 @@ fn no_page_scrolls_sideways_on_a_phone() {
         "2026-0005",
     );
     check_site(browser, "hostile", &hostile(), "x", "2026-0001");
+}
+
+/// Where npm installed axe-core and puppeteer-core (`.ci/run` sets it).
+fn axe_modules() -> Option<std::path::PathBuf> {
+    std::env::var_os("AXE_MODULES")
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.join("axe-core/axe.min.js").is_file() && p.join("puppeteer-core").is_dir())
+}
+
+/// axe-core's serious and critical violations on `pages` of `site` at a
+/// phone's and a desktop's width, one line each.
+fn axe(browser: &str, modules: &Path, site: &Path, pages: &[String]) -> Vec<String> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/axe.js");
+    let out = std::process::Command::new("node")
+        .arg(script)
+        .arg(browser)
+        .arg(modules)
+        .arg(site)
+        .arg("360,1280")
+        .args(pages)
+        .output()
+        .expect("run node tests/support/axe.js");
+    assert!(
+        out.status.success(),
+        "axe run failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("axe JSON");
+    found
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .map(|v| {
+                    format!(
+                        "{} at {} px: {} ({}) {}: {}",
+                        v["page"], v["width"], v["id"], v["impact"], v["help"], v["targets"]
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn axe_finds_no_serious_fault_on_any_page_type() {
+    let (Some(browser), Some(modules)) = (chromium(), axe_modules()) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium and AXE_MODULES (npm axe-core, puppeteer-core) are required on CI"
+        );
+        eprintln!("skipping: needs Chromium and AXE_MODULES");
+        return;
+    };
+    let english = Test::example_shop();
+    let toml = english.path().join("shop.toml");
+    let text = std::fs::read_to_string(&toml).expect("shop.toml");
+    std::fs::write(
+        &toml,
+        text.replace("language = \"id\"", "language = \"en\"")
+            .replace("mask_contacts = true", "mask_contacts = false"),
+    )
+    .expect("write shop.toml");
+    let mut faults = Vec::new();
+    for (name, shop, customer, complaint) in [
+        ("example", Test::example_shop(), "siti-rahma", "2026-0005"),
+        ("english-unmasked", english, "siti-rahma", "2026-0005"),
+        ("hostile", hostile(), "x", "2026-0001"),
+    ] {
+        let (tmp, pages) = build_site(name, &shop, customer, complaint);
+        for fault in axe(browser, &modules, &tmp.path().join("site"), &pages) {
+            faults.push(format!("{name}: {fault}"));
+        }
+    }
+    // The password page of an encrypted site.
+    let encrypted = Test::example_shop().env("LANGGAN_SITE_PASSWORD", "kata sandi uji");
+    let site = encrypted.beside("site");
+    encrypted
+        .run_args(&[
+            "--now",
+            NOW,
+            "report",
+            "--encrypt",
+            "--out",
+            &site.display().to_string(),
+        ])
+        .code(0);
+    for fault in axe(browser, &modules, &site, &["index.html".to_string()]) {
+        faults.push(format!("encrypted: {fault}"));
+    }
+    assert!(
+        faults.is_empty(),
+        "accessibility faults:\n{}",
+        faults.join("\n")
+    );
 }

@@ -127,3 +127,42 @@ fn regex_like(s: &str, a: &str, b: &str) -> bool {
     s.match_indices(a)
         .any(|(i, _)| s[i..].chars().take(12).collect::<String>().contains(b))
 }
+
+/// Each admin finds their tasks from the top of the dashboard: a jump link
+/// per admin, with the count, to that admin's group of tasks; a week page's
+/// pager says the neighbouring weeks' dates.
+#[test]
+fn each_admin_jumps_to_their_tasks() {
+    let (_shop, out) = site_at("2026-11-20 15:00");
+    let d = read(&out, "index.html");
+    let jump = d
+        .split("<nav class=\"jump noprint\"")
+        .nth(1)
+        .and_then(|n| n.split("</nav>").next())
+        .expect("the jump links after the heading");
+    assert!(
+        d.find("class=\"jump noprint\"") < d.find("Minggu lalu, sudah lengkap"),
+        "the jump links come before the cards"
+    );
+    for admin in ["Dewi", "Rudi"] {
+        let at = jump.find(&format!(">{admin} <")).expect(admin);
+        let href = jump[..at]
+            .rsplit("href=\"#")
+            .next()
+            .and_then(|h| h.split('"').next());
+        let anchor = href.expect("a link to the admin's tasks");
+        let group = d
+            .split(&format!("id=\"{anchor}\""))
+            .nth(1)
+            .expect("the group the link points at");
+        assert!(
+            group
+                .trim_start_matches('>')
+                .trim_start()
+                .starts_with(&format!("<h3>{admin} ")),
+            "{anchor} is {admin}'s group"
+        );
+    }
+    let w = read(&out, "weeks/2026-W46.html");
+    assert!(w.contains("← W45 · 2–8 Nov") && w.contains("W47 · 16–22 Nov →"));
+}

@@ -357,6 +357,7 @@ words! {
         week_before: "minggu sebelumnya", "the week before";
         running_week: "Minggu berjalan, dibanding hari yang sama minggu lalu", "This week so far, against the same days last week";
         behind: "Siapa yang tertinggal", "Who is behind";
+        jump_to_tasks: "Langsung ke tugas tiap admin", "Go to each admin's tasks";
         tasks_due: "Jatuh tempo", "Due";
         tasks_late: "Terlambat", "Overdue";
         tasks_missed: "Terlewat", "Missed";

@@ -235,6 +235,8 @@ pub fn part<'a>(one: &One<'a>) -> Part<'a> {
 #[derive(Serialize)]
 pub struct AdminAgenda {
     pub admin: String,
+    /// The group's id on the page, for the jump links at the top.
+    pub anchor: String,
     pub overdue: usize,
     pub tasks: Vec<TaskView>,
 }
@@ -251,10 +253,12 @@ fn agenda(i: &Inputs) -> Vec<AdminAgenda> {
     }
     groups
         .into_iter()
-        .map(|((_, admin), mut tasks)| {
+        .enumerate()
+        .map(|(n, ((_, admin), mut tasks))| {
             tasks.sort_by_key(|l| urgency(&l.task));
             AdminAgenda {
                 admin: admin_name(Some(&admin), lang),
+                anchor: format!("agenda-{}", n + 1),
                 overdue: tasks
                     .iter()
                     .filter(|l| l.task.status == Status::Overdue)

@@ -278,7 +278,7 @@ pub fn view(i: &Inputs) -> tera::Context {
     let link = |x: Option<Week>| {
         x.map(|x| Link {
             href: format!("{x}.html"),
-            label: x.to_string(),
+            label: super::dashboard::week_link_label(x, cfg),
         })
     };
     ctx.insert("prev_link", &link(i.neighbours.0));
