@@ -174,13 +174,13 @@ orders:
     t.run().code(0);
     let html = read(&t.path().join("public"), "customers/maryam.html");
     assert!(html.contains("<dd>Bu Maryam</dd>"), "{html}");
-    assert!(html.contains("<dd>shopee: maryam88</dd>"), "{html}");
+    assert!(html.contains("<dd>Shopee: maryam88</dd>"), "{html}");
     assert!(
         html.contains("<dt>Telepon (bukan WhatsApp)</dt><dd>(031) 5678123</dd>"),
         "{html}"
     );
     assert!(
-        html.contains("via shopee · no. pesanan shopee:2411183&lt;b&gt;QX&lt;/b&gt;"),
+        html.contains("via Shopee · no. pesanan shopee:2411183&lt;b&gt;QX&lt;/b&gt;"),
         "{html}"
     );
     assert!(html.contains("Halo Bu Maryam"), "{html}");
@@ -194,7 +194,7 @@ orders:
         .args(&["--now", NOW, "report"]);
     t.run().code(0);
     let html = read(&t.path().join("public"), "customers/maryam.html");
-    assert!(html.contains("<dd>shopee: m***</dd>"), "{html}");
+    assert!(html.contains("<dd>Shopee: m***</dd>"), "{html}");
     assert!(!html.contains("maryam88"), "{html}");
 }
 

@@ -52,7 +52,7 @@ fn hostile() -> Test {
         .file("complaints/2026-0001.yaml", complaint)
 }
 
-/// `scrollWidth:innerWidth:cells under 40 px` of each page at `width`, from one browser run:
+/// `scrollWidth:innerWidth:cells under 40 px:stacked tables that scroll` of each page at `width`, from one browser run:
 /// a page of iframes `width` wide writes its measurements into its title.
 fn measure(browser: &str, site: &Path, pages: &[String], width: u32, shot: &Path) -> Vec<String> {
     let frames: String = pages
@@ -67,7 +67,9 @@ fn measure(browser: &str, site: &Path, pages: &[String], width: u32, shot: &Path
          var narrow = d ? Array.prototype.filter.call(d.querySelectorAll('th, td'), function (c) {{ \
          var h = c.closest('thead'); if (h && h.getBoundingClientRect().width <= 1) return false; \
          return c.getClientRects().length && c.textContent.trim().length > 3 && c.getBoundingClientRect().width < 40; }}).length : 0; \
-         out.push(e ? e.scrollWidth + ':' + f.contentWindow.innerWidth + ':' + narrow : 'none'); }}); \
+         var clipped = d && f.contentWindow.innerWidth < 480 ? Array.prototype.filter.call(d.querySelectorAll('.scroll'), function (b) {{ \
+         return b.querySelector('table.stack') && b.scrollWidth > b.clientWidth + 1; }}).length : 0; \
+         out.push(e ? e.scrollWidth + ':' + f.contentWindow.innerWidth + ':' + narrow + ':' + clipped : 'none'); }}); \
          document.title = 'M ' + out.join(' '); }};</script></body>"
     );
     let probe_path = site.join(format!("probe-{width}.html"));
@@ -155,7 +157,8 @@ fn check_site(browser: &str, name: &str, shop: &Test, customer: &str, complaint:
         assert_eq!(got.len(), pages.len(), "{name} at {width}: {got:?}");
         for (page, m) in pages.iter().zip(&got) {
             let mut parts = m.split(':').map(|n| n.parse::<u32>().ok());
-            let (sw, iw, narrow) = (parts.next(), parts.next(), parts.next());
+            let (sw, iw, narrow, clipped) =
+                (parts.next(), parts.next(), parts.next(), parts.next());
             let (sw, iw) = (sw.flatten().unwrap_or(u32::MAX), iw.flatten().unwrap_or(0));
             assert!(
                 iw > 0 && sw <= iw,
@@ -167,6 +170,12 @@ fn check_site(browser: &str, name: &str, shop: &Test, customer: &str, complaint:
                 narrow.flatten(),
                 Some(0),
                 "{name}: {page} at {width} px has table cells under 40 px wide"
+            );
+            // On a phone a table marked stack is cards: nothing to scroll.
+            assert_eq!(
+                clipped.flatten(),
+                Some(0),
+                "{name}: {page} at {width} px scrolls a stacked table in its box"
             );
         }
     }

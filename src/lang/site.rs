@@ -89,10 +89,10 @@ words! {
         filter: "Cari…", "Search…";
         name: "Nama", "Name";
         stage: "Tahap", "Stage";
-        value: "Nilai", "Value";
+        value: "Belanja", "Spend";
         unpaid: "Belum bayar", "Unpaid";
-        orders: "Order", "Orders";
-        last_order: "Order terakhir", "Last order";
+        orders: "Pesanan", "Orders";
+        last_order: "Pesanan terakhir", "Last order";
         city: "Kota", "City";
         tags: "Tag", "Tags";
         spend: "Belanja 1 tahun", "Spend (365 days)";
@@ -276,7 +276,8 @@ pub fn week_so_far(lang: Lang, days: u8, prev: bool) -> String {
     }
 }
 
-/// Where a lead came from, as a word: `unknown` and slugs never show.
+/// Where a lead came from or a chat or order went through, as a word:
+/// `unknown` and slugs never show.
 pub fn source_label(source: &str, lang: Lang) -> String {
     let known = match (source, lang) {
         ("unknown", Lang::Id) => "Tidak diketahui",

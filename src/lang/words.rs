@@ -55,7 +55,7 @@ pub fn kind_label(k: Kind, lang: Lang) -> &'static str {
         Kind::Followup => pick(lang, "Follow-up", "Follow-up"),
         Kind::Payment => pick(lang, "Tagihan pembayaran", "Payment reminder"),
         Kind::Shipping => pick(lang, "Info pengiriman", "Shipping update"),
-        Kind::Aftercare => pick(lang, "Aftercare", "Aftercare"),
+        Kind::Aftercare => pick(lang, "Sapa setelah barang sampai", "Aftercare check-in"),
         Kind::Repeat => pick(lang, "Tawaran repeat order", "Repeat-order offer"),
         Kind::Survey => pick(lang, "Survei kepuasan", "Satisfaction survey"),
         Kind::Note => pick(lang, "Catatan", "Note"),

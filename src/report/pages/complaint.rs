@@ -108,7 +108,13 @@ pub fn view(i: &Inputs) -> tera::Context {
                 .map(crate::lang::site::words_of)
                 .unwrap_or_default(),
         ),
-        (basis.labels.channel, k.channel.clone().unwrap_or_default()),
+        (
+            basis.labels.channel,
+            k.channel
+                .as_deref()
+                .map(|ch| crate::lang::site::source_label(ch, lang))
+                .unwrap_or_default(),
+        ),
         (
             basis.labels.admin,
             crate::lang::site::admin_name(admin, lang),

@@ -164,6 +164,7 @@ fn profile(basis: &Basis, c: &Customer, seg: &Segments) -> Vec<(&'static str, St
             } else {
                 user.clone()
             };
+            let market = crate::lang::site::source_label(market, basis.lang());
             format!("{market}: {user}")
         })
         .collect();
@@ -260,9 +261,11 @@ impl Timeline<'_> {
         let basis = self.basis;
         let cfg = basis.cfg;
         // Where it was ordered and its marketplace number, to find it there.
+        let lang = basis.lang();
+        let order_word = crate::lang::site::More::of(lang).order_word;
         let mut text = vec![super::figures::items_text(&o.items, cfg)];
         if let Some(ch) = &o.channel {
-            text.push(format!("via {ch}"));
+            text.push(format!("via {}", crate::lang::site::source_label(ch, lang)));
         }
         if let Some(r) = &o.reference {
             text.push(format!("{} {r}", basis.labels.order_ref));
@@ -270,7 +273,7 @@ impl Timeline<'_> {
         self.push(
             (o.at.t, o.at.line),
             "order",
-            format!("Order #{n} · {}", money(o.total(), &cfg.currency)),
+            format!("{order_word} #{n} · {}", money(o.total(), &cfg.currency)),
             text.join(" · "),
             None,
         );
@@ -282,7 +285,7 @@ impl Timeline<'_> {
             (o.cancelled, w.cancelled),
         ] {
             if let Some(e) = ev.filter(|e| self.seen.happened(e.t)) {
-                let title = format!("Order #{n} {word}");
+                let title = format!("{order_word} #{n} {word}");
                 self.push((e.t, e.line), "order-event", title, String::new(), None);
             }
         }
@@ -299,7 +302,7 @@ impl Timeline<'_> {
                 bits.push(crate::lang::site::admin_name(Some(b), lang));
             }
             if let Some(ch) = &i.channel {
-                bits.push(ch.clone());
+                bits.push(crate::lang::site::source_label(ch, lang));
             }
             if let Some(r) = i.replied.filter(|r| seen.happened(r.t)) {
                 let open =

@@ -145,7 +145,7 @@ pub fn view(i: &Inputs) -> tera::Context {
                 last_order: s
                     .last_order
                     .map_or("–".into(), |e| long_date(e.t, &cfg.timezone, lang)),
-                admin: r.admin.unwrap_or("–").to_string(),
+                admin: crate::lang::site::admin_name(r.admin, lang),
                 city: r.city.unwrap_or_default().to_string(),
                 tags: r.tags.join(", "),
                 spend: money(s.spend_365d, &cfg.currency),
