@@ -18,16 +18,23 @@ pub fn empty_metrics() -> Figure {
 
 /// A figure with the counts behind it: `38% (3/8)`, `NPS 20 (5 jawaban)`.
 pub fn shown(k: Metric, f: &Figure, cfg: &Config) -> String {
-    let text = show(k, f, cfg);
-    match (k.kind(), f.fraction(k)) {
-        (MetricKind::Rate | MetricKind::Percent, Some((a, b))) if b > 0 => {
-            format!("{text} ({a}/{b})")
-        }
-        (MetricKind::Score, Some((_, n))) if n > 0 => {
-            format!("{text} ({})", crate::lang::site::answers(cfg.language, n))
-        }
-        _ => text,
+    match shown_parts(k, f, cfg) {
+        (text, Some(basis)) => format!("{text} ({basis})"),
+        (text, None) => text,
     }
+}
+
+/// A figure and, apart, the counts behind it: (`38%`, `3/8`).
+pub fn shown_parts(k: Metric, f: &Figure, cfg: &Config) -> (String, Option<String>) {
+    let text = show(k, f, cfg);
+    let basis = match (k.kind(), f.fraction(k)) {
+        (MetricKind::Rate | MetricKind::Percent, Some((a, b))) if b > 0 => Some(format!("{a}/{b}")),
+        (MetricKind::Score, Some((_, n))) if n > 0 => {
+            Some(crate::lang::site::answers(cfg.language, n))
+        }
+        _ => None,
+    };
+    (text, basis)
 }
 
 #[derive(Serialize)]
@@ -35,6 +42,9 @@ pub struct MetricRow {
     pub key: &'static str,
     pub label: &'static str,
     pub this: String,
+    /// `this` apart from its counts, for a card's big number.
+    pub this_value: String,
+    pub this_basis: Option<String>,
     pub prev: String,
     pub change: String,
     pub direction: &'static str,
@@ -52,10 +62,13 @@ pub fn metric_rows(
     keys.into_iter()
         .map(|k| {
             let ch = change(k, this, prev, cfg);
+            let (this_value, this_basis) = shown_parts(k, this, cfg);
             MetricRow {
                 key: k.name(),
                 label: metric_label(k, lang),
                 this: shown(k, this, cfg),
+                this_value,
+                this_basis,
                 prev: shown(k, prev, cfg),
                 change: ch.text,
                 direction: ch.direction,
