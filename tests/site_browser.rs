@@ -2,7 +2,8 @@
 //! page of the example shop or of a hostile shop (300-character words, long
 //! links, 5,000-character notes, `<script>` everywhere) scrolls sideways.
 //! Screenshots stay in `target/site-screenshots/` as test artefacts. And
-//! axe-core finds no serious or critical accessibility fault on any page type.
+//! axe-core finds no serious or critical accessibility fault on any page type,
+//! and printed pages name the shop without dead links.
 
 use crate::support::{self, Test, NOW};
 use std::path::Path;
@@ -293,4 +294,44 @@ fn axe_finds_no_serious_fault_on_any_page_type() {
         "accessibility faults:\n{}",
         faults.join("\n")
     );
+}
+
+/// On paper (Chromium's print media, A4) every page type names the shop at
+/// the top and prints no dead links: no navigation, pager, "more →" links,
+/// search box or WhatsApp button. The PDFs stay beside the screenshots.
+#[test]
+fn printed_pages_name_the_shop_and_have_no_dead_links() {
+    let (Some(browser), Some(modules)) = (chromium(), axe_modules()) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium and AXE_MODULES (npm puppeteer-core) are required on CI"
+        );
+        eprintln!("skipping: needs Chromium and AXE_MODULES");
+        return;
+    };
+    let (tmp, pages) = build_site("print", &Test::example_shop(), "siti-rahma", "2026-0005");
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site-screenshots/print");
+    std::fs::create_dir_all(&out).expect("print dir");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/print.js");
+    let run = std::process::Command::new("node")
+        .arg(script)
+        .arg(browser)
+        .arg(&modules)
+        .arg(tmp.path().join("site"))
+        .arg("Glow Skincare Bandung")
+        .arg(&out)
+        .args(&pages)
+        .output()
+        .expect("run node tests/support/print.js");
+    assert!(
+        run.status.success(),
+        "print run failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&run.stdout).expect("print JSON");
+    assert_eq!(found, serde_json::json!([]), "on paper");
+    for p in &pages {
+        let pdf = out.join(format!("{}.pdf", p.replace('/', "_")));
+        assert!(pdf.is_file(), "{} printed", pdf.display());
+    }
 }
