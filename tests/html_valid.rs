@@ -1,4 +1,5 @@
-//! Every page of the example shop's site passes the Nu Html Checker (vnu).
+//! Every page of the example shop's site (Indonesian, English, unmasked,
+//! encrypted) and of a hostile shop's passes the Nu Html Checker (vnu).
 //! `.ci/run` installs it (npm `vnu-jar`) and sets VNU_JAR; without it the test
 //! is skipped locally and fails on CI.
 
@@ -44,6 +45,13 @@ fn every_page_is_valid_html() {
         Some("mask_contacts = true=>mask_contacts = false"),
     ];
     let shops: Vec<Test> = variants.iter().map(|v| build(*v)).collect();
+    // A shop whose records hold 300-character words, long links, 5,000-character
+    // notes and `<script>` in every field.
+    let hostile = crate::site_browser::hostile();
+    let hostile_site = hostile.beside("site").display().to_string();
+    hostile
+        .run_args(&["--no-cache", "--now", NOW, "report", "--out", &hostile_site])
+        .code(0);
     // The encrypted site's password pages too.
     let encrypted = Test::example_shop().env("LANGGAN_SITE_PASSWORD", "kata sandi uji");
     let encrypted_site = encrypted.beside("site").display().to_string();
@@ -65,6 +73,7 @@ fn every_page_is_valid_html() {
         .args(["--errors-only", "--skip-non-html"])
         .args(shops.iter().map(|shop| shop.beside("site")))
         .arg(encrypted.beside("site"))
+        .arg(hostile.beside("site"))
         .output()
         .expect("run java -jar vnu.jar");
     let report = String::from_utf8_lossy(&o.stderr);

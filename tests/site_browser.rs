@@ -33,7 +33,7 @@ const PAGES: [&str; 9] = [
 ];
 
 /// A shop whose records hold what breaks layouts and escapes.
-fn hostile() -> Test {
+pub fn hostile() -> Test {
     let word = "a".repeat(300);
     let url = format!("https://example.com/{}", "x/".repeat(200));
     let note = "catatan panjang ".repeat(320);
