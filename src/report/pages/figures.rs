@@ -18,9 +18,14 @@ pub fn empty_metrics() -> Figure {
 
 /// A figure with the counts behind it: `38% (3/8)`, `NPS 20 (5 jawaban)`.
 pub fn shown(k: Metric, f: &Figure, cfg: &Config) -> String {
-    match shown_parts(k, f, cfg) {
-        (text, Some(basis)) => format!("{text} ({basis})"),
-        (text, None) => text,
+    let (text, basis) = shown_parts(k, f, cfg);
+    joined(&text, basis.as_deref())
+}
+
+fn joined(text: &str, basis: Option<&str>) -> String {
+    match basis {
+        Some(basis) => format!("{text} ({basis})"),
+        None => text.to_string(),
     }
 }
 
@@ -66,7 +71,7 @@ pub fn metric_rows(
             MetricRow {
                 key: k.name(),
                 label: metric_label(k, lang),
-                this: shown(k, this, cfg),
+                this: joined(&this_value, this_basis.as_deref()),
                 this_value,
                 this_basis,
                 prev: shown(k, prev, cfg),
