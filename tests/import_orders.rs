@@ -294,6 +294,75 @@ fn a_shopee_export_becomes_orders_in_the_right_files() {
     t.run_args(&["check"]).code(0).no_diagnostics();
 }
 
+/// The week's export as Shopee writes it when the Seller Centre is set to
+/// English: its English column names and statuses.
+fn shopee_week_english() -> String {
+    let names = [
+        ("No. Pesanan", "Order ID"),
+        ("Status Pesanan", "Order Status"),
+        ("No. Resi", "Tracking Number*"),
+        ("Opsi Pengiriman", "Shipping Option"),
+        ("Waktu Pesanan Dibuat", "Order Creation Date"),
+        ("Waktu Pembayaran Dilakukan", "Order Paid Time"),
+        ("Waktu Pengiriman Diatur", "Ship Time"),
+        ("Waktu Pesanan Selesai", "Order Complete Time"),
+        ("SKU Induk", "Parent SKU Reference No."),
+        ("Nama Produk", "Product Name"),
+        ("Nomor Referensi SKU", "SKU Reference No."),
+        ("Nama Variasi", "Variation Name"),
+        ("Harga Awal", "Original Price"),
+        ("Harga Setelah Diskon", "Deal Price"),
+        ("Jumlah", "Quantity"),
+        ("Total Pembayaran", "Grand Total"),
+        ("Username (Pembeli)", "Username (Buyer)"),
+        ("Nama Penerima", "Receiver Name"),
+        ("No. Telepon", "Phone Number"),
+        ("Alamat Pengiriman", "Delivery Address"),
+        ("Kota/Kabupaten", "City"),
+        ("Provinsi", "Province"),
+    ];
+    let statuses = [
+        (",Selesai,", ",Completed,"),
+        (",Dikirim,", ",Shipping,"),
+        (",Perlu Dikirim,", ",To ship,"),
+        (",Belum Bayar,", ",Unpaid,"),
+        (",Batal,", ",Cancelled,"),
+        (",Pengembalian Dana,", ",Return/Refund,"),
+    ];
+    let csv = shopee_week();
+    let (header, rows) = csv.split_once('\n').unwrap_or_default();
+    let header: Vec<&str> = header
+        .split(',')
+        .map(|h| {
+            names
+                .iter()
+                .find(|(id, _)| *id == h)
+                .map_or(h, |(_, en)| en)
+        })
+        .collect();
+    let rows = statuses
+        .iter()
+        .fold(rows.to_string(), |r, (id, en)| r.replace(id, en));
+    format!("{}\n{rows}", header.join(","))
+}
+
+/// An export from a Seller Centre set to English (its order number is
+/// `Order ID`, as TikTok's is) is read as Shopee's and gives the same files.
+#[test]
+fn a_shopee_export_in_english_gives_the_same_files() {
+    let indonesian = shopee_shop();
+    import(&indonesian, "shopee.csv", &[]).code(0);
+    let english = shop()
+        .file("customers/siti-rahma.yaml", SITI)
+        .file("customers/budi.yaml", BUDI)
+        .file("shopee.csv", shopee_week_english());
+    import(&english, "shopee.csv", &[])
+        .code(0)
+        .stderr_lacks("error")
+        .stderr_has("2 pelanggan baru, 6 pesanan ditambahkan, 0 pesanan diperbarui, 0 pesanan sudah tercatat, 0 baris bermasalah");
+    assert_eq!(records(&english), records(&indonesian));
+}
+
 #[test]
 fn importing_the_same_export_twice_changes_nothing() {
     let t = shopee_shop();

@@ -115,26 +115,36 @@ pub enum Field {
 }
 
 /// Shopee Seller Centre's export (Pesanan Saya › Ekspor), as it names its
-/// columns. The others (`Alamat Pengiriman`, `Provinsi`, `Opsi
-/// Pengiriman`, `No. Resi`, `Total Pembayaran`, …) are not needed.
+/// columns in Indonesian and, when the Seller Centre is set to English, in
+/// English. The others (`Alamat Pengiriman`, `Provinsi`, `Opsi Pengiriman`,
+/// `No. Resi`, `Total Pembayaran`, …) are not needed.
 pub const SHOPEE: &[Variants<Field>] = &[
-    (Field::Number, &["No. Pesanan"]),
-    (Field::Status, &["Status Pesanan"]),
-    (Field::Created, &["Waktu Pesanan Dibuat"]),
-    (Field::Paid, &["Waktu Pembayaran Dilakukan"]),
-    (Field::Shipped, &["Waktu Pengiriman Diatur"]),
-    (Field::Delivered, &["Waktu Pesanan Selesai"]),
-    (Field::Sku, &["Nomor Referensi SKU"]),
-    (Field::ParentSku, &["SKU Induk"]),
-    (Field::Product, &["Nama Produk"]),
-    (Field::Variation, &["Nama Variasi"]),
-    (Field::Qty, &["Jumlah"]),
-    (Field::UnitPrice, &["Harga Setelah Diskon"]),
-    (Field::OriginalPrice, &["Harga Awal"]),
-    (Field::Username, &["Username (Pembeli)"]),
-    (Field::Recipient, &["Nama Penerima"]),
-    (Field::Phone, &["No. Telepon"]),
-    (Field::City, &["Kota/Kabupaten"]),
+    (Field::Number, &["No. Pesanan", "Order ID"]),
+    (Field::Status, &["Status Pesanan", "Order Status"]),
+    (
+        Field::Created,
+        &["Waktu Pesanan Dibuat", "Order Creation Date"],
+    ),
+    (
+        Field::Paid,
+        &["Waktu Pembayaran Dilakukan", "Order Paid Time"],
+    ),
+    (Field::Shipped, &["Waktu Pengiriman Diatur", "Ship Time"]),
+    (
+        Field::Delivered,
+        &["Waktu Pesanan Selesai", "Order Complete Time"],
+    ),
+    (Field::Sku, &["Nomor Referensi SKU", "SKU Reference No."]),
+    (Field::ParentSku, &["SKU Induk", "Parent SKU Reference No."]),
+    (Field::Product, &["Nama Produk", "Product Name"]),
+    (Field::Variation, &["Nama Variasi", "Variation Name"]),
+    (Field::Qty, &["Jumlah", "Quantity"]),
+    (Field::UnitPrice, &["Harga Setelah Diskon", "Deal Price"]),
+    (Field::OriginalPrice, &["Harga Awal", "Original Price"]),
+    (Field::Username, &["Username (Pembeli)", "Username (Buyer)"]),
+    (Field::Recipient, &["Nama Penerima", "Receiver Name"]),
+    (Field::Phone, &["No. Telepon", "Phone Number"]),
+    (Field::City, &["Kota/Kabupaten", "City"]),
 ];
 
 /// TikTok Shop / Tokopedia Seller Center's export (Orders › Export). The
@@ -172,8 +182,9 @@ enum Stage {
     Cancelled,
 }
 
-/// Shopee's statuses (compared by `header_key`; a longer status starting
-/// with one of these is that one: `Pengembalian Dana Berhasil`).
+/// Shopee's statuses, Indonesian and English (compared by `header_key`; a
+/// longer status starting with one of these is that one: `Pengembalian Dana
+/// Berhasil`, `Return/Refund`).
 const SHOPEE_STATUSES: &[(&str, Stage)] = &[
     ("Belum Bayar", Stage::Unpaid),
     ("Perlu Dikirim", Stage::Paid),
@@ -188,6 +199,18 @@ const SHOPEE_STATUSES: &[(&str, Stage)] = &[
     ("Pengembalian", Stage::Cancelled),
     ("Pengembalian Dana", Stage::Cancelled),
     ("Pengembalian Barang/Dana", Stage::Cancelled),
+    ("Unpaid", Stage::Unpaid),
+    ("To ship", Stage::Paid),
+    ("Ready to ship", Stage::Paid),
+    ("Processed", Stage::Paid),
+    ("Shipping", Stage::Shipped),
+    ("Shipped", Stage::Shipped),
+    ("Delivered", Stage::Delivered),
+    ("Completed", Stage::Delivered),
+    ("Cancelled", Stage::Cancelled),
+    ("Canceled", Stage::Cancelled),
+    ("Return", Stage::Cancelled),
+    ("Refund", Stage::Cancelled),
 ];
 
 /// TikTok Shop / Tokopedia's statuses, in English and as its Indonesian
@@ -712,15 +735,16 @@ fn headers<'b>(
         if let Some(first) = s.rows.iter().find(|r| !r.is_blank()) {
             first_line.get_or_insert((s, first.line));
         }
-        for &m in markets {
-            if market.is_some_and(|k| k != m) {
-                continue;
-            }
-            if let Some(h) = sheet::find_header(s, m.headers(), Field::Number) {
-                market = Some(m);
-                found.push((s, h));
-                break;
-            }
+        // Both name their order number `Order ID` in English: the export is
+        // the marketplace whose columns its header names most of.
+        let best = markets
+            .iter()
+            .filter(|&&m| market.is_none_or(|k| k == m))
+            .filter_map(|&m| Some((m, sheet::find_header(s, m.headers(), Field::Number)?)))
+            .max_by_key(|(m, h)| (h.fields.iter().flatten().count(), *m == Market::Shopee));
+        if let Some((m, h)) = best {
+            market = Some(m);
+            found.push((s, h));
         }
     }
     match market {
