@@ -819,9 +819,9 @@ fn a_tiktok_xlsx_export_with_every_status() {
     assert_eq!(records(&t), once);
 }
 
-#[test]
-fn a_tiktok_csv_export_with_its_tab_prefixed_cells() {
-    // TikTok's CSV puts a tab before each value so Excel keeps ids as text.
+/// TikTok's CSV of [`tiktok_rows`], each time written by `time`: a tab
+/// before each value so Excel keeps ids as text, the descriptions' line.
+fn tiktok_csv(time: fn(&str) -> String) -> String {
     let mut csv = TIKTOK_HEADER.join(",") + "\n";
     csv.push_str(&TIKTOK_HEADER.map(|_| "\"Column description.\"").join(","));
     csv.push('\n');
@@ -846,7 +846,7 @@ fn a_tiktok_csv_export_with_its_tab_prefixed_cells() {
         .iter()
         .zip(times)
         {
-            set(h, v);
+            set(h, &time(v));
         }
         set("Buyer Username", buyer[0]);
         set("Recipient", buyer[1]);
@@ -854,15 +854,67 @@ fn a_tiktok_csv_export_with_its_tab_prefixed_cells() {
         csv.push_str(&cells.join(","));
         csv.push('\n');
     }
+    csv
+}
+
+/// `20/11/2026 14:03:11` or `2026-11-05 08:00` as an American locale
+/// writes it: `11/20/2026 2:03:11 PM`, `11/05/2026 8:00 AM`.
+fn american(t: &str) -> String {
+    let Some((date, clock)) = t.split_once(' ') else {
+        return t.to_string();
+    };
+    let (y, m, d) = match date.split(['/', '-']).collect::<Vec<_>>()[..] {
+        [y, m, d] if y.len() == 4 => (y, m, d),
+        [d, m, y] => (y, m, d),
+        _ => return t.to_string(),
+    };
+    let h: u32 = clock[..2].parse().unwrap_or(0);
+    let (h12, half) = match h {
+        0 => (12, "AM"),
+        1..=11 => (h, "AM"),
+        12 => (12, "PM"),
+        _ => (h - 12, "PM"),
+    };
+    format!("{m}/{d}/{y} {h12}{} {half}", &clock[2..])
+}
+
+#[test]
+fn a_tiktok_csv_export_with_its_tab_prefixed_cells() {
     let t = shop()
         .file("customers/siti-rahma.yaml", SITI)
-        .file("tiktok.csv", csv);
+        .file("tiktok.csv", tiktok_csv(str::to_string));
     import(&t, "tiktok.csv", &[])
         .code(0)
         .stderr_lacks("error")
         .stderr_has("2 pelanggan baru, 8 pesanan ditambahkan");
     assert!(read(&t, "customers/ani-lestari.yaml").contains("ref: tiktok:576461000000000002\n"));
     t.run_args(&["check"]).code(0).no_diagnostics();
+}
+
+/// An export whose times an American locale wrote (month first, AM/PM):
+/// every date is read month first, `11/05/2026` too, and the files are the
+/// same as from the day-first export.
+#[test]
+fn a_tiktok_export_with_american_dates_reads_them_month_first() {
+    let day_first = shop()
+        .file("customers/siti-rahma.yaml", SITI)
+        .file("tiktok.csv", tiktok_csv(str::to_string));
+    import(&day_first, "tiktok.csv", &[]).code(0);
+    let csv = tiktok_csv(american);
+    // Dates only month first can read, and dates either way could.
+    assert!(
+        csv.contains("11/20/2026 2:03:11 PM") && csv.contains("11/16/2026 8:00 AM"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("11/05/2026") || csv.contains("11/10/2026"),
+        "{csv}"
+    );
+    let t = shop()
+        .file("customers/siti-rahma.yaml", SITI)
+        .file("tiktok.csv", csv);
+    import(&t, "tiktok.csv", &[]).code(0).stderr_lacks("error");
+    assert_eq!(records(&t), records(&day_first));
 }
 
 // ------------------------------------------------------------ the same as by hand

@@ -114,6 +114,16 @@ pub enum Field {
     City,
 }
 
+impl Field {
+    /// A column of times (the order's, its payment's, …).
+    fn is_time(self) -> bool {
+        matches!(
+            self,
+            Field::Created | Field::Paid | Field::Shipped | Field::Delivered | Field::Cancelled
+        )
+    }
+}
+
 /// Shopee Seller Centre's export (Pesanan Saya › Ekspor), as it names its
 /// columns in Indonesian and, when the Seller Centre is set to English, in
 /// English. The others (`Alamat Pengiriman`, `Provinsi`, `Opsi Pengiriman`,
@@ -432,7 +442,27 @@ fn import_into(ctx: &Ctx, file: &Path, from: Option<Market>, opts: &ImportOption
     let mut out = Out::new(&book, &shown, lang);
     let mut counts = Counts::default();
 
-    // 1. Every row read; the rows of one order number gathered.
+    // 1. Every row read; the rows of one order number gathered. An export
+    // writes all its dates one way: American (`11/20/2026 2:30 PM`) only
+    // when some date says so and none says otherwise.
+    let day_order = date::day_order(sheets.iter().flat_map(|(s, header)| {
+        let columns: Vec<usize> = header
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.is_some_and(Field::is_time))
+            .map(|(i, _)| i)
+            .collect();
+        s.rows.iter().skip(header.index + 1).flat_map(move |row| {
+            columns
+                .iter()
+                .filter_map(|&i| match &row.cells.get(i)?.value {
+                    Value::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+    }));
     let mut orders: Vec<FileOrder<'_>> = Vec::new();
     let mut by_ref: HashMap<String, usize> = HashMap::new();
     for (s, header) in &sheets {
@@ -453,7 +483,7 @@ fn import_into(ctx: &Ctx, file: &Path, from: Option<Market>, opts: &ImportOption
                     }
                 }
             }
-            let (head, item, problems) = read_row(&cells, header, market, cfg);
+            let (head, item, problems) = read_row(&cells, header, market, day_order, cfg);
             let Some(number) = head.as_ref().map(|h| h.number.clone()) else {
                 counts.bad_rows += 1;
                 for (cell, m) in problems {
@@ -774,6 +804,7 @@ fn read_row<'a>(
     cells: &HashMap<Field, (usize, &'a Cell)>,
     header: &Header<Field>,
     market: Market,
+    day_order: date::DayOrder,
     cfg: &Config,
 ) -> (Option<RowOrder>, Option<RowItem>, Problems<'a>) {
     let lang = cfg.language;
@@ -820,7 +851,7 @@ fn read_row<'a>(
         {
             return None;
         }
-        match date::of_cell(&c.value) {
+        match date::of_cell_as(&c.value, day_order) {
             Some(d) => Some(d),
             None => {
                 at(

@@ -13,13 +13,53 @@ use jiff::civil::{Date, DateTime, Time};
 
 /// The date and time a cell holds, or `None` when it holds no date.
 pub fn of_cell(v: &Value) -> Option<DateTime> {
+    of_cell_as(v, DayOrder::DayFirst)
+}
+
+/// The same, reading a numeric date that could be either as `order` says.
+pub fn of_cell_as(v: &Value, order: DayOrder) -> Option<DateTime> {
     match v {
         // A time-of-day cell (`14:30` alone) is a date cell of 1899-12-30.
         Value::Date(d) if d.year() < 1900 => None,
         Value::Date(d) => Some(*d),
         Value::Number(n) => from_serial(*n),
-        Value::Text(t) => parse(t),
+        Value::Text(t) => parse_as(t, order),
         Value::Empty => None,
+    }
+}
+
+/// Which comes first in a numeric date such as `05/11/2026`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DayOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+/// How a file writes its numeric dates, from all of them: month first only
+/// when some date can be read only so (`11/20/2026`) and none only day
+/// first (`20/11/2026`); then `05/11/2026` in that file is 11 May, as its
+/// American writer meant, not 5 Nov.
+pub fn day_order<'a>(texts: impl IntoIterator<Item = &'a str>) -> DayOrder {
+    let (mut day_first, mut month_first) = (false, false);
+    for t in texts {
+        let first = t.split_whitespace().find(|w| !is_weekday(w)).unwrap_or("");
+        let parts: Vec<&str> = first.split(['/', '-', '.']).collect();
+        if let [a, b, c] = parts[..] {
+            if a.len() == 4 || year(c).is_none() {
+                continue;
+            }
+            match (num(a), num(b)) {
+                (Some(a), Some(b)) if a > 12 && b <= 12 => day_first = true,
+                (Some(a), Some(b)) if b > 12 && a <= 12 => month_first = true,
+                _ => {}
+            }
+        }
+    }
+    if month_first && !day_first {
+        DayOrder::MonthFirst
+    } else {
+        DayOrder::DayFirst
     }
 }
 
@@ -134,7 +174,7 @@ fn clock(s: &str) -> Option<(i8, i8, i8)> {
 
 /// The date of three parts: day, month (number or name), year; or year,
 /// month, day when the first has four digits.
-fn date_of(a: &str, b: &str, c: &str) -> Option<Date> {
+fn date_of(a: &str, b: &str, c: &str, order: DayOrder) -> Option<Date> {
     if a.len() == 4 {
         return Date::new(year(a)?, num(b)? as i8, num(c)? as i8).ok();
     }
@@ -142,6 +182,7 @@ fn date_of(a: &str, b: &str, c: &str) -> Option<Date> {
     let (d, m) = match (num(a), month(b), num(b)) {
         (Some(d), Some(m), _) => (d, m as i32),
         (Some(d), None, Some(m)) if m > 12 && d <= 12 => (m, d),
+        (Some(m), None, Some(d)) if order == DayOrder::MonthFirst && m <= 12 => (d, m),
         (Some(d), None, Some(m)) => (d, m),
         // `Nov 1 2026`, `Nov-1-26`.
         (None, _, Some(d)) => (d, month(a)? as i32),
@@ -150,8 +191,14 @@ fn date_of(a: &str, b: &str, c: &str) -> Option<Date> {
     Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
-/// A date, with an optional clock, as text.
+/// A date, with an optional clock, as text, day first when it could be either.
+#[cfg(test)]
 pub fn parse(text: &str) -> Option<DateTime> {
+    parse_as(text, DayOrder::DayFirst)
+}
+
+/// The same, reading a numeric date that could be either as `order` says.
+pub fn parse_as(text: &str, order: DayOrder) -> Option<DateTime> {
     let cleaned = text.trim().replace(',', " ");
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     if words.first().is_some_and(|w| is_weekday(w)) {
@@ -202,11 +249,11 @@ pub fn parse(text: &str) -> Option<DateTime> {
         [one] => {
             let parts: Vec<&str> = one.split(['/', '-', '.']).collect();
             match parts[..] {
-                [a, b, c] => date_of(a, b, c)?,
+                [a, b, c] => date_of(a, b, c, order)?,
                 _ => return None,
             }
         }
-        [a, b, c] => date_of(a, b, c)?,
+        [a, b, c] => date_of(a, b, c, order)?,
         _ => return None,
     };
     Some(date.to_datetime(time))
@@ -218,6 +265,34 @@ mod tests {
 
     fn p(s: &str) -> Option<String> {
         parse(s).map(|d| d.strftime("%Y-%m-%d %H:%M").to_string())
+    }
+
+    #[test]
+    fn a_file_of_american_dates_reads_every_date_month_first() {
+        let american = ["11/20/2026 2:30:05 PM", "11/05/2026 9:00:00 AM", "--"];
+        assert_eq!(day_order(american), DayOrder::MonthFirst);
+        let at = |t: &str, o| parse_as(t, o).map(|d| d.strftime("%Y-%m-%d %H:%M").to_string());
+        assert_eq!(
+            at("11/05/2026 9:00:00 AM", DayOrder::MonthFirst).as_deref(),
+            Some("2026-11-05 09:00")
+        );
+        assert_eq!(
+            at("11/05/2026 9:00:00 AM", DayOrder::DayFirst).as_deref(),
+            Some("2026-05-11 09:00")
+        );
+        // A day-first date the other way stays readable.
+        assert_eq!(
+            at("20/11/2026", DayOrder::MonthFirst).as_deref(),
+            Some("2026-11-20 00:00")
+        );
+        // Indonesian files, and files with both kinds or neither, are day first.
+        assert_eq!(
+            day_order(["20/11/2026 08:00", "05/11/2026"]),
+            DayOrder::DayFirst
+        );
+        assert_eq!(day_order(["20/11/2026", "11/20/2026"]), DayOrder::DayFirst);
+        assert_eq!(day_order(["05/11/2026", "2026-11-20"]), DayOrder::DayFirst);
+        assert_eq!(day_order(["Senin, 16 Nov 2026"]), DayOrder::DayFirst);
     }
 
     #[test]
