@@ -47,6 +47,27 @@ fn english() -> Test {
 
 // ------------------------------------------------------------ CSV as exported
 
+/// A sheet from an American locale writes its dates month first: once one
+/// date can be read only so, every date of the file is (`11/02/2026` is
+/// 2 Nov); a sheet with Indonesian dates keeps day first.
+#[test]
+fn a_sheet_with_american_dates_is_read_month_first() {
+    let csv = "Name,Phone,First Contact\nSiti Rahma,0812-3456-7890,11/14/2026\nBudi Santoso,0813-1111-2222,11/02/2026 9:30 AM\n";
+    let t = Test::new().file("us.csv", csv);
+    import(&t, "us.csv", &[]).code(0);
+    assert_eq!(
+        field(&t, "budi-santoso", "first_contact").as_deref(),
+        Some("2026-11-02 09:30")
+    );
+    let csv = "Name,Phone,First Contact\nSiti Rahma,0812-3456-7890,14/11/2026\nBudi Santoso,0813-1111-2222,02/11/2026\n";
+    let t = Test::new().file("id.csv", csv);
+    import(&t, "id.csv", &[]).code(0);
+    assert_eq!(
+        field(&t, "budi-santoso", "first_contact").as_deref(),
+        Some("2026-11-02 00:00")
+    );
+}
+
 #[test]
 fn a_google_sheets_csv_comma_no_bom_lf_or_crlf() {
     for eol in ["\n", "\r\n"] {

@@ -172,6 +172,8 @@ pub fn import_customers(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<
         .iter()
         .any(|(_, h)| h.fields.contains(&Some(Field::FirstContact)));
     let mut out = Out::new(&book, &shown, lang);
+    // All of a file's dates one way: month first only when the file says so.
+    let day_order = sheet::day_order_of(&sheets, |f| f == Field::FirstContact);
     for (s, header) in &sheets {
         let name = s.name.as_deref();
         for row in s.rows.iter().skip(header.index + 1) {
@@ -179,7 +181,7 @@ pub fn import_customers(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<
                 continue;
             }
             let r = RowAt { sheet: name, row };
-            match plan_row(&r, header, cfg, &now, &mut known) {
+            match plan_row(&r, header, cfg, &now, day_order, &mut known) {
                 Planned::Create { rel, text, dated } => {
                     without_date += usize::from(!dated);
                     plan.push((rel, text));
@@ -390,6 +392,7 @@ fn plan_row<'a>(
     header: &Header<Field>,
     cfg: &Config,
     now: &str,
+    day_order: date::DayOrder,
     known: &mut Known,
 ) -> Planned<'a> {
     let lang = cfg.language;
@@ -449,7 +452,7 @@ fn plan_row<'a>(
     let admin = pick_listed(Field::Admin, Listed::Admin, &cfg.admins, &mut bad);
     let first_contact = match cells.get(&Field::FirstContact) {
         None => None,
-        Some((_, c)) => match date::of_cell(&c.value) {
+        Some((_, c)) => match date::of_cell(&c.value, day_order) {
             Some(d) => Some(d.strftime("%Y-%m-%d %H:%M").to_string()),
             None => {
                 let shown = c.value.text().unwrap_or_default();

@@ -445,24 +445,7 @@ fn import_into(ctx: &Ctx, file: &Path, from: Option<Market>, opts: &ImportOption
     // 1. Every row read; the rows of one order number gathered. An export
     // writes all its dates one way: American (`11/20/2026 2:30 PM`) only
     // when some date says so and none says otherwise.
-    let day_order = date::day_order(sheets.iter().flat_map(|(s, header)| {
-        let columns: Vec<usize> = header
-            .fields
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.is_some_and(Field::is_time))
-            .map(|(i, _)| i)
-            .collect();
-        s.rows.iter().skip(header.index + 1).flat_map(move |row| {
-            columns
-                .iter()
-                .filter_map(|&i| match &row.cells.get(i)?.value {
-                    Value::Text(t) => Some(t.as_str()),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-        })
-    }));
+    let day_order = sheet::day_order_of(&sheets, Field::is_time);
     let mut orders: Vec<FileOrder<'_>> = Vec::new();
     let mut by_ref: HashMap<String, usize> = HashMap::new();
     for (s, header) in &sheets {
@@ -851,7 +834,7 @@ fn read_row<'a>(
         {
             return None;
         }
-        match date::of_cell_as(&c.value, day_order) {
+        match date::of_cell(&c.value, day_order) {
             Some(d) => Some(d),
             None => {
                 at(

@@ -11,13 +11,9 @@
 use super::Value;
 use jiff::civil::{Date, DateTime, Time};
 
-/// The date and time a cell holds, or `None` when it holds no date.
-pub fn of_cell(v: &Value) -> Option<DateTime> {
-    of_cell_as(v, DayOrder::DayFirst)
-}
-
-/// The same, reading a numeric date that could be either as `order` says.
-pub fn of_cell_as(v: &Value, order: DayOrder) -> Option<DateTime> {
+/// The date and time a cell holds, or `None` when it holds no date; a
+/// numeric date that could be either is read as `order` says.
+pub fn of_cell(v: &Value, order: DayOrder) -> Option<DateTime> {
     match v {
         // A time-of-day cell (`14:30` alone) is a date cell of 1899-12-30.
         Value::Date(d) if d.year() < 1900 => None,
@@ -363,9 +359,9 @@ mod tests {
         assert_eq!(from_serial(12.0), None);
         assert_eq!(from_serial(2026.0), None);
         let time_only = Date::new(1899, 12, 30).expect("d").at(14, 30, 0, 0);
-        assert_eq!(of_cell(&Value::Date(time_only)), None);
+        assert_eq!(of_cell(&Value::Date(time_only), DayOrder::DayFirst), None);
         assert_eq!(
-            of_cell(&Value::Number(46327.0)).map(|d| d.date()),
+            of_cell(&Value::Number(46327.0), DayOrder::DayFirst).map(|d| d.date()),
             Date::new(2026, 11, 1).ok()
         );
     }

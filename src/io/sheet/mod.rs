@@ -374,6 +374,32 @@ pub fn find_header<F: Copy + PartialEq>(
     })
 }
 
+/// How the date columns of these sheets write their numeric dates
+/// ([`date::day_order`]): the columns are those whose field `is_date`.
+pub fn day_order_of<F: Copy>(
+    sheets: &[(&Sheet, Header<F>)],
+    is_date: impl Fn(F) -> bool,
+) -> date::DayOrder {
+    let mut texts = Vec::new();
+    for (sheet, header) in sheets {
+        let columns: Vec<usize> = (0..header.fields.len())
+            .filter(|&i| header.fields[i].is_some_and(&is_date))
+            .collect();
+        for row in sheet.rows.iter().skip(header.index + 1) {
+            for &i in &columns {
+                if let Some(Cell {
+                    value: Value::Text(t),
+                    ..
+                }) = row.cells.get(i)
+                {
+                    texts.push(t.as_str());
+                }
+            }
+        }
+    }
+    date::day_order(texts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
