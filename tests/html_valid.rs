@@ -3,7 +3,7 @@
 //! `.ci/run` installs it (npm `vnu-jar`) and sets VNU_JAR; without it the test
 //! is skipped locally and fails on CI.
 
-use crate::support::{Test, NOW};
+use crate::support::{self, Test, NOW};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -32,11 +32,7 @@ fn build(extra_toml: Option<&str>) -> Test {
 #[test]
 fn every_page_is_valid_html() {
     let Some(jar) = vnu_jar() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "VNU_JAR must point at vnu.jar on CI"
-        );
-        eprintln!("skipping: set VNU_JAR to the Nu Html Checker's vnu.jar");
+        support::skip_without("VNU_JAR pointing at the Nu Html Checker's vnu.jar");
         return;
     };
     let variants = [

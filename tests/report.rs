@@ -288,26 +288,11 @@ fn report_refuses_to_write_into_record_folders() {
         .stderr_has("cannot be written into");
 }
 
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
 /// Loads the dashboard in headless Chromium and checks what a person sees.
 #[test]
 fn dashboard_renders_in_a_headless_browser() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium is required on CI"
-        );
-        eprintln!("skipping: no Chromium installed");
+    let Some(browser) = support::chromium() else {
+        support::skip_without("Chromium");
         return;
     };
     let tmp = tempfile::tempdir().expect("tmp");

@@ -8,17 +8,6 @@
 use crate::support::{self, Test, NOW};
 use std::path::Path;
 
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
 /// One page of each type, relative to the site's root.
 const PAGES: [&str; 9] = [
     "index.html",
@@ -184,12 +173,8 @@ fn check_site(browser: &str, name: &str, shop: &Test, customer: &str, complaint:
 
 #[test]
 fn no_page_scrolls_sideways_on_a_phone() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium is required on CI"
-        );
-        eprintln!("skipping: no Chromium installed");
+    let Some(browser) = support::chromium() else {
+        support::skip_without("Chromium");
         return;
     };
     check_site(
@@ -211,23 +196,36 @@ fn axe_modules() -> Option<std::path::PathBuf> {
 
 /// axe-core's serious and critical violations on `pages` of `site` at a
 /// phone's and a desktop's width, one line each.
-fn axe(browser: &str, modules: &Path, site: &Path, pages: &[String]) -> Vec<String> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/axe.js");
+/// What `tests/support/browser.js` in `mode` (axe or print) found on
+/// `site`, as the JSON it prints; `args` follow the site's folder.
+fn browser_check(
+    mode: &str,
+    browser: &str,
+    modules: &Path,
+    site: &Path,
+    args: &[impl AsRef<std::ffi::OsStr>],
+) -> serde_json::Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/browser.js");
     let out = std::process::Command::new("node")
         .arg(script)
-        .arg(browser)
+        .args([mode, browser])
         .arg(modules)
         .arg(site)
-        .arg("360,1280")
-        .args(pages)
+        .args(args)
         .output()
-        .expect("run node tests/support/axe.js");
+        .expect("run node tests/support/browser.js");
     assert!(
         out.status.success(),
-        "axe run failed: {}",
+        "{mode} run failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("axe JSON");
+    serde_json::from_slice(&out.stdout).expect("browser.js JSON")
+}
+
+fn axe(browser: &str, modules: &Path, site: &Path, pages: &[String]) -> Vec<String> {
+    let mut args = vec!["360,1280".to_string()];
+    args.extend_from_slice(pages);
+    let found = browser_check("axe", browser, modules, site, &args);
     found
         .as_array()
         .map(|all| {
@@ -245,12 +243,8 @@ fn axe(browser: &str, modules: &Path, site: &Path, pages: &[String]) -> Vec<Stri
 
 #[test]
 fn axe_finds_no_serious_fault_on_any_page_type() {
-    let (Some(browser), Some(modules)) = (chromium(), axe_modules()) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium and AXE_MODULES (npm axe-core, puppeteer-core) are required on CI"
-        );
-        eprintln!("skipping: needs Chromium and AXE_MODULES");
+    let (Some(browser), Some(modules)) = (support::chromium(), axe_modules()) else {
+        support::skip_without("Chromium and AXE_MODULES (npm axe-core, puppeteer-core)");
         return;
     };
     let english = Test::example_shop();
@@ -301,34 +295,16 @@ fn axe_finds_no_serious_fault_on_any_page_type() {
 /// search box or WhatsApp button. The PDFs stay beside the screenshots.
 #[test]
 fn printed_pages_name_the_shop_and_have_no_dead_links() {
-    let (Some(browser), Some(modules)) = (chromium(), axe_modules()) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium and AXE_MODULES (npm puppeteer-core) are required on CI"
-        );
-        eprintln!("skipping: needs Chromium and AXE_MODULES");
+    let (Some(browser), Some(modules)) = (support::chromium(), axe_modules()) else {
+        support::skip_without("Chromium and AXE_MODULES (npm puppeteer-core)");
         return;
     };
     let (tmp, pages) = build_site("print", &Test::example_shop(), "siti-rahma", "2026-0005");
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site-screenshots/print");
     std::fs::create_dir_all(&out).expect("print dir");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/print.js");
-    let run = std::process::Command::new("node")
-        .arg(script)
-        .arg(browser)
-        .arg(&modules)
-        .arg(tmp.path().join("site"))
-        .arg("Glow Skincare Bandung")
-        .arg(&out)
-        .args(&pages)
-        .output()
-        .expect("run node tests/support/print.js");
-    assert!(
-        run.status.success(),
-        "print run failed: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let found: serde_json::Value = serde_json::from_slice(&run.stdout).expect("print JSON");
+    let mut args = vec!["Glow Skincare Bandung".into(), out.clone().into_os_string()];
+    args.extend(pages.iter().map(std::ffi::OsString::from));
+    let found = browser_check("print", browser, &modules, &tmp.path().join("site"), &args);
     assert_eq!(found, serde_json::json!([]), "on paper");
     for p in &pages {
         let pdf = out.join(format!("{}.pdf", p.replace('/', "_")));

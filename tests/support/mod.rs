@@ -121,6 +121,28 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
+/// The headless browser the site tests drive, when one is installed.
+pub fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// A test that needs `need` (a tool `.ci/run` installs) is skipped without
+/// it locally, with a line saying so, and fails on CI.
+pub fn skip_without(need: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{need} is required on CI (.ci/run installs it)"
+    );
+    eprintln!("skipping: needs {need}");
+}
+
 /// A free loopback port (for addresses that are refused before binding;
 /// servers are started on port 0 and say where they listen).
 pub fn free_port() -> u16 {
