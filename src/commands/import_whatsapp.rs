@@ -732,12 +732,7 @@ pub fn import_whatsapp(ctx: &Ctx, files: &[PathBuf], opts: &WhatsappOptions) -> 
             .collect();
         staging.stage_changes(&replaced)?;
         staging.stage(&created)?;
-        let placed = staging.commit()?;
-        let mut out = String::new();
-        for rel in &placed {
-            out.push_str(&format!("{}\n", shop.dir.shown(rel).display()));
-        }
-        print!("{out}");
+        super::import::commit_and_show(staging, &shop.dir)?;
     }
     eprintln!("{}", words::summary(&counts, opts.dry_run, lang));
     // With --skip-bad, what could be written was: each skipped part is named above.

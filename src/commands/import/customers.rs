@@ -225,12 +225,7 @@ pub fn import_customers(ctx: &Ctx, file: &Path, opts: &ImportOptions) -> Result<
     } else if !plan.is_empty() {
         let mut staging = Staging::begin(&shop.dir.root)?;
         staging.stage(&plan)?;
-        let placed = staging.commit()?;
-        let mut stdout = String::new();
-        for rel in &placed {
-            stdout.push_str(&format!("{}\n", shop.dir.shown(rel).display()));
-        }
-        print!("{stdout}");
+        super::commit_and_show(staging, &shop.dir)?;
     }
     if !plan.is_empty() {
         if !has_date_column {

@@ -14,9 +14,22 @@ use crate::error::{Diagnostic, Error, Result, SourceLine};
 use crate::io::sheet::{self, Book, Cell, Header, Kind, Row, SheetError};
 use crate::lang::import::{self as say, ImportWord};
 use crate::shop::config::Lang;
+use crate::shop::index::ShopDir;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::path::Path;
+
+/// Moves what an import staged into place as one commit, then prints each
+/// file it wrote, as the shop shows it.
+pub fn commit_and_show(staging: crate::io::staging::Staging, dir: &ShopDir) -> Result<()> {
+    let placed = staging.commit()?;
+    let mut stdout = String::new();
+    for rel in &placed {
+        stdout.push_str(&format!("{}\n", dir.shown(rel).display()));
+    }
+    print!("{stdout}");
+    Ok(())
+}
 
 pub struct ImportOptions {
     pub dry_run: bool,

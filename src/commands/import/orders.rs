@@ -715,12 +715,7 @@ fn import_into(ctx: &Ctx, file: &Path, from: Option<Market>, opts: &ImportOption
         let mut staging = Staging::begin(&shop.dir.root)?;
         staging.stage(&created)?;
         staging.stage_changes(&changed)?;
-        let placed = staging.commit()?;
-        let mut stdout = String::new();
-        for rel in &placed {
-            stdout.push_str(&format!("{}\n", shop.dir.shown(rel).display()));
-        }
-        print!("{stdout}");
+        super::commit_and_show(staging, &shop.dir)?;
     }
     eprintln!("{}", words::summary(&counts, opts.dry_run, lang));
     Ok(0)
