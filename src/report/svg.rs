@@ -99,6 +99,16 @@ pub fn bar_chart(title: &str, points: &[Point]) -> String {
     s
 }
 
+/// The largest count of a heatmap (at least 1), that its darkest cell shows.
+fn largest(rows: &[(String, [usize; 24])]) -> f64 {
+    rows.iter()
+        .flat_map(|(_, r)| r.iter())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64
+}
+
 /// A weekday × hour heatmap of counts.
 pub fn heatmap(title: &str, rows: &[(String, [usize; 24])]) -> String {
     let cell = 22.0;
@@ -106,13 +116,7 @@ pub fn heatmap(title: &str, rows: &[(String, [usize; 24])]) -> String {
     let top = 18.0;
     let w = left + cell * 24.0;
     let h = top + cell * rows.len() as f64;
-    let max = rows
-        .iter()
-        .flat_map(|(_, r)| r.iter())
-        .copied()
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+    let max = largest(rows);
     let mut s = String::new();
     let _ = write!(
         s,
@@ -156,13 +160,7 @@ pub fn heatmap_tall(title: &str, rows: &[(String, [usize; 24])]) -> String {
     let top = 18.0;
     let w = left + cw * rows.len() as f64;
     let h = top + ch * 24.0;
-    let max = rows
-        .iter()
-        .flat_map(|(_, r)| r.iter())
-        .copied()
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+    let max = largest(rows);
     let mut s = String::new();
     let _ = write!(
         s,
