@@ -43,24 +43,13 @@ fn every_page_is_valid_html() {
     let shops: Vec<Test> = variants.iter().map(|v| build(*v)).collect();
     // A shop whose records hold 300-character words, long links, 5,000-character
     // notes and `<script>` in every field.
-    let hostile = crate::site_browser::hostile();
+    let hostile = support::hostile_shop();
     let hostile_site = hostile.beside("site").display().to_string();
     hostile
         .run_args(&["--no-cache", "--now", NOW, "report", "--out", &hostile_site])
         .code(0);
     // The encrypted site's password pages too.
-    let encrypted = Test::example_shop().env("LANGGAN_SITE_PASSWORD", "kata sandi uji");
-    let encrypted_site = encrypted.beside("site").display().to_string();
-    encrypted
-        .run_args(&[
-            "--now",
-            NOW,
-            "report",
-            "--encrypt",
-            "--out",
-            &encrypted_site,
-        ])
-        .code(0);
+    let (_encrypted, encrypted_site) = support::encrypted_example_site();
     // One checker run over every variant's site: starting the JVM is most of
     // a run's time.
     let o = Command::new("java")
@@ -68,7 +57,7 @@ fn every_page_is_valid_html() {
         .arg(&jar)
         .args(["--errors-only", "--skip-non-html"])
         .args(shops.iter().map(|shop| shop.beside("site")))
-        .arg(encrypted.beside("site"))
+        .arg(&encrypted_site)
         .arg(hostile.beside("site"))
         .output()
         .expect("run java -jar vnu.jar");

@@ -21,27 +21,6 @@ const PAGES: [&str; 9] = [
     "complaints/COMPLAINT.html",
 ];
 
-/// A shop whose records hold what breaks layouts and escapes.
-pub fn hostile() -> Test {
-    let word = "a".repeat(300);
-    let url = format!("https://example.com/{}", "x/".repeat(200));
-    let note = "catatan panjang ".repeat(320);
-    let s = "<script>alert(1)</script>";
-    let customer = format!(
-        "name: \"{s}{word}\"\nphone: \"+6281234567890\"\nfirst_contact: 2026-11-02 10:00\nadmin: dewi\ncity: \"{word}\"\nsource: instagram\ntags: [\"{word}\", \"{s}\"]\nnote: \"{url} {note} {s}\"\norders:\n  - at: 2026-11-03 10:00\n    items:\n      - product: serum\n        qty: 1\n        price: 85000\ninteractions:\n  - at: 2026-11-19 09:00\n    kind: inbound\n    note: \"{word} {url} {s}\"\nfeedback:\n  - at: 2026-11-10 10:00\n    rating: 5\n    public: true\n    text: \"{word} {url} {s}\"\n"
-    );
-    let complaint = format!(
-        "customer: x\nopened: 2026-11-18 10:00\nsummary: \"{s} {word} {url}\"\ncategory: \"{word}\"\n"
-    );
-    Test::new()
-        .shop_toml(&format!(
-            "{}\n[report]\nmask_contacts = false\n",
-            support::SHOP_TOML
-        ))
-        .file("customers/x.yaml", customer)
-        .file("complaints/2026-0001.yaml", complaint)
-}
-
 /// `scrollWidth:innerWidth:cells under 40 px:stacked tables that scroll` of each page at `width`, from one browser run:
 /// a page of iframes `width` wide writes its measurements into its title.
 fn measure(browser: &str, site: &Path, pages: &[String], width: u32, shot: &Path) -> Vec<String> {
@@ -184,7 +163,13 @@ fn no_page_scrolls_sideways_on_a_phone() {
         "siti-rahma",
         "2026-0005",
     );
-    check_site(browser, "hostile", &hostile(), "x", "2026-0001");
+    check_site(
+        browser,
+        "hostile",
+        &support::hostile_shop(),
+        "x",
+        "2026-0001",
+    );
 }
 
 /// Where npm installed axe-core and puppeteer-core (`.ci/run` sets it).
@@ -260,7 +245,7 @@ fn axe_finds_no_serious_fault_on_any_page_type() {
     for (name, shop, customer, complaint) in [
         ("example", Test::example_shop(), "siti-rahma", "2026-0005"),
         ("english-unmasked", english, "siti-rahma", "2026-0005"),
-        ("hostile", hostile(), "x", "2026-0001"),
+        ("hostile", support::hostile_shop(), "x", "2026-0001"),
     ] {
         let (tmp, pages) = build_site(name, &shop, customer, complaint);
         for fault in axe(browser, &modules, &tmp.path().join("site"), &pages) {
@@ -268,18 +253,7 @@ fn axe_finds_no_serious_fault_on_any_page_type() {
         }
     }
     // The password page of an encrypted site.
-    let encrypted = Test::example_shop().env("LANGGAN_SITE_PASSWORD", "kata sandi uji");
-    let site = encrypted.beside("site");
-    encrypted
-        .run_args(&[
-            "--now",
-            NOW,
-            "report",
-            "--encrypt",
-            "--out",
-            &site.display().to_string(),
-        ])
-        .code(0);
+    let (_encrypted, site) = support::encrypted_example_site();
     for fault in axe(browser, &modules, &site, &["index.html".to_string()]) {
         faults.push(format!("encrypted: {fault}"));
     }

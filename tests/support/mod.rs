@@ -121,6 +121,40 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
+/// A shop whose records hold what breaks layouts and escapes.
+pub fn hostile_shop() -> Test {
+    let word = "a".repeat(300);
+    let url = format!("https://example.com/{}", "x/".repeat(200));
+    let note = "catatan panjang ".repeat(320);
+    let s = "<script>alert(1)</script>";
+    let customer = format!(
+        "name: \"{s}{word}\"\nphone: \"+6281234567890\"\nfirst_contact: 2026-11-02 10:00\nadmin: dewi\ncity: \"{word}\"\nsource: instagram\ntags: [\"{word}\", \"{s}\"]\nnote: \"{url} {note} {s}\"\norders:\n  - at: 2026-11-03 10:00\n    items:\n      - product: serum\n        qty: 1\n        price: 85000\ninteractions:\n  - at: 2026-11-19 09:00\n    kind: inbound\n    note: \"{word} {url} {s}\"\nfeedback:\n  - at: 2026-11-10 10:00\n    rating: 5\n    public: true\n    text: \"{word} {url} {s}\"\n"
+    );
+    let complaint = format!(
+        "customer: x\nopened: 2026-11-18 10:00\nsummary: \"{s} {word} {url}\"\ncategory: \"{word}\"\n"
+    );
+    Test::new()
+        .shop_toml(&format!("{}\n[report]\nmask_contacts = false\n", SHOP_TOML))
+        .file("customers/x.yaml", customer)
+        .file("complaints/2026-0001.yaml", complaint)
+}
+
+/// The example shop with its site built `--encrypt`ed beside it, in `site`.
+pub fn encrypted_example_site() -> (Test, PathBuf) {
+    let shop = Test::example_shop().env("LANGGAN_SITE_PASSWORD", "kata sandi uji");
+    let site = shop.beside("site");
+    shop.run_args(&[
+        "--now",
+        NOW,
+        "report",
+        "--encrypt",
+        "--out",
+        &site.display().to_string(),
+    ])
+    .code(0);
+    (shop, site)
+}
+
 /// The headless browser the site tests drive, when one is installed.
 pub fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
